@@ -1,0 +1,175 @@
+"""Charts: Altair specs rendered to SVG by vl-convert, with their data as CSV.
+
+Why SVG through vl-convert rather than Altair's HTML output: the HTML output loads Vega
+from a CDN (blank offline and in a PDF) and carries a random element id (breaks nbval and
+byte-identical notebooks). vl-convert renders offline and deterministically. The SVG is
+split one element per line so a notebook diff shows what moved.
+
+Every chart has a title, axis titles with units, a description (the SVG's aria-label for
+screen readers) and the CSV of what it draws, written next to the notebook under
+`downloads/` and linked from the page. Colour never carries meaning alone: bars are
+labelled with their year (or category) and value.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
+YEAR_COLOURS = ["#9aa5b1", "#1f5f8b"]  # prior year grey, current year blue; labels carry the year too
+PALETTE = ["#1f5f8b", "#e07b39", "#4c9a6a", "#b54a6a", "#7a6bb0", "#9aa5b1"]
+WIDTH = 520
+
+
+def downloads_dir() -> Path:
+    """Where chart CSVs go: `downloads/` beside the executing notebook (ESGBOOK_OUTPUT_DIR)."""
+    return Path(os.environ.get("ESGBOOK_OUTPUT_DIR", ".")) / "downloads"
+
+
+class Chart:
+    """An Altair chart that displays as SVG (and names itself in text/plain)."""
+
+    def __init__(self, chart: alt.TopLevelMixin, label: str, title: str, description: str, data: pd.DataFrame):
+        self.chart, self.label, self.title, self.description, self.data = chart, label, title, description, data
+
+    def spec(self) -> dict:
+        spec = self.chart.properties(description=self.description).to_dict()
+        spec.pop("$schema", None)
+        return spec
+
+    def svg(self) -> str:
+        import vl_convert as vlc  # noqa: PLC0415 - import cost only where charts are drawn
+
+        svg = vlc.vegalite_to_svg(self.spec())
+        return re.sub(r">\s*<", ">\n<", svg).strip() + "\n"
+
+    def csv_path(self) -> Path:
+        return downloads_dir() / f"{self.label}.csv"
+
+    def write_csv(self) -> Path:
+        path = self.csv_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.data.to_csv(path, index=False, lineterminator="\n")
+        return path
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"image/svg+xml": self.svg(), "text/plain": f"Chart {self.label}: {self.title}"}
+
+
+class Link:
+    """A MyST download link to a chart's CSV, displayed under the chart."""
+
+    def __init__(self, text: str, target: str):
+        self.text, self.target = text, target
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/markdown": f"{{download}}`{self.text} <{self.target}>`",
+                "text/plain": f"{self.text}: {self.target}"}
+
+
+def publish(chart: Chart) -> Chart:
+    """Glue the chart under its label (for `{glue:figure}`) and show the link to its data."""
+    from IPython.display import display  # noqa: PLC0415
+    from myst_nb import glue  # noqa: PLC0415
+
+    chart.write_csv()
+    glue(chart.label, chart, display=False)
+    display(Link(f"Download the data of this chart (CSV, {chart.label}.csv)", f"downloads/{chart.label}.csv"))
+    return chart
+
+
+def _base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Chart:
+    t = alt.TitleParams(title, subtitle=subtitle or "", anchor="start", font=FONT, subtitleFont=FONT)
+    return alt.Chart(data, title=t).properties(width=WIDTH)
+
+
+def _configure(chart):
+    return chart.configure_axis(labelFont=FONT, titleFont=FONT, labelLimit=260).configure_legend(
+        labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
+
+
+def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
+               description: str, year: str = "year", decimals: int = 1, subtitle: str | None = None) -> Chart:
+    """Horizontal bars, one per (category, year), each bar labelled 'year: value'."""
+    frame = data.copy()
+    frame[year] = frame[year].astype(str)
+    frame["label"] = frame[year] + ": " + frame[value].map(lambda v: f"{v:,.{decimals}f}")
+    years = sorted(frame[year].unique())
+    colours = YEAR_COLOURS[-len(years):] if len(years) <= 2 else PALETTE[: len(years)]
+    order = list(dict.fromkeys(frame[category]))
+    base = _base(frame, title, subtitle).encode(
+        y=alt.Y(f"{category}:N", sort=order, title=None),
+        yOffset=alt.YOffset(f"{year}:N", sort=years),
+    )
+    bars = base.mark_bar().encode(
+        x=alt.X(f"{value}:Q", title=f"{value.replace('_', ' ')} ({unit})"),
+        color=alt.Color(f"{year}:N", scale=alt.Scale(domain=years, range=colours), title="Year"),
+    )
+    text = base.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
+        x=alt.X(f"{value}:Q"), text="label:N")
+    chart = _configure(alt.layer(bars, text).properties(height=alt.Step(16)))
+    return Chart(chart, label, title, description, data)
+
+
+def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, group: str,
+               description: str, unit: str = "employees", subtitle: str | None = None) -> Chart:
+    """Stacked 100% bars per group (e.g. year), each segment labelled with category and value."""
+    frame = data.copy()
+    frame[group] = frame[group].astype(str)
+    total = frame.groupby(group)[value].transform("sum")
+    frame["share_pct"] = frame[value] / total * 100
+    frame["label"] = frame[category] + " " + frame["share_pct"].map(lambda v: f"{v:.1f}%")
+    order = list(dict.fromkeys(frame[category]))
+    frame["order"] = frame[category].map({c: i for i, c in enumerate(order)})
+    base = _base(frame, title, subtitle).encode(
+        y=alt.Y(f"{group}:N", title=None, sort="descending"),
+        x=alt.X(f"{value}:Q", stack="normalize", title=f"Share of {unit} (%)", axis=alt.Axis(format="%")),
+        order=alt.Order("order:Q"),
+    )
+    bars = base.mark_bar(stroke="white").encode(
+        color=alt.Color(f"{category}:N", sort=order, scale=alt.Scale(range=PALETTE), title=None),
+        tooltip=[group, category, value, alt.Tooltip("share_pct:Q", format=".1f")])
+    text = base.mark_text(align="left", dx=2, fontSize=9, font=FONT, color="white").encode(
+        text=alt.condition(alt.datum.share_pct >= 12, "label:N", alt.value("")))
+    chart = _configure(alt.layer(bars, text).properties(height=alt.Step(34)))
+    return Chart(chart, label, title, description, data)
+
+
+def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
+               description: str, decimals: int = 0, subtitle: str | None = None, sort: bool = True,
+               reference: float | None = None, reference_label: str = "") -> Chart:
+    """Plain horizontal bars with their values written at the end (one year, many items)."""
+    frame = data.copy()
+    frame["label"] = frame[value].map(lambda v: f"{v:,.{decimals}f}")
+    order = list(frame.sort_values(value, ascending=False)[category]) if sort else list(frame[category])
+    base = _base(frame, title, subtitle).encode(y=alt.Y(f"{category}:N", sort=order, title=None))
+    bars = base.mark_bar(color=PALETTE[0]).encode(x=alt.X(f"{value}:Q", title=f"{value.replace('_', ' ')} ({unit})"))
+    text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x=f"{value}:Q", text="label:N")
+    layers = [bars, text]
+    if reference is not None:
+        rule = alt.Chart(pd.DataFrame({"x": [reference], "t": [reference_label]})).mark_rule(
+            strokeDash=[4, 3], color="#b54a6a").encode(x="x:Q")
+        layers.append(rule)
+    chart = _configure(alt.layer(*layers).properties(height=alt.Step(20)))
+    return Chart(chart, label, title, description, data)
+
+
+def factors_chart(data: pd.DataFrame, *, label: str, title: str, description: str) -> Chart:
+    """Points of emission factors (tCO2/MWh) by year: implied vs official, each point labelled."""
+    frame = data.copy()
+    frame["year"] = frame["year"].astype(str)
+    frame["label"] = frame["series"] + " " + frame["value"].map(lambda v: f"{v:.4f}")
+    base = _base(frame, title).encode(
+        y=alt.Y("series:N", title=None, sort=list(dict.fromkeys(frame["series"]))),
+        x=alt.X("value:Q", title="Emission factor (tCO2/MWh)", scale=alt.Scale(zero=True)))
+    points = base.mark_point(filled=True, size=80).encode(
+        shape=alt.Shape("kind:N", title="Source"), color=alt.Color("kind:N", scale=alt.Scale(range=PALETTE), title="Source"))
+    text = base.mark_text(align="left", dx=8, fontSize=9, font=FONT).encode(
+        text=alt.Text("value:Q", format=".4f"))
+    chart = _configure(alt.layer(points, text).properties(height=alt.Step(18)).facet(
+        row=alt.Row("year:N", title="Year", header=alt.Header(labelFont=FONT, titleFont=FONT))))
+    return Chart(chart, label, title, description, data)

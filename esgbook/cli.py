@@ -1,0 +1,66 @@
+"""Command line: `python -m esgbook {kpis,reconcile,validate,years} ...`.
+
+On bad input or a missing year: one line on stderr, nothing on stdout, exit 2.
+Output is built completely before anything is printed, so a failure never leaves half a table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+
+from .errors import DataError
+
+KPI_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit", "hkex", "name_en",
+               "prior_value", "change_pct", "change_note"]
+
+
+def _records(frame) -> list[dict]:
+    out = []
+    for rec in frame.to_dict("records"):
+        out.append({k: (None if isinstance(v, float) and math.isnan(v) else
+                        v.item() if hasattr(v, "item") else v) for k, v in rec.items()})
+    return out
+
+
+def render(frame, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n"
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m esgbook", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("kpis", "the year's KPI table, recomputed from raw data"),
+                       ("reconcile", "published figures against recomputed ones")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--year", type=int, required=True)
+        p.add_argument("--format", choices=["csv", "json"], default="csv")
+    sub.add_parser("validate", help="validate the data package; print the years it holds")
+    sub.add_parser("years", help="print the years the data holds, one per line")
+    args = parser.parse_args(argv)
+    try:
+        # Validate before pandas is even imported: bad input fails fast.
+        from . import validate
+        from .paths import data_dir
+        validate.check_package(data_dir())
+        from . import data
+        if args.command in ("validate", "years"):
+            years = data.available_years()
+            out = ("data package valid; years: " + ", ".join(map(str, years)) + "\n" if args.command == "validate"
+                   else "".join(f"{y}\n" for y in years))
+        elif args.command == "kpis":
+            from . import kpis
+            ds = data.load(args.year)
+            out = render(kpis.kpi_table(ds)[KPI_COLUMNS], args.format)
+        else:
+            from . import reconcile
+            ds = data.load(args.year)
+            out = render(reconcile.reconciliation(ds), args.format)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(out)
+    return 0

@@ -1,0 +1,204 @@
+"""Load the data package: validate it whole, then hand out tables and figures for a year.
+
+    ds = esgbook.data.load(2023)          # validates first; fails on a year with no data
+    ds.value("water_t")                   # 62634.0 for 2023
+    ds.value("water_t", year=2022)        # the prior year, or None when absent
+    ds.breakdown("employees", "gender")   # a Series: female 1283, male 1838
+
+Each table read is recorded (`Dataset.reads`), so an edition knows which data files a
+chapter depends on and re-executes only the chapters whose inputs changed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import validate
+from .errors import DataError, YearNotFound
+from .paths import data_dir
+
+DICTIONARIES = ("metrics", "units", "categories")
+READS_LOG_ENV = "ESGBOOK_READS_LOG"  # set by the edition runner to learn each chapter's inputs
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def data_digest(root: Path | None = None) -> str:
+    """One digest of every file in the data folder (names and bytes)."""
+    root = root or data_dir()
+    h = hashlib.sha256()
+    for p in sorted(root.iterdir()):
+        if p.is_file():
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Dataset:
+    """The validated data package, seen from one reporting year."""
+
+    def __init__(self, year: int, root: Path, descriptor: dict):
+        self.year = int(year)
+        self.root = root
+        self.descriptor = descriptor
+        self.reads: set[str] = {"datapackage.json"}
+        self._tables: dict[str, pd.DataFrame] = {}
+
+    # -- tables -------------------------------------------------------------------------
+    @cached_property
+    def resources(self) -> dict[str, dict]:
+        return {r["name"]: r for r in self.descriptor["resources"]}
+
+    @cached_property
+    def observation_tables(self) -> list[str]:
+        return [name for name, r in self.resources.items()
+                if [f["name"] for f in r["schema"]["fields"]] == validate.OBSERVATION_COLUMNS]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A resource as a DataFrame (typed by its schema), with `file` and `row` for messages."""
+        if name not in self._tables:
+            self._tables[name] = _read(self.root, self.resources[name])
+        path = self.resources[name]["path"]
+        if path not in self.reads:
+            self.reads.add(path)
+            log = os.environ.get(READS_LOG_ENV)
+            if log:
+                with open(log, "a", encoding="utf-8") as fh:
+                    fh.write(path + "\n")
+        return self._tables[name]
+
+    def observations(self, *names: str) -> pd.DataFrame:
+        """Observation rows of the named files (all of them when none is named)."""
+        names = names or tuple(self.observation_tables)
+        return pd.concat([self.table(n) for n in names], ignore_index=True)
+
+    @property
+    def metrics(self) -> pd.DataFrame:
+        return self.table("metrics")
+
+    @cached_property
+    def metric_info(self) -> dict[str, dict]:
+        return self.metrics.set_index("id").to_dict("index")
+
+    def label(self, dimension: str, category: str, lang: str = "en") -> str:
+        cats = self.table("categories")
+        hit = cats[(cats["dimension"] == dimension) & (cats["category"] == category)]
+        return str(hit[f"name_{lang}"].iloc[0]) if len(hit) else category
+
+    # -- figures ------------------------------------------------------------------------
+    def _file_of(self, metric: str) -> str:
+        owner = self._metric_files.get(metric)
+        if owner is None:
+            raise DataError(f'data/metrics.csv: unknown metric "{metric}" (no observation file has it)')
+        return owner
+
+    @cached_property
+    def _metric_files(self) -> dict[str, str]:
+        # Which file holds which metric: read from the small index the files imply; the
+        # metrics dictionary's `chapter` is not a file name, so look at the files' metric
+        # columns once (cheap: a few hundred rows) without counting them as reads.
+        index: dict[str, str] = {}
+        for name in self.observation_tables:
+            frame = self._tables.get(name)
+            if frame is None:
+                frame = self._tables[name] = _read(self.root, self.resources[name])
+            for m in frame["metric"].unique():
+                index.setdefault(m, name)
+        return index
+
+    def rows(self, metric: str, year: int | None = None) -> pd.DataFrame:
+        frame = self.table(self._file_of(metric))
+        year = self.year if year is None else year
+        return frame[(frame["metric"] == metric) & (frame["year"] == year)]
+
+    def value(self, metric: str, year: int | None = None, dimension: str = "total",
+              category: str = "all") -> float | None:
+        """One figure, or None when the year (or breakdown) has no row for it."""
+        rows = self.rows(metric, year)
+        hit = rows[(rows["dimension"] == dimension) & (rows["category"] == category)]
+        return float(hit["value"].iloc[0]) if len(hit) else None
+
+    def require(self, metric: str, year: int | None = None, dimension: str = "total",
+                category: str = "all") -> float:
+        """Like `value`, but a missing figure is an error naming what is missing."""
+        v = self.value(metric, year, dimension, category)
+        if v is None:
+            y = self.year if year is None else year
+            raise DataError(f"data/{self._file_of(metric)}.csv: no row for {metric} "
+                            f"({dimension}/{category}) in {y}")
+        return v
+
+    def breakdown(self, metric: str, dimension: str, year: int | None = None) -> pd.Series:
+        """Values of one breakdown, indexed by category id, in the display order of categories.csv."""
+        rows = self.rows(metric, year)
+        part = rows[rows["dimension"] == dimension].set_index("category")["value"].astype(float)
+        order = self.table("categories")
+        order = order[order["dimension"] == dimension].sort_values("order")["category"]
+        return part.reindex([c for c in order if c in part.index])
+
+    def years_of(self, metric: str) -> list[int]:
+        frame = self.table(self._file_of(metric))
+        return sorted(int(y) for y in frame.loc[frame["metric"] == metric, "year"].unique())
+
+    @property
+    def prior_year(self) -> int:
+        return self.year - 1
+
+    def inputs(self) -> dict[str, str]:
+        """The files read so far with their digests: what a chapter's output depends on."""
+        return {p: file_digest(self.root / p) for p in sorted(self.reads)}
+
+
+def _read(root: Path, resource: dict) -> pd.DataFrame:
+    types = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
+    fields = resource["schema"]["fields"]
+    dtype = {f["name"]: types.get(f.get("type", "string"), "string") for f in fields}
+    booleans = [f["name"] for f in fields if f.get("type") == "boolean"]
+    frame = pd.read_csv(root / resource["path"], dtype={k: v for k, v in dtype.items() if k not in booleans},
+                        keep_default_na=False, na_values=[""])
+    for col in booleans:
+        frame[col] = frame[col].map({"true": True, "false": False, True: True, False: False})
+    for col, kind in dtype.items():
+        if kind == "string":
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), "")
+        if kind == "Int64" and not frame[col].isna().any():
+            frame[col] = frame[col].astype("int64")
+    frame["file"] = f"data/{resource['path']}"
+    frame["row"] = range(2, len(frame) + 2)  # header is row 1, as in an editor
+    return frame
+
+
+def descriptor(root: Path | None = None) -> dict:
+    root = root or data_dir()
+    return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def check(root: Path | None = None) -> Dataset:
+    """Validate the whole package (schema, then cross-row rules); return an unbound Dataset."""
+    root = root or data_dir()
+    years = validate.check_package(root)
+    ds = Dataset(0, root, descriptor(root))
+    ds._years = years  # noqa: SLF001
+    return ds
+
+
+def available_years(root: Path | None = None) -> list[int]:
+    return check(root)._years  # noqa: SLF001
+
+
+def load(year: int, root: Path | None = None) -> Dataset:
+    """Validate, then bind to `year`; a year with no data fails naming the years that exist."""
+    checked = check(root)
+    years = checked._years  # noqa: SLF001
+    if int(year) not in years:
+        raise YearNotFound(f"no data for {year}: the data package has {', '.join(map(str, years))}"
+                           f" (add the year's rows to the files in data/, see the analyst's runbook)")
+    ds = Dataset(int(year), checked.root, checked.descriptor)
+    ds.years = years
+    return ds

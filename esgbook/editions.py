@@ -1,0 +1,286 @@
+"""Editions: run every chapter for a year with papermill, keep the executed notebooks, build the book.
+
+    python -m esgbook.editions build  [--year Y] [--jobs N]   # execute what is stale, then render
+    python -m esgbook.editions run    [--year Y] [--jobs N]   # execute only (notebooks/Y/)
+    python -m esgbook.editions render [--year Y]              # render notebooks/Y/ (execution off)
+    python -m esgbook.editions stale  [--year Y]              # list chapters out of date
+
+Why not jupyter-cache: it keys on code only, so a changed CSV would not re-execute. Here each
+executed notebook records what it was made from (chapter source, package code, and the digest
+of every data file the chapter actually read); a chapter is re-executed exactly when one of
+those changed. Execution happens in a temporary folder; `notebooks/Y/` is replaced only when
+every chapter succeeded, so a failed run loses nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import filecmp
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import data as data_mod
+from .errors import DataError
+from .paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, data_dir
+
+META_KEY = "esgbook"
+BOOK_FILES = ["_config.yml", "_toc.yml"]
+STATIC = REPO / "_static"
+
+
+# -- what a notebook is made from ---------------------------------------------------------
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p)
+    return h.hexdigest()[:16]
+
+
+def code_digest() -> str:
+    """The package code every chapter runs: a change to it re-executes every chapter."""
+    pkg = REPO / "esgbook"
+    files = sorted(p for p in pkg.glob("*.py") if p.name not in {"editions.py", "cli.py", "__main__.py"})
+    return _digest(*(p.name.encode() + p.read_bytes() for p in files))
+
+
+def chapters() -> list[Path]:
+    """Chapter sources in table-of-contents order."""
+    import yaml  # noqa: PLC0415
+
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
+                             for c in part["chapters"]]
+    return [REPO / f"{n}.md" for n in names]
+
+
+def made_from(source: Path) -> dict:
+    return {"source": _digest(source.read_bytes()), "code": code_digest()}
+
+
+def recorded(notebook: Path) -> dict | None:
+    if not notebook.exists():
+        return None
+    return json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get(META_KEY)
+
+
+def why_stale(source: Path, year: int, edition: Path | None = None, root: Path | None = None) -> str | None:
+    """None when the executed notebook is up to date, else the reason (for messages and tests)."""
+    root = root or data_dir()
+    notebook = (edition or NOTEBOOKS / str(year)) / f"{source.stem}.ipynb"
+    meta = recorded(notebook)
+    if meta is None:
+        return f"{notebook.relative_to(REPO) if notebook.is_relative_to(REPO) else notebook} is missing"
+    now = made_from(source)
+    if meta.get("year") != year:
+        return f"it was executed for {meta.get('year')}"
+    if meta.get("source") != now["source"]:
+        return f"{source.relative_to(REPO)} changed"
+    if meta.get("code") != now["code"]:
+        return "the esgbook package changed"
+    for name, digest in sorted(meta.get("inputs", {}).items()):
+        path = root / name
+        if not path.exists() or data_mod.file_digest(path) != digest:
+            return f"data/{name} changed"
+    return None
+
+
+# -- executing one chapter ----------------------------------------------------------------
+def _normalise(nb, meta: dict) -> None:
+    """Strip what changes from run to run (timestamps, durations, random ids), hide plumbing."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata[META_KEY] = meta
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{meta['chapter']}-{i:02d}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            cell.metadata["tags"] = [*tags, "remove-cell"]
+        if cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                out.get("metadata", {}).pop("execution", None)
+
+
+def execute_chapter(source: str, year: int, workdir: str) -> str:
+    """Run one chapter with papermill into `workdir`; returns the notebook path. Runs in a worker."""
+    import jupytext  # noqa: PLC0415
+    import nbformat  # noqa: PLC0415
+    import papermill  # noqa: PLC0415
+
+    src, work = Path(source), Path(workdir)
+    reads = work / f".{src.stem}.reads"
+    reads.write_text("", encoding="utf-8")
+    os.environ.update({data_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work),
+                       "PYTHONHASHSEED": "0"})
+    nb = jupytext.read(src)
+    with tempfile.TemporaryDirectory() as tmp:
+        entry = Path(tmp) / f"{src.stem}.ipynb"
+        nbformat.write(nb, entry)
+        out = work / f"{src.stem}.ipynb"
+        papermill.execute_notebook(str(entry), str(out), parameters={"year": year}, cwd=str(work),
+                                   kernel_name="python3", progress_bar=False, log_output=False,
+                                   request_save_on_cell_execute=False)
+    nb = nbformat.read(out, as_version=4)
+    root = data_dir()
+    inputs = sorted(set(filter(None, reads.read_text(encoding="utf-8").splitlines())) | {"datapackage.json"})
+    meta = {"chapter": src.stem, "year": year, **made_from(src),
+            "inputs": {name: data_mod.file_digest(root / name) for name in inputs}}
+    _normalise(nb, meta)
+    nbformat.write(nb, out)
+    reads.unlink()
+    return str(out)
+
+
+# -- an edition ---------------------------------------------------------------------------
+def check_year(year: int | None) -> int:
+    """Validate the data and resolve the year, before any notebook runs."""
+    years = data_mod.available_years()
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise DataError(f"no data for {year}: the data package has {', '.join(map(str, years))}; "
+                        "add the year's rows to data/ first (see the analyst's runbook)")
+    return year
+
+
+def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = False) -> list[str]:
+    """Execute the stale chapters of `year` into notebooks/<year>/; returns the chapters executed."""
+    sources = chapters()
+    edition = NOTEBOOKS / str(year)
+    todo = [s for s in sources if force or why_stale(s, year)]
+    # Drop notebooks of chapters no longer in the book.
+    if not todo and edition.exists() and {p.stem for p in edition.glob("*.ipynb")} == {s.stem for s in sources}:
+        return []
+    NOTEBOOKS.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".tmp-{year}-", dir=NOTEBOOKS))
+    try:
+        if edition.exists():  # start from the committed edition: unchanged chapters are kept as they are
+            shutil.copytree(edition, work, dirs_exist_ok=True)
+        for stale_nb in todo:
+            (work / f"{stale_nb.stem}.ipynb").unlink(missing_ok=True)
+        for extra in set(work.glob("*.ipynb")) - {work / f"{s.stem}.ipynb" for s in sources}:
+            extra.unlink()
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        started = time.perf_counter()
+        if jobs == 1:
+            for s in todo:
+                execute_chapter(str(s), year, str(work))
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = [pool.submit(execute_chapter, str(s), year, str(work)) for s in todo]
+                for f in futures:
+                    f.result()  # re-raises the first failure: nothing is moved into place
+        if not quiet:
+            print(f"executed {len(todo)} chapter(s) for {year} in {time.perf_counter() - started:.1f}s "
+                  f"with {jobs} job(s)", file=sys.stderr)
+        _swap(work, edition)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return [s.stem for s in todo]
+
+
+def _swap(new: Path, edition: Path) -> None:
+    """Move the finished edition into place; the old one is removed only after the move."""
+    old = None
+    if edition.exists():
+        old = edition.with_name(f".old-{edition.name}-{os.getpid()}")
+        edition.rename(old)
+    new.rename(edition)
+    if old:
+        shutil.rmtree(old)
+
+
+def _sync(src: Path, dst: Path) -> None:
+    """Copy src over dst, touching only files whose bytes changed (keeps Sphinx's incremental build)."""
+    dst.mkdir(parents=True, exist_ok=True)
+    wanted = set()
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        wanted.add(rel)
+        target = dst / rel
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif not target.exists() or not filecmp.cmp(path, target, shallow=False):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    for path in sorted(dst.rglob("*"), reverse=True):
+        if path.relative_to(dst) not in wanted and path.exists():
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def stage(year: int) -> Path:
+    """Lay out the book source for `year`: the configuration plus exactly the executed notebooks."""
+    edition = NOTEBOOKS / str(year)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp)
+        for name in BOOK_FILES:
+            shutil.copyfile(REPO / name, src / name)
+        config = (src / "_config.yml").read_text(encoding="utf-8").replace("{{year}}", str(year))
+        (src / "_config.yml").write_text(config, encoding="utf-8")
+        if STATIC.exists():
+            shutil.copytree(STATIC, src / "_static")
+        shutil.copytree(edition, src / "chapters", ignore=shutil.ignore_patterns(".*"))
+        # The data package itself is published with every edition.
+        shutil.copytree(data_dir(), src / "chapters" / "downloads" / "data")
+        staged = BUILD / "stage" / str(year)
+        _sync(src, staged)
+    return staged
+
+
+def render(year: int, builder: str = "html") -> Path:
+    """Build the book for `year` from notebooks/<year>/ with execution off; returns index.html (or the PDF)."""
+    edition = NOTEBOOKS / str(year)
+    missing = [s.stem for s in chapters() if not (edition / f"{s.stem}.ipynb").exists()]
+    if missing:
+        raise DataError(f"notebooks/{year}/ lacks {', '.join(missing)}: run `make book YEAR={year}` first")
+    staged = stage(year)
+    out = BUILD / "editions" / str(year)
+    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(staged), "--path-output", str(out),
+           "--builder", builder, "-n", "-W", "--keep-going", "-q"]
+    result = subprocess.run(cmd, cwd=REPO, text=True, capture_output=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
+        raise SystemExit(f"jupyter-book build failed for {year} (builder {builder}); see the messages above")
+    if builder == "pdflatex":
+        return next((out / "_build" / "latex").glob("*.pdf"))
+    return out / "_build" / "html" / "index.html"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m esgbook.editions", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["build", "run", "render", "stale"])
+    parser.add_argument("--year", type=int)
+    parser.add_argument("--jobs", type=int, help="chapters executed at once (default: one per core)")
+    parser.add_argument("--force", action="store_true", help="re-execute every chapter")
+    args = parser.parse_args(argv)
+    try:
+        year = check_year(args.year)
+        if args.command == "stale":
+            for s in chapters():
+                reason = why_stale(s, year)
+                if reason:
+                    print(f"{s.stem}: {reason}")
+            return 0
+        if args.command in ("build", "run"):
+            run(year, args.jobs, args.force)
+        if args.command in ("build", "render"):
+            print(render(year))
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+"""Where things live, resolved from this file so a notebook runs the same from any folder."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """The data package folder; ESGBOOK_DATA points elsewhere (tests use corrupted copies)."""
+    return Path(os.environ.get("ESGBOOK_DATA", REPO / "data")).resolve()
+
+
+CHAPTERS = REPO / "chapters"
+NOTEBOOKS = REPO / "notebooks"
+BUILD = REPO / "_build"

@@ -1,0 +1,179 @@
+"""Reconciliation: every figure the company published next to what the raw data give.
+
+Three kinds of row:
+- `published figure`: a derived figure as published (an intensity, a total, a share, a
+  change) against the KPI recomputed from raw data. It is consistent when the difference
+  is within the published rounding (half a unit of the last published decimal).
+- `consistency check`: two breakdowns of the same population that must agree (training
+  coverage by gender and by rank, turnover by group and in total), compared as the
+  headcount-weighted mean each implies.
+- `sensitivity`: a published emission figure against the same activity times the official
+  factor for the year. The company did not disclose its factors; the row shows how far
+  the published figure is from an official basis, it does not claim to know the factor used.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from . import kpis
+from .data import Dataset
+
+COLUMNS = ["year", "kind", "metric", "dimension", "category", "name_en", "name_zh", "unit", "published",
+           "recomputed", "difference", "tolerance", "within_rounding", "status", "note", "section"]
+
+
+def _fmt(x: float, decimals: int = 2) -> str:
+    return f"{x:,.{decimals}f}"
+
+
+def _tolerance(decimals) -> float:
+    d = 0 if decimals is None or (isinstance(decimals, float) and math.isnan(decimals)) else int(decimals)
+    return 0.5 * 10 ** (-d) + 1e-9  # half the last published digit, plus float noise
+
+
+def _recomputed(ds: Dataset, kpi_id: str, dimension: str, category: str, year: int):
+    if dimension == "total":
+        return kpis.compute(ds, kpi_id, year)
+    for share_id, metric, *_ in kpis.SHARE_BREAKDOWNS:
+        if share_id == kpi_id:
+            s = kpis.share(ds, metric, dimension, year)
+            return float(s[category]) if category in s.index else None
+    return None
+
+
+def _published_note(ds, m: dict, row, recomputed: float, decimals: int, ok: bool, year: int) -> str:
+    unit = m["unit"]
+    if ok:
+        return (f"Reproduced: recomputed {_fmt(recomputed, max(decimals, 2))} {unit} rounds to the published "
+                f"{_fmt(row.value, decimals)}.")
+    diff = row.value - recomputed
+    text = (f"Not reproduced: the raw data give {_fmt(recomputed, max(decimals, 2))} {unit}, "
+            f"the report prints {_fmt(row.value, decimals)} ({'+' if diff > 0 else ''}{_fmt(diff, max(decimals, 2))}).")
+    target = m["reconciles_to"]
+    if target.endswith("_per_employee_t") or target.endswith("_per_employee_mwh"):
+        headcount = ds.value("employees", year)
+        numerator = recomputed * headcount
+        if row.value:
+            text += (f" Dividing the same total by {_fmt(headcount, 0)} year-end employees gives the data-table"
+                     f" figure; the printed one implies a headcount of about {_fmt(numerator / row.value, 0)}.")
+    elif abs(diff) <= 10 * _tolerance(decimals):
+        text += " The gap is a few units of the last digit: a rounding or transcription slip in the total."
+    return text
+
+
+def published_rows(ds: Dataset, year: int) -> list[dict]:
+    info = ds.metric_info
+    rows = []
+    for name in ds.observation_tables:
+        frame = ds.table(name)
+        for r in frame[frame["year"] == year].itertuples(index=False):
+            m = info.get(r.metric)
+            if not m or m["kind"] != "published":
+                continue
+            decimals = 0 if pd.isna(m["decimals"]) else int(m["decimals"])
+            recomputed = _recomputed(ds, m["reconciles_to"], r.dimension, r.category, year)
+            if recomputed is None:
+                continue
+            diff = float(r.value) - recomputed
+            tol = _tolerance(decimals)
+            ok = abs(diff) <= tol
+            label = m["name_en"] + ("" if r.dimension == "total" else f": {ds.label(r.dimension, r.category)}")
+            rows.append(dict(year=year, kind="published figure", metric=r.metric, dimension=r.dimension,
+                             category=r.category, name_en=label, name_zh=m["name_zh"], unit=m["unit"],
+                             published=float(r.value), recomputed=recomputed, difference=diff, tolerance=tol,
+                             within_rounding=ok, status="consistent" if ok else "discrepancy",
+                             note=_published_note(ds, m, r, recomputed, decimals, ok, year), section=r.section))
+    return rows
+
+
+def _check(year, metric, name_en, name_zh, unit, a, b, tol, note_ok, note_bad, section):
+    diff = a - b
+    ok = abs(diff) <= tol
+    return dict(year=year, kind="consistency check", metric=metric, dimension="total", category="all",
+                name_en=name_en, name_zh=name_zh, unit=unit, published=a, recomputed=b, difference=diff,
+                tolerance=tol, within_rounding=ok, status="consistent" if ok else "discrepancy",
+                note=note_ok if ok else note_bad, section=section)
+
+
+def check_rows(ds: Dataset, year: int) -> list[dict]:
+    rows = []
+    table = "09 附錄 > 數據統計表"
+    by_gender = kpis.compute(ds, "training_coverage_by_gender_pct", year)
+    by_rank = kpis.compute(ds, "training_coverage_by_rank_pct", year)
+    if by_gender is not None and by_rank is not None:
+        # Each published share is rounded to a whole percent, so each implied total is good to ±0.5.
+        rows.append(_check(
+            year, "trained_share_pct", "Share of employees trained: gender vs rank breakdown",
+            "受訓僱員百分比：按性別與按僱員類型", "%", by_gender, by_rank, 1.0,
+            "The two breakdowns imply the same share of trained employees within rounding.",
+            f"Weighted by headcount, the gender breakdown implies {_fmt(by_gender, 1)} % of employees were "
+            f"trained and the rank breakdown {_fmt(by_rank, 1)} %: both describe the same "
+            f"{_fmt(ds.value('employees', year), 0)} employees, so they cannot both hold.", table))
+    h_gender = kpis.compute(ds, "training_hours_by_gender", year)
+    h_rank = kpis.compute(ds, "training_hours_by_rank", year)
+    if h_gender is not None and h_rank is not None:
+        rows.append(_check(
+            year, "training_hours_avg", "Average training hours: gender vs rank breakdown",
+            "每名僱員完成受訓的平均時數：按性別與按僱員類型", "hours/employee", h_gender, h_rank, 0.01,
+            "The two breakdowns imply the same average hours within rounding.",
+            f"Weighted by headcount, the gender breakdown implies {_fmt(h_gender)} hours per employee and the "
+            f"rank breakdown {_fmt(h_rank)}: the two averages describe the same workforce and should agree.",
+            table))
+    total = ds.value("turnover_rate_pct", year)
+    for dimension in ("gender", "age_group"):
+        implied = kpis._weighted("turnover_rate_pct", dimension)(ds, year)  # noqa: SLF001
+        if total is None or implied is None:
+            continue
+        rows.append(_check(
+            year, "turnover_rate_pct", f"Turnover rate: total vs {dimension.replace('_', ' ')} breakdown",
+            "僱員流失比例：總數與分組", "%", total, implied, 1.0,
+            f"The {dimension.replace('_', ' ')} rates, weighted by year-end headcount, agree with the total "
+            "within rounding.",
+            f"The {dimension.replace('_', ' ')} rates, weighted by year-end headcount, imply "
+            f"{_fmt(implied, 1)} % against the published total of {_fmt(total, 0)} %. The report does not "
+            "say which denominator its rates use; with any common denominator the groups should average "
+            "to the total.", table))
+    return rows
+
+
+def sensitivity_rows(ds: Dataset, year: int) -> list[dict]:
+    rows = []
+    ef = ds.table("emission_factors")
+    for scope, published_id, activity_id, official_id, implied_id in (
+            ("grid", "ghg_scope2_t", "electricity_mwh", "ghg_scope2_official_t", "scope2_implied_factor"),
+            ("fuel", "ghg_scope1_t", "gasoline_mwh", "ghg_scope1_ipcc_t", "scope1_implied_factor")):
+        published = ds.value(published_id, year)
+        official = kpis.compute(ds, official_id, year)
+        implied = kpis.compute(ds, implied_id, year)
+        factor = kpis.factor(ds, year, scope)
+        if published is None or official is None or factor is None:
+            continue
+        same_year = ef[(ef["applies_to_year"] == year) & (ef["scope"] == scope) & (ef["unit"] == "tCO2/MWh")]
+        highest = same_year.loc[same_year["value"].idxmax()]
+        diff = published - official
+        above_all = implied > float(highest["value"])
+        note = (f"Published {_fmt(published)} t implies {_fmt(implied, 4)} tCO2/MWh. With the "
+                f"{factor['publisher']} factor for {year} ({_fmt(factor['value'], 4)}, {factor['variant']}) the same "
+                f"{_fmt(ds.value(activity_id, year))} MWh give {_fmt(official)} t "
+                f"({'+' if diff > 0 else ''}{_fmt(diff / official * 100, 1)} % published against official).")
+        if above_all:
+            note += (f" The implied factor is above every official factor published for {year} (highest: "
+                     f"{_fmt(float(highest['value']), 4)}, {highest['variant']}); the company does not disclose "
+                     "the factor it used.")
+        info = ds.metric_info[published_id]
+        rows.append(dict(year=year, kind="sensitivity", metric=published_id, dimension="total", category="all",
+                         name_en=f"{info['name_en']} with the official factor", name_zh=info["name_zh"],
+                         unit=info["unit"], published=published, recomputed=official, difference=diff,
+                         tolerance=_tolerance(2), within_rounding=abs(diff) <= _tolerance(2),
+                         status="consistent" if abs(diff) <= _tolerance(2) else "discrepancy",
+                         note=note, section=ds.rows(published_id, year)["section"].iloc[0]))
+    return rows
+
+
+def reconciliation(ds: Dataset, year: int | None = None) -> pd.DataFrame:
+    """All reconciliation rows for the year, published figures first."""
+    year = ds.year if year is None else year
+    rows = published_rows(ds, year) + check_rows(ds, year) + sensitivity_rows(ds, year)
+    return pd.DataFrame(rows, columns=COLUMNS)
