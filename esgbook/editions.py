@@ -28,10 +28,9 @@ from pathlib import Path
 
 from . import data as data_mod
 from .errors import DataError
-from .paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, data_dir
+from .paths import BUILD, NOTEBOOKS, REPO, TOC, data_dir
 
 META_KEY = "esgbook"
-BOOK_FILES = ["_config.yml", "_toc.yml"]
 STATIC = REPO / "_static"
 
 
@@ -54,7 +53,7 @@ def chapters() -> list[Path]:
     """Chapter sources in table-of-contents order."""
     import yaml  # noqa: PLC0415
 
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
     names = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
                              for c in part["chapters"]]
     return [REPO / f"{n}.md" for n in names]
@@ -224,8 +223,8 @@ def stage(year: int) -> Path:
     edition = NOTEBOOKS / str(year)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp)
-        for name in BOOK_FILES:
-            shutil.copyfile(REPO / name, src / name)
+        shutil.copyfile(REPO / "_config.yml", src / "_config.yml")
+        shutil.copyfile(TOC, src / "_toc.yml")
         config = (src / "_config.yml").read_text(encoding="utf-8").replace("{{year}}", str(year))
         (src / "_config.yml").write_text(config, encoding="utf-8")
         if STATIC.exists():

@@ -13,5 +13,7 @@ def data_dir() -> Path:
 
 
 CHAPTERS = REPO / "chapters"
-NOTEBOOKS = REPO / "notebooks"
-BUILD = REPO / "_build"
+# Overridable so a developer can build a partial book elsewhere without touching the real one.
+NOTEBOOKS = Path(os.environ.get("ESGBOOK_NOTEBOOKS", REPO / "notebooks")).resolve()
+BUILD = Path(os.environ.get("ESGBOOK_BUILD", REPO / "_build")).resolve()
+TOC = Path(os.environ.get("ESGBOOK_TOC", REPO / "_toc.yml")).resolve()

@@ -47,15 +47,14 @@ def direction(value, up: str = "rose", down: str = "fell", flat: str = "was unch
     return up if value > 0 else down if value < 0 else flat
 
 
-def glue_numbers(values: dict[str, str]) -> dict[str, str]:
-    """Glue each already-formatted string under its key, hidden; returns them for reuse."""
+def glue_numbers(values: dict[str, str]) -> None:
+    """Glue each already-formatted string under its key, hidden (nothing is displayed)."""
     from myst_nb import glue  # noqa: PLC0415 - only inside a notebook
 
     for key, text in values.items():
         if not isinstance(text, str):
             raise TypeError(f"glue {key!r}: format the number before gluing (got {type(text).__name__})")
         glue(key, text, display=False)
-    return values
 
 
 def _cell(value) -> str:
@@ -116,3 +115,48 @@ def source(ds, *files: str, section: str | None = None) -> str:
     """'data/environment.csv; report section 09 附錄 > 數據統計表' for captions."""
     text = "; ".join(f"`data/{f}.csv`" for f in files)
     return f"{text}; report section {section}" if section else text
+
+
+QUALIFIERS = {"more than": "more than", "about": "about", "below": "below", "at least": "at least"}
+
+
+def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[int] | None = None) -> pd.DataFrame:
+    """Every figure of one data file (or of the listed metrics), one row per metric and breakdown,
+    each year side by side: the generic 'all the disclosed figures' table of a chapter."""
+    frame = ds.table(file)
+    if metrics is not None:
+        frame = frame[frame["metric"].isin(metrics)]
+        order = {m: i for i, m in enumerate(metrics)}
+    else:
+        order = {m: i for i, m in enumerate(dict.fromkeys(frame["metric"]))}
+    years = years or sorted({int(y) for y in frame["year"] if y <= ds.year and y >= ds.year - 1}, reverse=True)
+    info = ds.metric_info
+    rows = []
+    for (metric, dimension, category), part in frame.groupby(["metric", "dimension", "category"], sort=False):
+        m = info[metric]
+        row = {"Metric": f"{m['name_en']} ({m['name_zh']})",
+               "Breakdown": "" if dimension == "total" else ds.label(dimension, category),
+               "Unit": m["unit"]}
+        for y in years:
+            hit = part[part["year"] == y]
+            if len(hit):
+                q = hit["qualifier"].iloc[0]
+                value = float(hit["value"].iloc[0])
+                decimals = 0 if value == int(value) else len(f"{value:g}".split(".")[-1])
+                row[str(y)] = (f"{QUALIFIERS[q]} " if q else "") + num(value, decimals)
+            else:
+                row[str(y)] = DASH
+        row["Report section"] = part["section"].iloc[0]
+        row["_order"] = (order.get(metric, 0), dimension != "total")
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    keep = [str(y) for y in years if (out[str(y)] != DASH).any()]
+    out = out.sort_values("_order", kind="stable").drop(columns="_order")
+    return out[["Metric", "Breakdown", *keep, "Unit", "Report section"]].reset_index(drop=True)
+
+
+def figures_table(ds, file: str, label: str, caption: str, metrics: list[str] | None = None) -> Table:
+    """`figures_frame` as a numbered table, captioned with its data file."""
+    return table(figures_frame(ds, file, metrics), label, caption, source(ds, file))
