@@ -162,6 +162,11 @@ def sensitivity_rows(ds: Dataset, year: int) -> list[dict]:
             note += (f" The implied factor is above every official factor published for {year} (highest: "
                      f"{_fmt(float(highest['value']), 4)}, {highest['variant']}); the company does not disclose "
                      "the factor it used.")
+        else:
+            higher = same_year[same_year["value"] > implied]
+            note += (f" Of the {len(same_year)} official factors for {year}, only "
+                     + ", ".join(f"{_fmt(float(r.value), 4)} ({r.variant}, {r.region})" for r in higher.itertuples())
+                     + " is higher; the company does not disclose the factor it used.")
         info = ds.metric_info[published_id]
         rows.append(dict(year=year, kind="sensitivity", metric=published_id, dimension="total", category="all",
                          name_en=f"{info['name_en']} with the official factor", name_zh=info["name_zh"],

@@ -96,10 +96,22 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
     """
     from frictionless import Resource  # noqa: PLC0415 - heavy import, only when validating
 
+    file = f"data/{resource_descriptor['path']}"
+    # Columns by name first: Frictionless matches them by position, which turns one missing
+    # column into a cascade of wrong-label errors on every later column.
+    with open(root / resource_descriptor["path"], encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh), [])
+    expected = [f["name"] for f in resource_descriptor["schema"]["fields"]]
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    if missing or extra:
+        return [DataError(f'{where(file, 1, c)}: expected a column "{c}" (required by data/datapackage.json), '
+                          f"the file has none", file=file, row=1, column=c) for c in missing] + \
+               [DataError(f'{where(file, 1, c)}: expected only the columns of data/datapackage.json '
+                          f"({', '.join(expected)}), got an extra one", file=file, row=1, column=c) for c in extra]
     descriptor = json.loads(json.dumps(resource_descriptor))
     descriptor["schema"].pop("foreignKeys", None)
     resource = Resource(descriptor, basepath=str(root))
-    file = f"data/{resource_descriptor['path']}"
     fields = {f.name: _FIELD_NAMES(f.type) for f in resource.schema.fields}
     keys = resource.schema.primary_key
     problems: list[DataError] = []

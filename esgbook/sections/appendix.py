@@ -1,0 +1,165 @@
+"""Chapter 9, appendix (附錄): HKEX content index, full data tables, reconciliation, methodology, downloads."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .. import charts, kpis, present, reconcile
+from ..cli import KPI_COLUMNS, render
+from ..data import Dataset
+
+STATUS_ORDER = ["disclosed", "partly", "not applicable", "not disclosed"]
+
+
+def hkex_index(ds: Dataset) -> pd.DataFrame:
+    """Every guide item with its status for the edition year and the book section that shows it."""
+    items = ds.table("hkex_guide_items")
+    index = ds.table("hkex_index")
+    index = index[index["year"] == ds.year]
+    merged = items.merge(index, on="code", how="left", suffixes=("", "_index"))
+    merged["status"] = merged["status"].where(merged["status"] != "", "not disclosed")
+    return merged
+
+
+def hkex_table(ds: Dataset) -> present.Table:
+    m = hkex_index(ds)
+    frame = pd.DataFrame({
+        "Code": m["code"],
+        "Aspect": m["aspect"],
+        "What the guide asks": m["what_it_asks"],
+        "Status": m["status"],
+        "Where in this book": [f"{{ref}}`{t}`" if t else present.DASH for t in m["target"]],
+        "Note": m["reason"],
+        "Report's location (位置)": m["report_location_zh"],
+    })
+    return present.table(frame, "tbl-hkex-index",
+                         f"HKEX ESG Reporting Guide content index (《環境、社會及管治報告指引》內容索引) for the "
+                         f"{ds.year} edition: every mandatory disclosure, general disclosure and KPI.",
+                         present.source(ds, "hkex_guide_items", "hkex_index", section="09 附錄 > 內容索引"))
+
+
+def status_chart(ds: Dataset) -> charts.Chart:
+    m = hkex_index(ds)
+    counts = m.groupby("status").size().reindex(STATUS_ORDER, fill_value=0)
+    frame = pd.DataFrame({"status": counts.index, "items": counts.values})
+    return charts.value_bars(frame, label="fig-hkex-status", title="HKEX guide items by disclosure status",
+                             category="status", value="items", unit="items", sort=False,
+                             description=f"Bar chart counting the HKEX ESG guide items of the {ds.year} edition "
+                             "by status: disclosed, partly, not applicable, not disclosed; each bar is labelled.")
+
+
+def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
+    rec = reconcile.reconciliation(ds)
+    digits = lambda v: 4 if abs(v) < 1 else 2  # noqa: E731 - small intensities need more places
+    return pd.DataFrame({
+        "Check": rec["kind"],
+        "Figure": rec["name_en"] + " (" + rec["name_zh"] + ")",
+        "Unit": rec["unit"],
+        "Published": [present.num(v, digits(v)) for v in rec["published"]],
+        "Recomputed": [present.num(v, digits(v)) for v in rec["recomputed"]],
+        "Difference": [present.num(v, digits(v)) for v in rec["difference"]],
+        "Status": ["✓ consistent" if s == "consistent" else "✗ discrepancy" for s in rec["status"]],
+        "Note": rec["note"],
+        "Report section": rec["section"],
+    })
+
+
+def reconciliation_table(ds: Dataset) -> present.Table:
+    return present.table(reconciliation_frame(ds), "tbl-reconciliation",
+                         f"Reconciliation for {ds.year}: each published derived figure against the value recomputed "
+                         "from raw data (consistent when within the published rounding), consistency checks between "
+                         "breakdowns, and emissions on an official-factor basis.",
+                         "`python -m esgbook reconcile --year " + str(ds.year) + "`")
+
+
+def reconciliation_chart(ds: Dataset) -> charts.Chart:
+    rec = reconcile.reconciliation(ds)
+    counts = rec.groupby(["kind", "status"]).size().reset_index(name="rows")
+    counts["group"] = counts["kind"] + ": " + counts["status"]
+    return charts.value_bars(counts[["group", "rows"]], label="fig-reconciliation",
+                             title="Reconciliation results by kind of check", category="group", value="rows",
+                             unit="rows", sort=False,
+                             description=f"Bar chart counting the {ds.year} reconciliation rows by kind (published "
+                             "figure, consistency check, sensitivity) and status (consistent, discrepancy).")
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    rec = reconcile.reconciliation(ds)
+    m = hkex_index(ds)
+    published = rec[rec["kind"] == "published figure"]
+    out = {
+        "app_year": str(ds.year),
+        "app_items": str(len(m)),
+        "app_rec_rows": str(len(rec)),
+        "app_published": str(len(published)),
+        "app_published_ok": str(int((published["status"] == "consistent").sum())),
+        "app_discrepancies": str(int((rec["status"] == "discrepancy").sum())),
+        "app_employees": present.num(kpis.compute(ds, "employees"), 0),
+    }
+    for status in STATUS_ORDER:
+        out[f"app_status_{status.replace(' ', '_')}"] = str(int((m["status"] == status).sum()))
+    return out
+
+
+def data_tables(ds: Dataset) -> list[present.Table]:
+    """The full data tables, every observation file, each year side by side."""
+    out = []
+    for name in ds.observation_tables:
+        frame = present.figures_frame(ds, name)
+        if frame.empty:
+            continue
+        out.append(present.table(frame, f"tbl-data-{name}", f"All figures in `data/{name}.csv`, "
+                                 f"{ds.year} and the prior year where the data have it.", present.source(ds, name)))
+    return out
+
+
+def factors_table(ds: Dataset) -> present.Table:
+    ef = ds.table("emission_factors").sort_values(["scope", "applies_to_year", "region", "value"])
+    frame = pd.DataFrame({
+        "Year": ef["applies_to_year"].astype(str), "Scope": ef["scope"], "Region": ef["region"],
+        "Variant": ef["variant"], "Value": [f"{v:g}" for v in ef["value"]], "Unit": ef["unit"],
+        "Publisher": ef["publisher"], "Edition": ef["edition"], "Confidence": ef["confidence"],
+        "Used for the sensitivity": ["yes" if u else "" for u in ef["used_for_sensitivity"]],
+    })
+    return present.table(frame, "tbl-emission-factors", "Emission factors held as data: publisher, edition and "
+                         "the year each applies to.", present.source(ds, "emission_factors"))
+
+
+def write_downloads(ds: Dataset, folder: Path | None = None) -> dict[str, str]:
+    """The edition's KPI table (CSV and JSON) and reconciliation (CSV), under downloads/."""
+    folder = folder or charts.downloads_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    table = kpis.kpi_table(ds)[KPI_COLUMNS]
+    files = {
+        "kpis_csv": f"kpis-{ds.year}.csv",
+        "kpis_json": f"kpis-{ds.year}.json",
+        "reconciliation_csv": f"reconciliation-{ds.year}.csv",
+    }
+    (folder / files["kpis_csv"]).write_text(render(table, "csv"), encoding="utf-8")
+    (folder / files["kpis_json"]).write_text(render(table, "json"), encoding="utf-8")
+    (folder / files["reconciliation_csv"]).write_text(render(reconcile.reconciliation(ds), "csv"), encoding="utf-8")
+    return files
+
+
+def downloads_list(ds: Dataset) -> str:
+    """MyST list of download links: the edition's tables and every file of the data package."""
+    files = write_downloads(ds)
+    lines = [f"- {{download}}`KPI table {ds.year} (CSV) <downloads/{files['kpis_csv']}>`",
+             f"- {{download}}`KPI table {ds.year} (JSON) <downloads/{files['kpis_json']}>`",
+             f"- {{download}}`Reconciliation {ds.year} (CSV) <downloads/{files['reconciliation_csv']}>`",
+             "- {download}`Data package descriptor (datapackage.json) <downloads/data/datapackage.json>`"]
+    for r in ds.descriptor["resources"]:
+        lines.append(f"- {{download}}`{r.get('title', r['name'])} ({r['path']}) <downloads/data/{r['path']}>`")
+    return "\n".join(lines)
+
+
+class Markdown:
+    """Display MyST markdown as a notebook output (parsed by the book)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/markdown": self.text, "text/plain": self.text}
+

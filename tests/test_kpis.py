@@ -1,0 +1,50 @@
+"""The KPI engine reproduces the figures a reader checks in the report."""
+import pytest
+
+from esgbook import kpis
+
+
+@pytest.mark.parametrize("kpi_id, y2023, y2022, places", [
+    ("employees", 3121, 2199, 0),
+    ("ghg_per_employee_t", 0.4479, 0.5767, 4),
+    ("water_per_employee_t", 20.07, 38.31, 2),
+    ("energy_per_employee_mwh", 0.43, 0.74, 2),
+    ("female_share_pct", 41.1, 43.0, 1),
+    ("suppliers_total", 141, 52, 0),
+    ("ghg_total_t", 1397.96, 1268.11, 2),
+    ("energy_mwh", 1328.40, 1620.93, 2),
+    ("waste_total_t", 503.08, 462.10, 2),
+    ("turnover_rate_pct", 20, 19, 0),
+    ("scope2_implied_factor", 1.0842, 0.8048, 4),
+    ("scope1_implied_factor", 0.2749, 0.2250, 4),
+    ("grid_factor_official", 0.5306, 0.5366, 4),
+])
+def test_kpi_values(ds2023, kpi_id, y2023, y2022, places):
+    assert round(kpis.compute(ds2023, kpi_id, 2023), places) == pytest.approx(y2023)
+    assert round(kpis.compute(ds2023, kpi_id, 2022), places) == pytest.approx(y2022)
+
+
+def test_scope2_sensitivity_uses_official_factor(ds2023):
+    assert kpis.compute(ds2023, "ghg_scope2_official_t") == pytest.approx(1276.2 * 0.5306)
+
+
+def test_year_on_year_and_missing_prior_year(ds2023, ds2022):
+    change, note = kpis.yoy(kpis.compute(ds2023, "ghg_scope2_t"), kpis.compute(ds2023, "ghg_scope2_t", 2022))
+    assert round(change, 1) == 10.3 and note == ""
+    table = kpis.kpi_table(ds2022).set_index("metric")
+    assert table.loc["employees", "change_note"] == kpis.NO_PRIOR_YEAR
+    assert table.loc["employees", "prior_value"] is None or table["prior_value"].isna()["employees"]
+    assert kpis.yoy(5.0, None) == (None, kpis.NO_PRIOR_YEAR)
+
+
+def test_kpi_table_has_required_ids(ds2023):
+    table = kpis.kpi_table(ds2023)
+    assert set(kpis.REQUIRED_IDS) <= set(table["metric"])
+    assert {"year", "metric", "value", "unit", "hkex"} <= set(table.columns)
+    shares = table[table["metric"] == "employee_share_pct"].set_index("category")["value"]
+    assert round(shares["female"], 1) == 41.1 and round(shares["under_30"], 1) == 45.2
+
+
+def test_training_breakdowns_imply_different_totals(ds2023):
+    assert round(kpis.compute(ds2023, "training_coverage_by_gender_pct"), 1) == 91.6
+    assert round(kpis.compute(ds2023, "training_coverage_by_rank_pct"), 1) == 99.6
