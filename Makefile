@@ -11,7 +11,7 @@ JOBS ?=
 year_arg = $(if $(YEAR),--year $(YEAR))
 jobs_arg = $(if $(JOBS),--jobs $(JOBS))
 
-.PHONY: book run render test pdf diff diff-setup bench kpis reconcile validate clean chromium
+.PHONY: book run render test diff diff-setup kpis reconcile validate clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,31 @@ kpis: $(VENV)/.installed
 reconcile: $(VENV)/.installed
 	$(BIN)/python -m esgbook reconcile --year $(or $(YEAR),$(shell $(BIN)/python -m esgbook years | tail -n 1))
 
+# Unit, data, CLI and edition tests, then nbval (strict) over every committed edition.
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
 
 clean:
 	rm -rf _build notebooks/.tmp-*
+
+# Reviewer tools live in their own environment: nbdime pulls packages (rfc3987-syntax) that
+# would slow every `import altair` in the kernel's environment by over a second.
+TOOLS := .venv-tools
+NBDIFF_FLAGS := --sources --outputs --ignore-metadata --ignore-id --ignore-details
+$(TOOLS)/.installed: requirements-tools.txt
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet -r requirements-tools.txt
+	touch $@
+
+# One-time: make `git diff` / `git log -p` show notebooks through nbdime (see .gitattributes).
+diff-setup: $(TOOLS)/.installed
+	git config diff.jupyternotebook.command "$(CURDIR)/$(TOOLS)/bin/git-nbdiffdriver diff $(NBDIFF_FLAGS)"
+	@echo "git now diffs notebooks with nbdime (outputs shown; metadata, ids and timestamps hidden)"
+
+# make diff A=2022 B=2023 [CHAPTER=08_environment]: what changed between two editions.
+diff: $(TOOLS)/.installed
+	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make diff A=<year> B=<year> [CHAPTER=<name>]" >&2; exit 2; }
+	@for nb in notebooks/$(B)/$(or $(CHAPTER),*).ipynb; do \
+	  name=$$(basename $$nb); echo "===== $$name: $(A) -> $(B) ====="; \
+	  $(TOOLS)/bin/nbdiff --no-color $(NBDIFF_FLAGS) notebooks/$(A)/$$name $$nb; \
+	done
