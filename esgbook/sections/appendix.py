@@ -18,8 +18,11 @@ def hkex_index(ds: Dataset) -> pd.DataFrame:
     index = ds.table("hkex_index")
     index = index[index["year"] == ds.year]
     merged = items.merge(index, on="code", how="left", suffixes=("", "_index"))
-    merged["status"] = merged["status"].where(merged["status"] != "", "not disclosed")
-    return merged
+    # A new year whose index rows are not written yet reads as not assessed, not as a crash.
+    missing = merged["status"].isna() | (merged["status"] == "")
+    merged.loc[missing, "status"] = "not disclosed"
+    merged.loc[missing, "reason"] = f"not assessed: data/hkex_index.csv has no row for {ds.year}"
+    return merged.fillna("")
 
 
 def hkex_table(ds: Dataset) -> present.Table:

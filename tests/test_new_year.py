@@ -1,0 +1,90 @@
+"""An analyst adds next year's rows and builds that edition; nothing of earlier editions changes."""
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+OBSERVATIONS = ["environment.csv", "workforce.csv", "suppliers.csv", "governance.csv", "highlights.csv",
+                "operations.csv", "customers.csv"]
+
+
+def _add_2024(folder: Path) -> None:
+    """2024 = the 2023 rows with activity data changed: quantities x1.1, head counts doubled."""
+    for name in OBSERVATIONS:
+        path = folder / name
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        fields = list(rows[0])
+        new = []
+        for r in rows:
+            if r["year"] != "2023":
+                continue
+            r = dict(r, year="2024")
+            if r["unit"] == "employees":
+                r["value"] = str(int(float(r["value"])) * 2)  # doubling keeps every breakdown summing
+            elif r["unit"] in ("MWh", "t", "tCO2e"):
+                r["value"] = f"{float(r['value']) * 1.1:.4f}"
+            new.append(r)
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows + new)
+        path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def edition_2024(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("y2024")
+    data = tmp / "data"
+    shutil.copytree(REPO / "data", data)
+    _add_2024(data)
+    toc = tmp / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: chapters/00_index\nparts:\n  - caption: The report\n    chapters:\n"
+                   "      - file: chapters/08_environment\n      - file: chapters/09_appendix\n", encoding="utf-8")
+    env = {**os.environ, "ESGBOOK_DATA": str(data), "ESGBOOK_TOC": str(toc), "ESGBOOK_NOTEBOOKS": str(tmp / "nb"),
+           "ESGBOOK_BUILD": str(tmp / "build")}
+    committed = {p: p.read_bytes() for p in (REPO / "notebooks").rglob("*") if p.is_file()}
+    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "build", "--year", "2024"], cwd=REPO, env=env,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert {p: p.read_bytes() for p in (REPO / "notebooks").rglob("*") if p.is_file()} == committed
+    return tmp, env, out.stdout.strip().splitlines()[-1]
+
+
+def _glued(notebook: Path, key: str) -> str:
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            if out.get("metadata", {}).get("scrapbook", {}).get("name") == key:
+                return next(iter(out["data"].values())).strip("'")
+    raise KeyError(key)
+
+
+def test_2024_edition_shows_recomputed_2024_values(edition_2024):
+    tmp, env, index = edition_2024
+    assert index.endswith("index.html") and Path(index).exists()
+    env_nb = tmp / "nb" / "2024" / "08_environment.ipynb"
+    # 1,397.96 x 1.1 tCO2e over 6,242 employees
+    assert _glued(env_nb, "env_ghg_total_t") == f"{1397.96 * 1.1:,.2f}"
+    assert _glued(env_nb, "env_ghg_per_employee_t") == f"{1397.96 * 1.1 / 6242:.2f}"
+    assert _glued(env_nb, "env_employees") == "6,242"
+    assert _glued(env_nb, "env_ghg_total_t_change") == "+10.0%"
+    html = Path(index).parent.joinpath("chapters", "08_environment.html").read_text(encoding="utf-8")
+    assert f"{1397.96 * 1.1:,.2f}" in html
+
+
+def test_2024_kpis_from_the_cli(edition_2024):
+    _, env, _ = edition_2024
+    out = subprocess.run([sys.executable, "-m", "esgbook", "kpis", "--year", "2024", "--format", "json"], cwd=REPO,
+                         env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    kpi = {r["metric"]: r for r in json.loads(out.stdout) if r["dimension"] == "total"}
+    assert kpi["employees"]["value"] == 6242 and kpi["employees"]["prior_value"] == 3121
+    assert kpi["water_t"]["value"] == pytest.approx(62634 * 1.1, rel=1e-6)
