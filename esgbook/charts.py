@@ -93,7 +93,8 @@ def _configure(chart):
 
 
 def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
-               description: str, year: str = "year", decimals: int = 1, subtitle: str | None = None) -> Chart:
+               description: str, year: str = "year", decimals: int = 1, subtitle: str | None = None,
+               measure: str | None = None) -> Chart:
     """Horizontal bars, one per (category, year), each bar labelled 'year: value'."""
     frame = data.copy()
     frame[year] = frame[year].astype(str)
@@ -106,7 +107,7 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
         yOffset=alt.YOffset(f"{year}:N", sort=years),
     )
     bars = base.mark_bar().encode(
-        x=alt.X(f"{value}:Q", title=f"{value.replace('_', ' ')} ({unit})"),
+        x=alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})"),
         color=alt.Color(f"{year}:N", scale=alt.Scale(domain=years, range=colours), title="Year"),
     )
     text = base.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
@@ -141,13 +142,14 @@ def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
 
 def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
                description: str, decimals: int = 0, subtitle: str | None = None, sort: bool = True,
-               reference: float | None = None, reference_label: str = "") -> Chart:
+               reference: float | None = None, reference_label: str = "", measure: str | None = None) -> Chart:
     """Plain horizontal bars with their values written at the end (one year, many items)."""
     frame = data.copy()
     frame["label"] = frame[value].map(lambda v: f"{v:,.{decimals}f}")
     order = list(frame.sort_values(value, ascending=False)[category]) if sort else list(frame[category])
     base = _base(frame, title, subtitle).encode(y=alt.Y(f"{category}:N", sort=order, title=None))
-    bars = base.mark_bar(color=PALETTE[0]).encode(x=alt.X(f"{value}:Q", title=f"{value.replace('_', ' ')} ({unit})"))
+    bars = base.mark_bar(color=PALETTE[0]).encode(
+        x=alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})"))
     text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x=f"{value}:Q", text="label:N")
     layers = [bars, text]
     if reference is not None:
@@ -162,14 +164,14 @@ def factors_chart(data: pd.DataFrame, *, label: str, title: str, description: st
     """Points of emission factors (tCO2/MWh) by year: implied vs official, each point labelled."""
     frame = data.copy()
     frame["year"] = frame["year"].astype(str)
-    frame["label"] = frame["series"] + " " + frame["value"].map(lambda v: f"{v:.4f}")
-    base = _base(frame, title).encode(
+    base = alt.Chart(frame).encode(
         y=alt.Y("series:N", title=None, sort=list(dict.fromkeys(frame["series"]))),
         x=alt.X("value:Q", title="Emission factor (tCO2/MWh)", scale=alt.Scale(zero=True)))
     points = base.mark_point(filled=True, size=80).encode(
-        shape=alt.Shape("kind:N", title="Source"), color=alt.Color("kind:N", scale=alt.Scale(range=PALETTE), title="Source"))
-    text = base.mark_text(align="left", dx=8, fontSize=9, font=FONT).encode(
-        text=alt.Text("value:Q", format=".4f"))
-    chart = _configure(alt.layer(points, text).properties(height=alt.Step(18)).facet(
-        row=alt.Row("year:N", title="Year", header=alt.Header(labelFont=FONT, titleFont=FONT))))
-    return Chart(chart, label, title, description, data)
+        shape=alt.Shape("kind:N", title="Source"),
+        color=alt.Color("kind:N", scale=alt.Scale(range=PALETTE), title="Source"))
+    text = base.mark_text(align="left", dx=8, fontSize=10, font=FONT).encode(text=alt.Text("value:Q", format=".4f"))
+    layered = alt.layer(points, text).properties(width=WIDTH - 120, height=alt.Step(20))
+    chart = layered.facet(row=alt.Row("year:N", title="Year", header=alt.Header(labelFont=FONT, titleFont=FONT)),
+                          title=alt.TitleParams(title, anchor="start", font=FONT)).resolve_scale(y="independent")
+    return Chart(_configure(chart), label, title, description, data)

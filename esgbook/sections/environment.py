@@ -94,7 +94,7 @@ def energy_chart(ds: Dataset) -> charts.Chart:
     names = {"electricity_mwh": "Electricity 用電", "gasoline_mwh": "Gasoline 汽油", "energy_mwh": "Total 總計"}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-energy", title="Energy use by source (能源消耗), MWh",
-                             category="item", value="value", unit="MWh", decimals=1,
+                             category="item", value="value", unit="MWh", decimals=1, measure="Energy",
                              description=f"Bar chart of electricity, gasoline and total energy in MWh for "
                              f"{ds.year - 1} and {ds.year}, each bar labelled with its year and value.")
 
@@ -103,7 +103,7 @@ def water_chart(ds: Dataset) -> charts.Chart:
     names = {"water_t": "Water 用水總量"}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-water", title="Water use (用水量), tonnes", category="item",
-                             value="value", unit="t", decimals=0,
+                             value="value", unit="t", decimals=0, measure="Water",
                              description=f"Bar chart of water use in tonnes, {ds.year - 1} and {ds.year}.")
 
 
@@ -111,7 +111,7 @@ def ghg_chart(ds: Dataset) -> charts.Chart:
     names = {"ghg_scope1_t": "Scope 1 範圍1", "ghg_scope2_t": "Scope 2 範圍2", "ghg_total_t": "Total 總量"}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-ghg", title="GHG emissions (溫室氣體排放), tCO2e", category="item",
-                             value="value", unit="tCO2e", decimals=2,
+                             value="value", unit="tCO2e", decimals=2, measure="Emissions",
                              description=f"Bar chart of scope 1, scope 2 and total greenhouse gas emissions in "
                              f"tonnes CO2e for {ds.year - 1} and {ds.year}.")
 
@@ -120,7 +120,7 @@ def waste_chart(ds: Dataset) -> charts.Chart:
     names = {"hazardous_waste_t": "Hazardous 有害", "non_hazardous_waste_t": "Non-hazardous 無害"}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-waste", title="Waste (廢棄物), tonnes", category="item",
-                             value="value", unit="t", decimals=2,
+                             value="value", unit="t", decimals=2, measure="Waste",
                              description=f"Bar chart of hazardous and non-hazardous waste in tonnes, "
                              f"{ds.year - 1} and {ds.year}.")
 
@@ -131,6 +131,7 @@ def intensity_chart(ds: Dataset) -> charts.Chart:
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-intensities", title="Intensities per year-end employee (密度)",
                              category="item", value="value", unit="per employee", decimals=2,
+                             measure="Intensity",
                              description=f"Bar chart of energy, water, GHG and waste per year-end employee for "
                              f"{ds.year - 1} and {ds.year}; water is on the same axis and dominates.")
 
@@ -145,7 +146,8 @@ def factor_chart(ds: Dataset) -> charts.Chart:
                          "value": round(implied, 4)})
         official = ef[(ef["scope"] == "grid") & (ef["applies_to_year"] == y) & (ef["region"] == "national")]
         for r in official.itertuples(index=False):
-            rows.append({"year": y, "series": f"National, {r.variant} ({r.publisher.split(' (')[0]})",
+            publisher = "MEE" if r.publisher.startswith("Ministry of Ecology") else r.publisher
+            rows.append({"year": y, "series": f"{r.variant} ({publisher})",
                          "kind": "official", "value": float(r.value)})
     frame = pd.DataFrame(rows)
     return charts.factors_chart(frame, label="fig-env-scope2-factor",
