@@ -4,6 +4,7 @@
     python -m esgbook.editions run    [--year Y] [--jobs N]   # execute only (notebooks/Y/)
     python -m esgbook.editions render [--year Y]              # render notebooks/Y/ (execution off)
     python -m esgbook.editions stale  [--year Y]              # list chapters out of date
+    python -m esgbook.editions pdf    [--year Y]              # render notebooks/Y/ as a PDF (xelatex)
 
 Why not jupyter-cache: it keys on code only, so a changed CSV would not re-execute. Here each
 executed notebook records what it was made from (chapter source, package code, and the digest
@@ -45,8 +46,8 @@ def _digest(*parts: bytes) -> str:
 def code_digest() -> str:
     """The package code every chapter runs: a change to it re-executes every chapter."""
     pkg = REPO / "esgbook"
-    files = sorted(p for p in pkg.glob("*.py") if p.name not in {"editions.py", "cli.py", "__main__.py"})
-    return _digest(*(p.name.encode() + p.read_bytes() for p in files))
+    files = sorted(p for p in pkg.rglob("*.py") if p.name not in {"editions.py", "__main__.py"})
+    return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
 
 
 def chapters() -> list[Path]:
@@ -251,14 +252,14 @@ def render(year: int, builder: str = "html") -> Path:
     if result.returncode != 0:
         sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
         raise SystemExit(f"jupyter-book build failed for {year} (builder {builder}); see the messages above")
-    if builder == "pdflatex":
-        return next((out / "_build" / "latex").glob("*.pdf"))
+    if builder == "pdflatex":  # the book's PDF is named after its .tex (the folder also holds chart PDFs)
+        return next(tex.with_suffix(".pdf") for tex in (out / "_build" / "latex").glob("*.tex"))
     return out / "_build" / "html" / "index.html"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m esgbook.editions", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["build", "run", "render", "stale"])
+    parser.add_argument("command", choices=["build", "run", "render", "stale", "pdf"])
     parser.add_argument("--year", type=int)
     parser.add_argument("--jobs", type=int, help="chapters executed at once (default: one per core)")
     parser.add_argument("--force", action="store_true", help="re-execute every chapter")
@@ -275,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
             run(year, args.jobs, args.force)
         if args.command in ("build", "render"):
             print(render(year))
+        if args.command == "pdf":
+            # latexmk keeps the state of a failed run and would not retry: start the LaTeX step afresh.
+            shutil.rmtree(BUILD / "editions" / str(year) / "_build" / "latex", ignore_errors=True)
+            print(render(year, "pdflatex"))
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -152,6 +152,10 @@ def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[i
     out = pd.DataFrame(rows)
     if out.empty:
         return out
+    # Metrics with no figure in the years shown (a 2023-only figure in the 2022 edition) are left out.
+    out = out[(out[[str(y) for y in years]] != DASH).any(axis=1)]
+    if out.empty:
+        return out
     keep = [str(y) for y in years if (out[str(y)] != DASH).any()]
     out = out.sort_values("_order", kind="stable").drop(columns="_order")
     return out[["Metric", "Breakdown", *keep, "Unit", "Report section"]].reset_index(drop=True)
