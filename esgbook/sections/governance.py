@@ -164,17 +164,30 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out["gov_ined_vs_minimum"] = ("cannot be compared with" if share is None else
                                   "above" if share > HKEX_INED_MINIMUM_PCT + 1e-9 else
                                   "exactly at" if abs(share - HKEX_INED_MINIMUM_PCT) < 1e-9 else "below")
+    out["gov_report_year"] = str(max(ds.years))  # the one report all narrative comes from
     board = _board(ds)
     if board.empty:
         out.update(gov_age_min="n/a", gov_age_max="n/a", gov_age_median="n/a", gov_executive_directors="n/a",
-                   gov_chair_independence="n/a",
+                   gov_chair_independence="n/a", gov_executive_roles="n/a", gov_largest_age_band="n/a",
+                   gov_gender_sentence="Without a list of directors the gender balance cannot be assessed.",
                    gov_board_note=f"The report lists no board for {y}, so this edition has no board "
                                   "composition to show.")
     else:
         out["gov_age_min"] = present.num(board["age"].min())
         out["gov_age_max"] = present.num(board["age"].max())
         out["gov_age_median"] = present.num(board["age"].median())
-        out["gov_executive_directors"] = present.num(board["role_en"].str.contains("Chief").sum())
+        executives = board[board["role_en"].str.contains("Chief")]
+        out["gov_executive_directors"] = present.num(len(executives))
+        roles = [r.replace(" and Director", "").lower() for r in executives["role_en"]]
+        out["gov_executive_roles"] = " and ".join(roles) if roles else "none"
+        bands = board["age"].map(age_band).value_counts()
+        out["gov_largest_age_band"] = sorted(bands[bands == bands.max()].index)[0]
+        if female in (0, directors):
+            out["gov_gender_sentence"] = "The board is single-gender, which the exchange no longer accepts."
+        else:
+            gap = abs(female / directors * 100 - 50)
+            out["gov_gender_sentence"] = ("The board is not single-gender, which the exchange no longer accepts, "
+                                          f"but it is {'far from' if gap > 20 else 'close to'} parity.")
         chair = board[board["role_en"].str.contains("Chairman")]
         out["gov_chair_independence"] = ("not independent" if len(chair) and not chair["independent"].iloc[0]
                                          else "independent" if len(chair) else "not named")
@@ -304,7 +317,8 @@ def compliance_chart(ds: Dataset) -> charts.Chart:
     if frame.empty:
         return placeholder_chart(label, title, f"The report gives none of these figures for {ds.year}.")
     return charts.years_bars(frame, label=label, title=title, category="item", value="value", unit="count",
-                             decimals=0, description=f"Bar chart of corruption cases, gift declarations and "
+                             measure="Number", decimals=0,
+                             description=f"Bar chart of corruption cases, gift declarations and "
                              f"suppliers removed, by year ({ds.year - 1} and {ds.year} where the report gives them); "
                              "each bar is labelled with its year and value.")
 

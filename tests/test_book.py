@@ -1,0 +1,87 @@
+"""The book: every chapter present, glue resolves, builds clean offline, numbers match the engine."""
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from esgbook import editions, kpis, present
+
+REPO = Path(__file__).resolve().parent.parent
+CHAPTERS = {  # the brief's nine chapters, with the report's own Chinese title
+    "01_overview": "公司概覽", "02_materiality": "實質性議題", "03_highlights": "專題報告",
+    "04_governance": "公司責任治理", "05_operations": "責任運營", "06_customers_suppliers": "合作共贏",
+    "07_people": "以人為本", "08_environment": "綠色為榮", "09_appendix": "附錄",
+}
+GLUE = re.compile(r"\{glue(?::text|:any|:md)?\}`([^`]+)`|```\{glue:figure\}\s+(\S+)")
+
+
+def test_every_chapter_of_the_brief_is_in_the_toc():
+    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
+    files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    assert files == [f"chapters/{name}" for name in CHAPTERS]
+    for name, chinese in CHAPTERS.items():
+        title = next(l for l in (REPO / "chapters" / f"{name}.md").read_text(encoding="utf-8").splitlines()
+                     if l.startswith("# "))
+        assert chinese in title, title
+
+
+def _glued_keys(notebook: Path) -> set[str]:
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    return {o["metadata"]["scrapbook"]["name"] for c in nb["cells"] for o in c.get("outputs", [])
+            if "scrapbook" in o.get("metadata", {})}
+
+
+@pytest.mark.parametrize("source", editions.chapters(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("year", ["2022", "2023"])
+def test_every_glue_key_resolves(source, year):
+    used = {a or b for a, b in GLUE.findall(source.read_text(encoding="utf-8"))}
+    glued = _glued_keys(REPO / "notebooks" / year / f"{source.stem}.ipynb")
+    assert used <= glued, f"{source.name}: not glued in the {year} edition: {sorted(used - glued)}"
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory):
+    """The 2023 edition rendered from the committed notebooks, into a fresh build folder."""
+    build = tmp_path_factory.mktemp("book")
+    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render", "--year", "2023"], cwd=REPO,
+                         env={**os.environ, "ESGBOOK_BUILD": str(build)}, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-5000:]
+    index = Path(out.stdout.strip().splitlines()[-1])
+    assert index.name == "index.html" and index.exists()
+    return index.parent
+
+
+def test_builds_every_chapter(html):
+    for name in ["00_index", *CHAPTERS]:
+        assert (html / "chapters" / f"{name}.html").exists(), name
+
+
+def test_no_network_host_for_scripts_styles_or_images(html):
+    pattern = re.compile(r"<(script|link|img|iframe|source)\b[^>]*\b(src|href)=[\"'](https?:)?//", re.I)
+    for page in html.rglob("*.html"):
+        hits = pattern.findall(page.read_text(encoding="utf-8"))
+        assert not hits, f"{page.relative_to(html)} loads from the network: {hits[:3]}"
+    for css in html.rglob("*.css"):
+        assert not re.search(r"@import\s+url\([\"']?https?:", css.read_text(encoding="utf-8", errors="ignore")), css
+
+
+def test_glued_numbers_in_html_equal_the_engine(html, ds2023):
+    env_page = (html / "chapters" / "08_environment.html").read_text(encoding="utf-8")
+    for kpi_id in ("ghg_total_t", "water_t", "electricity_mwh", "scope2_implied_factor"):
+        k = kpis.BY_ID[kpi_id]
+        decimals = 4 if kpi_id.endswith("factor") else k.decimals
+        assert present.num(kpis.compute(ds2023, kpi_id), decimals) in env_page, kpi_id
+    index_page = (html / "chapters" / "00_index.html").read_text(encoding="utf-8")
+    assert present.num(kpis.compute(ds2023, "employees"), 0) in index_page  # 3,121
+    assert "0.45" in index_page and "20.07" in index_page  # GHG and water per employee
+
+
+def test_charts_are_svg_images_with_captions(html):
+    page = (html / "chapters" / "08_environment.html").read_text(encoding="utf-8")
+    assert page.count('.svg"') >= 6 and "Figure" in page and "Table" in page
+    assert "injected-parameters" not in page and "year = 2023" not in page
