@@ -32,6 +32,7 @@ OTHER_METRICS = ["new_hire_retention_pct", "induction_satisfaction_score", "tech
 FATALITY_YEARS = "three"  # HKEX KPI B2.1 asks for work-related fatalities in each of the past three years
 INDUCTION_SCALE = 100     # the report scores induction satisfaction out of 100 (滿分100)
 HALF_PERCENT = 0.5        # the rates are published as whole percents
+REPORT_YEAR = 2023        # the report whose narrative the chapter summarises (the seed)
 
 
 # -- small helpers -----------------------------------------------------------------------------
@@ -44,6 +45,11 @@ def _name(ds: Dataset, dimension: str, category: str) -> str:
     return f"{ds.label(dimension, category)} {ds.label(dimension, category, 'zh')}"
 
 
+def _lower(label: str) -> str:
+    """'Mainland China' -> 'mainland China': a label inside a sentence (proper nouns keep their capital)."""
+    return label[:1].lower() + label[1:]
+
+
 def _categories(ds: Dataset, dimension: str) -> list[str]:
     cats = ds.table("categories")
     return list(cats[cats["dimension"] == dimension].sort_values("order")["category"])
@@ -53,7 +59,7 @@ def _pp(cur: float | None, prior: float | None, decimals: int = 0) -> str:
     """A change between two rates in percentage points, or 'no prior year'."""
     if cur is None or prior is None:
         return kpis.NO_PRIOR_YEAR
-    diff = cur - prior
+    diff = round(cur - prior, decimals)  # round first, so a tiny gap reads ±0, never −0
     sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
     return f"{sign}{present.num(abs(diff), decimals)} pp"
 
@@ -84,7 +90,8 @@ def _placeholder(label: str, title: str, message: str, columns: list[str]) -> ch
 
 
 def _labelled_bars(data: pd.DataFrame, *, label: str, title: str, axis: str, description: str,
-                   subtitle: str | None = None, domain: list[float] | None = None) -> charts.Chart:
+                   subtitle: str | None = None, domain: list[float] | None = None,
+                   ticks: list[float] | None = None) -> charts.Chart:
     """Horizontal bars per (item, year), each bar labelled with its own `label` text (e.g. year, count
     and share). Like `charts.years_bars`, but the label can carry more than one number."""
     frame = data.copy()
@@ -93,10 +100,13 @@ def _labelled_bars(data: pd.DataFrame, *, label: str, title: str, axis: str, des
     order = list(dict.fromkeys(frame["item"]))
     base = charts._base(frame, title, subtitle).encode(
         y=alt.Y("item:N", sort=order, title=None), yOffset=alt.YOffset("year:N", sort=years))
-    x = alt.X("value:Q", title=axis, scale=alt.Scale(domain=domain) if domain else alt.Undefined)
+    # Room on the right for the longest label; the legend sits on top so labels never run into it.
+    domain = domain or [0, float(frame["value"].max()) * 1.35 or 1.0]
+    x = alt.X("value:Q", title=axis, scale=alt.Scale(domain=domain, nice=False),
+              axis=alt.Axis(values=ticks) if ticks else alt.Axis())
     bars = base.mark_bar().encode(
         x=x, color=alt.Color("year:N", scale=alt.Scale(domain=years, range=charts.YEAR_COLOURS[-len(years):]),
-                             title="Year"),
+                             title="Year", legend=alt.Legend(orient="top")),
         tooltip=["item:N", "year:N", "text:N"])
     text = base.mark_text(align="left", dx=3, font=charts.FONT, fontSize=10).encode(x="value:Q", text="text:N")
     chart = charts._configure(alt.layer(bars, text).properties(height=alt.Step(16)))
@@ -126,7 +136,7 @@ def workforce_chart(ds: Dataset, dimension: str) -> charts.Chart:
     frame["text"] = [f"{y}: {v:,} ({s:.1f}%)" for y, v, s in zip(frame["year"], frame["value"], frame["share_pct"])]
     years = " and ".join(str(y) for y in sorted(frame["year"].unique()))
     return _labelled_bars(
-        frame.rename(columns={"value": "value"}), label=label, title=title, axis="Employees (headcount)",
+        frame, label=label, title=title, axis="Employees (headcount)",
         subtitle="Each bar: year, headcount and share of all employees",
         description=f"Bar chart of employees at year end by {name.lower()} for {years}; each bar is "
         "labelled with its year, headcount and share of the workforce.")
@@ -250,10 +260,23 @@ def _turnover_sentence(ds: Dataset, year: int, dimension: str) -> str:
     high = _weighted_bound(ds, "turnover_rate_pct", dimension, year, HALF_PERCENT)
     low = _weighted_bound(ds, "turnover_rate_pct", dimension, year, -HALF_PERCENT)
     side, bound = ("highest", high) if row["recomputed"] < row["published"] else ("lowest", low)
-    return (f"In {year} the {what} rates, weighted by year-end headcount, average only "
+    text = (f"In {year} the {what} rates, weighted by year-end headcount, average only "
             f"{present.pct(row['recomputed'], 1)}, not the published total of {present.pct(row['published'], 0)}; "
             f"even reading every {what} rate at the {side} value its rounding allows gives "
             f"{present.pct(bound, 1)}.")
+    # Plain words: how big a part of the rates' base the group with the highest rate would need to be.
+    rates = ds.breakdown("turnover_rate_pct", dimension, year)
+    heads = ds.breakdown("employees", dimension, year).reindex(rates.index)
+    top = rates.idxmax()
+    rest_heads = heads.drop(top)
+    if rest_heads.sum() > 0:
+        rest = float((rates.drop(top) * rest_heads).sum() / rest_heads.sum())
+        if rest < row["published"] < rates[top]:
+            need = (row["published"] - rest) / (rates[top] - rest) * 100
+            text += (f" To reach the total, the {_lower(ds.label(dimension, top))} group, whose rate is the "
+                     f"highest, would have to make up {present.pct(need, 0)} of the base the rates are computed "
+                     f"on; it is {present.pct(heads[top] / heads.sum() * 100, 1)} of the year-end headcount.")
+    return text
 
 
 # -- health and safety ---------------------------------------------------------------------------
@@ -280,8 +303,8 @@ def _lost_days_sentence(ds: Dataset) -> str:
     if cur is None:
         return f"The report gives no lost-day figure for {y}."
     if prior is None:
-        return (f"{present.num(cur)} working days were lost to work injury in {y}; the report gives no "
-                f"{p} comparative.")
+        lost = "No working day was" if cur == 0 else f"{present.num(cur)} working days were"
+        return f"{lost} lost to work injury in {y}; the report gives no {p} comparative."
     if cur == 0 and prior == 0:
         return f"No working day was lost to work injury in {y}, nor in {p}."
     return f"{present.num(cur)} working days were lost to work injury in {y}, against {present.num(prior)} in {p}."
@@ -309,14 +332,15 @@ def training_frame(ds: Dataset, metric: str) -> pd.DataFrame:
 
 
 def _training_chart(ds: Dataset, metric: str, label: str, title: str, axis: str, decimals: int,
-                    what: str, domain: list[float] | None = None) -> charts.Chart:
+                    what: str, domain: list[float] | None = None, suffix: str = "",
+                    ticks: list[float] | None = None) -> charts.Chart:
     frame = training_frame(ds, metric)
     if frame.empty:
         return _placeholder(label, title, f"The report gives no {what} for {ds.year}.", list(frame.columns))
-    # Implied figures carry one more decimal than the published ones: they are computed, not rounded.
-    frame["text"] = [f"{y}: {v:,.{decimals + (k == 'implied')}f}"
+    # Implied figures carry at least one decimal: they are computed, not rounded, and the prose quotes them so.
+    frame["text"] = [f"{y}: {v:,.{max(decimals, 1) if k == 'implied' else decimals}f}{suffix}"
                      for y, v, k in zip(frame["year"], frame["value"], frame["kind"])]
-    return _labelled_bars(frame, label=label, title=title, axis=axis, domain=domain,
+    return _labelled_bars(frame, label=label, title=title, axis=axis, domain=domain, ticks=ticks,
                           subtitle="Published by gender and by rank; 'implied' = weighted by year-end headcount",
                           description=f"Bar chart of the {what} by gender and by rank for each year shown, and "
                           "the figure for all employees that each breakdown implies when weighted by headcount; "
@@ -326,7 +350,8 @@ def _training_chart(ds: Dataset, metric: str, label: str, title: str, axis: str,
 def trained_share_chart(ds: Dataset) -> charts.Chart:
     return _training_chart(ds, "trained_share_pct", "fig-ppl-trained-share",
                            "Employees trained (受訓僱員百分比) by gender and rank, %", "Employees trained (%)", 0,
-                           "percentage of employees trained", domain=[0, 100])
+                           "percentage of employees trained", domain=[0, 115], suffix="%",
+                           ticks=list(range(0, 101, 20)))
 
 
 def training_hours_chart(ds: Dataset) -> charts.Chart:
@@ -343,7 +368,7 @@ def training_table(ds: Dataset) -> present.Table:
         frame = training_frame(ds, metric)
         for item, part in frame.groupby("item", sort=False):
             cur, prior = (part.loc[part["year"] == yr, "value"] for yr in (y, p))
-            d = decimals + (part["kind"].iloc[0] == "implied")
+            d = max(decimals, 1) if part["kind"].iloc[0] == "implied" else decimals
             rows.append({"Metric": name, "Group": item,
                          f"{y}": present.num(float(cur.iloc[0]), d) if len(cur) else present.DASH,
                          f"{p}": present.num(float(prior.iloc[0]), d) if len(prior) else present.DASH})
@@ -374,6 +399,19 @@ def _training_numbers(ds: Dataset) -> dict[str, str]:
     out["ppl_trained_general_share"] = present.pct(general_trained and heads and general_trained / heads * 100, 1)
     out["ppl_trained_gender_high"] = present.pct(gender_high, 1)
     out["ppl_trained_general_low"] = present.pct(general_low and heads and general_low / heads * 100, 1)
+    general_share = None if general_trained is None or not heads else general_trained / heads * 100
+    if share is not None and general_share is not None and general_share > share["published"]:
+        out["ppl_trained_plain_sentence"] = (
+            f"General staff alone show why: the rank table has {present.pct(general_rate, 0)} of the "
+            f"{present.num(general)} general staff trained, which is already {out['ppl_trained_general_count']} "
+            f"people, {out['ppl_trained_general_share']} of the workforce, more than the "
+            f"{out['ppl_trained_by_gender']} the gender split allows for everyone together.")
+    elif share is not None:
+        out["ppl_trained_plain_sentence"] = (
+            f"Put in people, the two breakdowns differ by about "
+            f"{present.num(abs(share['difference']) * heads / 100)} trained employees.")
+    else:
+        out["ppl_trained_plain_sentence"] = f"There is nothing to compare for {y}."
     if share is None:
         out["ppl_trained_sentence"] = f"The report does not give both training breakdowns for {y}."
     elif share["within_rounding"]:
@@ -414,6 +452,17 @@ def _training_numbers(ds: Dataset) -> dict[str, str]:
         f"The {p} comparatives {'disagree as well' if not prior_h['within_rounding'] else 'agree'}: "
         f"{present.num(prior_h['published'], 2)} hours by gender against {present.num(prior_h['recomputed'], 2)} "
         "by rank.")
+    hours_rank = ds.breakdown("training_hours_avg", "rank", y)
+    share_rank = ds.breakdown("trained_share_pct", "rank", y)
+    if hours_rank.empty or share_rank.empty:
+        out["ppl_training_rank_sentence"] = f"The report gives no training figures by rank for {y}."
+    else:
+        most, least = _lower(ds.label("rank", hours_rank.idxmax())), _lower(ds.label("rank", share_rank.idxmin()))
+        fewest = _lower(ds.label("rank", hours_rank.idxmin()))
+        out["ppl_training_rank_sentence"] = (
+            f"Among the ranks, {most} average the most hours; {least} are the least often trained"
+            + (" and also average the fewest hours." if fewest == least else f", while {fewest} average the fewest "
+               "hours."))
     for metric, key, decimals in (("trained_share_pct", "trained", 0), ("training_hours_avg", "hours", 2)):
         for dimension in TRAINING_DIMENSIONS:
             for category in _categories(ds, dimension):
@@ -429,8 +478,12 @@ def other_table(ds: Dataset) -> present.Table:
     """New-hire retention, induction satisfaction, technology-committee sessions, paid sick leave."""
     y = ds.year
     frame = present.figures_frame(ds, FILE, OTHER_METRICS)
-    if str(y) not in frame.columns:  # the year has none of these figures: say so in each row
-        frame.insert(2, str(y), "not reported")
+    if frame.empty:  # the year has none of these figures: list them and say so, rather than an empty table
+        info, rows = ds.metric_info, ds.table(FILE)
+        frame = pd.DataFrame([{"Metric": f"{info[m]['name_en']} ({info[m]['name_zh']})", "Breakdown": "",
+                               str(y): "not reported", "Unit": info[m]["unit"],
+                               "Report section": rows.loc[rows["metric"] == m, "section"].iloc[0]}
+                              for m in OTHER_METRICS])
     return present.table(frame, "tbl-ppl-other",
                          "Other people figures from the report's narrative: new-hire retention, induction "
                          "training satisfaction, technology-committee sessions by level, and paid sick leave.",
@@ -445,6 +498,96 @@ def _other_sentence(ds: Dataset) -> str:
     if all(ds.value(m, p) is None for m in have):
         return f"The report gives them for {y} only, with no {p} comparative."
     return f"They are shown with their {p} comparatives where the report gives them."
+
+
+def _workforce_sentences(ds: Dataset) -> dict[str, str]:
+    """Sentences that compare the workforce with the prior year, or say there is no prior year."""
+    y, p = _years(ds)
+    out: dict[str, str] = {}
+    heads = {yr: ds.value("employees", yr) for yr in (y, p)}
+    for dimension in DIMENSIONS:
+        for category in _categories(ds, dimension):
+            out[f"ppl_{dimension}_{category}_name"] = (f"{_lower(ds.label(dimension, category))} "
+                                                       f"({ds.label(dimension, category, 'zh')})")
+    if heads[p] is None:
+        none = f"The report gives no {p} comparative, so this edition cannot measure change on the year."
+        for key in ("growth", "gender", "rank", "age", "region_change"):
+            out[f"ppl_{key}_sentence"] = none
+    else:
+        diff = heads[y] - heads[p]
+        change, _ = kpis.yoy(heads[y], heads[p])
+        out["ppl_growth_sentence"] = (
+            f"That is {present.num(abs(diff))} {'more' if diff >= 0 else 'fewer'} than the {present.num(heads[p])} "
+            f"of {p} ({present.change(change)}).")
+        s_f = {yr: kpis.share(ds, "employees", "gender", yr).get("female") for yr in (y, p)}
+        c_f, _ = kpis.yoy(ds.value("employees", y, "gender", "female"), ds.value("employees", p, "gender", "female"))
+        c_m, _ = kpis.yoy(ds.value("employees", y, "gender", "male"), ds.value("employees", p, "gender", "male"))
+        out["ppl_gender_sentence"] = (
+            f"The female share {present.direction(s_f[y] - s_f[p])} from {present.pct(s_f[p], 1)} in {p}, as the "
+            f"number of women changed by {present.change(c_f)} and the number of men by {present.change(c_m)}.")
+
+        def managers(yr):
+            return sum(ds.value("employees", yr, "rank", c) or 0 for c in ("senior_management", "middle_management"))
+
+        def per_manager(yr):
+            general = ds.value("employees", yr, "rank", "general_staff") or 0
+            return None if not managers(yr) else general / managers(yr)
+
+        def rank_change(c):
+            return present.change(*kpis.yoy(ds.value("employees", y, "rank", c), ds.value("employees", p, "rank", c)))
+        changes = {c: rank_change(c) for c in _categories(ds, "rank")}
+        out["ppl_rank_sentence"] = (
+            f"Against {p}, general staff changed by {changes['general_staff']}, middle management by "
+            f"{changes['middle_management']} and senior management by {changes['senior_management']}. Managers of "
+            f"both levels went from {present.pct(managers(p) / heads[p] * 100, 1)} to "
+            f"{present.pct(managers(y) / heads[y] * 100, 1)} of the workforce, and the number of general staff per "
+            f"manager from {present.num(per_manager(p), 1)} to {present.num(per_manager(y), 1)}.")
+        u = {yr: kpis.share(ds, "employees", "age_group", yr).get("under_30") for yr in (y, p)}
+        c_u, _ = kpis.yoy(ds.value("employees", y, "age_group", "under_30"),
+                          ds.value("employees", p, "age_group", "under_30"))
+        c_m2, _ = kpis.yoy(ds.value("employees", y, "age_group", "30_to_50"),
+                           ds.value("employees", p, "age_group", "30_to_50"))
+        out["ppl_age_sentence"] = (
+            f"The share of employees {_lower(ds.label('age_group', 'under_30'))} {present.direction(u[y] - u[p])} "
+            f"from {present.pct(u[p], 1)} in {p}, as the {_lower(ds.label('age_group', '30_to_50'))} group "
+            f"changed by {present.change(c_m2)} against {present.change(c_u)} for the younger group.")
+        out["ppl_region_change_sentence"] = (
+            f"The split was the same in {p}." if ds.value("employees", p, "region", "outside_mainland_china") ==
+            ds.value("employees", y, "region", "outside_mainland_china") == 0 else
+            f"In {p} the report counted {present.num(ds.value('employees', p, 'region', 'outside_mainland_china'))} "
+            "employees outside mainland China.")
+    under = kpis.share(ds, "employees", "age_group", y).get("under_30")
+    out["ppl_age_majority_sentence"] = (
+        f"The report gives no headcount by age for {y}." if under is None else
+        f"Employees {_lower(ds.label('age_group', 'under_30'))} are {'more' if under > 50 else 'less'} than half of "
+        "the workforce.")
+    outside = ds.value("employees", y, "region", "outside_mainland_china")
+    out["ppl_region_sentence"] = (
+        f"Every one of the {present.num(heads[y])} employees works in mainland China (中國); the report counts "
+        "none outside it (中國境外)." if outside == 0 else
+        f"{present.num(outside)} employees work outside mainland China (中國境外).")
+    return out
+
+
+def _development_sentence(ds: Dataset) -> str:
+    """The narrative's development figures in one sentence, or nothing borrowed from another year."""
+    y = ds.year
+    parts = []
+    retention = ds.value("new_hire_retention_pct", y)
+    if retention is not None:
+        parts.append(f"a new-hire retention rate (新員工的留存率) of {present.pct(retention, 0)} at the end of the period")
+    score = ds.value("induction_satisfaction_score", y)
+    if score is not None:
+        parts.append(f"a satisfaction score of {present.num(score)} out of {INDUCTION_SCALE} for induction training")
+    sessions = ds.value("tech_committee_sessions", y)
+    if sessions is not None:
+        levels = len(ds.breakdown("tech_committee_sessions", "session_level", y))
+        parts.append(f"{present.num(sessions)} training and sharing sessions of the technology committee"
+                     + (f" across {levels} levels, from company-wide to within a department" if levels else ""))
+    if not parts:
+        return _other_sentence(ds)
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
+    return f"For {y} they are {listed}. {_other_sentence(ds)}"
 
 
 # -- numbers ------------------------------------------------------------------------------------
@@ -471,6 +614,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
             out[f"{key}_share_prior"] = present.pct(s_prior.get(category), 1)
             out[f"{key}_change"] = present.change(ch, n)
             out[f"{key}_direction"] = present.direction(ch)
+    out.update(_workforce_sentences(ds))
     # Published shares against recomputed ones.
     published = [r for r in reconcile.published_rows(ds, y) if r["metric"] == "employee_share_pct"]
     ok = sum(r["within_rounding"] for r in published)
@@ -503,12 +647,48 @@ def numbers(ds: Dataset) -> dict[str, str]:
         out[f"ppl_turnover_{dimension}_implied"] = present.pct(row and row["recomputed"], 1)
         out[f"ppl_turnover_{dimension}_sentence"] = _turnover_sentence(ds, y, dimension)
         out[f"ppl_turnover_{dimension}_prior_sentence"] = _turnover_sentence(ds, p, dimension)
+    if t_prior is None:
+        out["ppl_turnover_change_sentence"] = f"The report gives no rate for {p} to compare with."
+    else:
+        out["ppl_turnover_change_sentence"] = (
+            f"It {out['ppl_turnover_total_direction']} from {out['ppl_turnover_total_prior']} in {p} "
+            f"({out['ppl_turnover_total_pp']}).")
+    smallest = ds.breakdown("employees", "age_group", y)
+    smallest = smallest[smallest > 0]
+    if len(smallest):
+        cat = smallest.idxmin()
+        out["ppl_turnover_small_group_sentence"] = (
+            f"Rates of small groups swing: the {_lower(ds.label('age_group', cat))} group has "
+            f"{present.num(smallest[cat])} employees, so a single leaver moves its rate by about "
+            f"{present.num(100 / smallest[cat], 0)} points.")
+    else:
+        out["ppl_turnover_small_group_sentence"] = f"The report gives no headcount by age for {y}."
+    young, middle = (ds.value("turnover_rate_pct", y, "age_group", c) for c in ("under_30", "30_to_50"))
+    out["ppl_turnover_age_pattern_sentence"] = (
+        f"The report gives no turnover by age for {y}." if young is None or middle is None else
+        "Younger staff leave more often than their older colleagues, as in most firms." if young > middle else
+        "Unusually, younger staff do not leave more often than their older colleagues.")
+    failed = [d for d in ("gender", "age_group")
+              if (r := _check(ds, y, "turnover_rate_pct", f"{d.replace('_', ' ')} breakdown")) is not None
+              and not r["within_rounding"]]
+    out["ppl_turnover_caution_sentence"] = (
+        f"The {y} turnover figures therefore hold together on this check." if not failed else
+        f"A breakdown cannot average well below the total it belongs to, so for {y} a reader should treat "
+        f"either the total or the {' and '.join(d.replace('_', ' ') for d in failed)} rates as unverified.")
     # Health and safety.
     out["ppl_lost_days"] = present.num(ds.value("lost_days", y))
     out["ppl_lost_days_prior"] = present.num(ds.value("lost_days", p))
     out["ppl_lost_days_per_employee"] = present.num(ds.value("lost_days_per_employee", y))
     out["ppl_lost_days_sentence"] = _lost_days_sentence(ds)
     out["ppl_fatality_years"] = FATALITY_YEARS
+    index = ds.table("hkex_index")
+    for code in ("B2.1", "B4.1", "B4.2"):
+        hit = index[(index["year"] == y) & (index["code"] == code)]
+        out[f"ppl_status_{code.replace('.', '')}"] = str(hit["status"].iloc[0]) if len(hit) else "not assessed"
+    out["ppl_fatality_sentence"] = (
+        "The report gives no figure for any of those years, not even a statement that there were none, so the "
+        "content index marks B2.1 as not disclosed." if out["ppl_status_B21"] == "not disclosed" else
+        f"The content index marks B2.1 as {out['ppl_status_B21']} for {y}.")
     # Training.
     out.update(_training_numbers(ds))
     # Other figures.
@@ -517,9 +697,16 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out["ppl_induction_scale"] = str(INDUCTION_SCALE)
     out["ppl_tech_sessions"] = present.num(ds.value("tech_committee_sessions", y))
     out["ppl_other_sentence"] = _other_sentence(ds)
+    out["ppl_development_sentence"] = _development_sentence(ds)
+    levels = ds.breakdown("tech_committee_sessions", "session_level", y)
+    out["ppl_tech_levels"] = present.num(len(levels)) if len(levels) else "n/a"
+    out["ppl_narrative_sentence"] = (
+        f"The policy descriptions summarise the {REPORT_YEAR} report." if y == REPORT_YEAR else
+        f"The policy descriptions summarise the {REPORT_YEAR} report, the only one transcribed; this {y} edition "
+        f"assumes they applied in {y} as well.")
     sick = ds.value("paid_sick_leave_days_per_month", y)
     out["ppl_sick_leave_sentence"] = (
         f"The report gives no paid sick leave allowance for {y}." if sick is None else
-        f"On top of the statutory leave, every employee is granted {present.num(sick)} day(s) of paid sick leave "
-        "a month.")
+        f"On top of the statutory leave, every employee is granted {present.num(sick)} "
+        f"{'day' if sick == 1 else 'days'} of paid sick leave a month.")
     return out
