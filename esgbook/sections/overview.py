@@ -1,6 +1,7 @@
 """Chapter 1, company overview (公司概覽): profile, the year's honours, and the scope of the report."""
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
 from .. import charts, kpis, present
@@ -14,7 +15,7 @@ THEMES = {
     "esg": ("ESG and social responsibility", "ESG與社會責任"),
     "ai_technology": ("AI and technology", "人工智能與科技"),
     "business": ("Business and industry standing", "業務與行業地位"),
-    "consumer_protection": ("Consumer protection and anti-fraud", "消費者權益保護與反詐"),
+    "consumer_protection": ("Consumer protection and anti-fraud", "消費者保護與反詐"),
     "security": ("Security and data governance", "網絡安全與數據治理"),
     "intellectual_property": ("Intellectual property", "知識產權"),
     "community": ("Community", "社區公益"),
@@ -29,6 +30,20 @@ def note_chart(label: str, title: str, text: str, description: str) -> charts.Ch
     chart = charts._base(frame, title).mark_text(font=charts.FONT, fontSize=13, align="left", x=0, y=20).encode(
         text="note:N").properties(height=40)
     return charts.Chart(charts._configure(chart), label, title, description, frame)
+
+
+def count_bars(frame: pd.DataFrame, *, label: str, title: str, category: str, value: str, axis_title: str,
+               description: str) -> charts.Chart:
+    """Horizontal bars of whole counts, in the frame's order, each labelled with its count; the axis
+    ticks are whole numbers (charts.value_bars would tick at 0.5). (Generic: belongs in charts.py.)"""
+    ticks = list(range(0, int(frame[value].max()) + 1))
+    base = charts._base(frame, title).encode(y=alt.Y(f"{category}:N", sort=list(frame[category]), title=None,
+                                                     axis=alt.Axis(labelLimit=360)))
+    bars = base.mark_bar(color=charts.PALETTE[0]).encode(
+        x=alt.X(f"{value}:Q", title=axis_title, axis=alt.Axis(values=ticks, format="d")))
+    text = base.mark_text(align="left", dx=3, fontSize=10, font=charts.FONT).encode(x=f"{value}:Q", text=f"{value}:Q")
+    chart = charts._configure(alt.layer(bars, text).properties(width=charts.WIDTH - 220, height=alt.Step(20)))
+    return charts.Chart(chart, label, title, description, frame)
 
 
 def honours(ds: Dataset, year: int | None = None) -> pd.DataFrame:
@@ -66,7 +81,15 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out.update(ov_employees=present.num(cur), ov_employees_prior=present.num(prior),
                ov_employees_change=present.change(change, note),
                ov_employees_direction=present.direction(change, up="grew", down="shrank"))
-    out["ov_directors"] = present.num(kpis.compute(ds, "directors", y))
+    out["ov_headcount_sentence"] = (
+        f"Year-end headcount {out['ov_employees_direction']} from {out['ov_employees_prior']} to "
+        f"{out['ov_employees']} ({out['ov_employees_change']})" if change is not None else
+        f"Year-end headcount was {out['ov_employees']}, with no {p} figure in the data package to compare with"
+        if cur is not None else f"The data package has no year-end headcount for {y}")
+    directors = kpis.compute(ds, "directors", y)
+    out["ov_directors"] = present.num(directors)
+    out["ov_board_sentence"] = (f"the board had {present.num(directors)} directors at the end of the year"
+                                if directors is not None else f"the data package has no board composition for {y}")
 
     # Honours: how many, where the report prints them, and what they are for.
     hon = honours(ds)
@@ -88,8 +111,10 @@ def numbers(ds: Dataset) -> dict[str, str]:
                                           f"gives no {p} list to compare with.")
     else:
         out.update(ov_honours_top_theme="n/a", ov_honours_top_theme_count="0", ov_honours_top_theme_share="n/a")
+        latest = int(ds.table("honours")["year"].max())
         out["ov_honours_availability"] = (f"The data package holds no honours for {y} (that year's report "
-                                          f"is not transcribed), so the table and chart below are empty.")
+                                          f"is not transcribed): the counts below are zero, the table and chart "
+                                          f"empty, and the remarks on the list describe the {latest} report.")
 
     # The HKEX guide as this edition meets it (from the content index).
     status = _guide_status(ds)
@@ -127,13 +152,14 @@ def honours_table(ds: Dataset) -> present.Table:
         "As printed (獎項)": hon["award_zh"].tolist(),
         "Awarded by": [b or "not named" for b in hon["awarded_by_en"]],
         "Theme": [" ".join(THEMES[t]) for t in hon["theme"]],
-        "Report section": hon["section"].tolist(),
+        "Printed in": [sec.split(" > ")[0] for sec in hon["section"]],
     })
     if frame.empty:
         frame = pd.DataFrame([{"No.": present.DASH, "Honour": f"No honours in the data package for {ds.year}",
-                               "As printed (獎項)": "", "Awarded by": "", "Theme": "", "Report section": ""}])
+                               "As printed (獎項)": "", "Awarded by": "", "Theme": "", "Printed in": ""}])
     return present.table(frame, "tbl-ov-honours", f"Honours received in {ds.year} (所獲榮譽), in the order the "
-                         "report prints them; the theme is the book's classification, not the report's.",
+                         "report prints them; the theme is the book's classification, not the report's; 'Printed in' is the "
+                         "report chapter (section titles in data/honours.csv).",
                          present.source(ds, "honours"))
 
 
@@ -143,10 +169,9 @@ def honours_chart(ds: Dataset) -> charts.Chart:
     if frame.empty:
         return note_chart("fig-ov-honours-theme", title, f"No honours in the data package for {ds.year}.",
                           f"Placeholder: the data package holds no honours for {ds.year}.")
-    return charts.value_bars(frame, label="fig-ov-honours-theme", title=title, category="theme_label",
-                             value="honours", unit="count", decimals=0, sort=False,
-                             description=f"Bar chart of the {len(honours(ds))} honours of {ds.year} counted by "
-                             "theme, largest first; each bar is labelled with its count.")
+    return count_bars(frame, label="fig-ov-honours-theme", title=title, category="theme_label", value="honours",
+                      axis_title="Honours (count)", description=f"Bar chart of the {len(honours(ds))} honours of {ds.year} counted by "
+                      "theme, largest first; each bar is labelled with its count.")
 
 
 def guide_table(ds: Dataset) -> present.Table:
