@@ -12,12 +12,15 @@ labelled with their year (or category) and value.
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
+
+from . import present
 
 FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 YEAR_COLOURS = ["#9aa5b1", "#1f5f8b"]  # prior year grey, current year blue; labels carry the year too
@@ -45,6 +48,10 @@ class Chart:
         import vl_convert as vlc  # noqa: PLC0415 - import cost only where charts are drawn
 
         svg = vlc.vegalite_to_svg(self.spec())
+        # vl-convert drops the description: put it back as the SVG's accessible name and title.
+        text = html.escape(f"{self.title}. {self.description}", quote=True)
+        svg = re.sub(r"<svg\b", f'<svg role="img" aria-label="{text}"', svg, count=1)
+        svg = re.sub(r"(<svg\b[^>]*>)", rf"\1<title>{text}</title>", svg, count=1)
         return re.sub(r">\s*<", ">\n<", svg).strip() + "\n"
 
     def csv_path(self) -> Path:
@@ -71,15 +78,18 @@ class Link:
                 "text/plain": f"{self.text}: {self.target}"}
 
 
-def publish(chart: Chart) -> Chart:
-    """Glue the chart under its label (for `{glue:figure}`) and show the link to its data."""
+def publish(chart: Chart) -> None:
+    """Glue the chart under its label (for `{glue:figure}`) and show the link to its data.
+
+    Returns nothing: nbval does not honour a trailing `;`, so a returned chart would show up
+    as an extra output when it re-runs the notebook.
+    """
     from IPython.display import display  # noqa: PLC0415
     from myst_nb import glue  # noqa: PLC0415
 
     chart.write_csv()
     glue(chart.label, chart, display=False)
     display(Link(f"Download the data of this chart (CSV, {chart.label}.csv)", f"downloads/{chart.label}.csv"))
-    return chart
 
 
 def _base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Chart:
@@ -92,13 +102,23 @@ def _configure(chart):
         labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
 
 
+def placeholder(label: str, title: str, message: str) -> Chart:
+    """A chart holding only a sentence, for a year without data: every `{glue:figure}` needs its key glued."""
+    frame = pd.DataFrame({"note": [message]})
+    chart = _base(frame, title).mark_text(font=FONT, fontSize=13, align="left", x=0, y=20).encode(
+        text="note:N").properties(height=40)
+    return Chart(_configure(chart), label, title, f"No chart: {message}", frame)
+
+
 def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
                description: str, year: str = "year", decimals: int = 1, subtitle: str | None = None,
-               measure: str | None = None) -> Chart:
-    """Horizontal bars, one per (category, year), each bar labelled 'year: value'."""
+               measure: str | None = None, text: str | None = None, domain: list[float] | None = None,
+               ticks: list[float] | None = None) -> Chart:
+    """Horizontal bars, one per (category, year), each labelled 'year: value' or with its own `text` column."""
     frame = data.copy()
     frame[year] = frame[year].astype(str)
-    frame["label"] = frame[year] + ": " + frame[value].map(lambda v: f"{v:,.{decimals}f}")
+    if text is None:
+        frame["label"] = frame[year] + ": " + frame[value].map(lambda v: f"{v:,.{decimals}f}")
     years = sorted(frame[year].unique())
     colours = YEAR_COLOURS[-len(years):] if len(years) <= 2 else PALETTE[: len(years)]
     order = list(dict.fromkeys(frame[category]))
@@ -106,14 +126,21 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
         y=alt.Y(f"{category}:N", sort=order, title=None),
         yOffset=alt.YOffset(f"{year}:N", sort=years),
     )
-    bars = base.mark_bar().encode(
-        x=alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})"),
-        color=alt.Color(f"{year}:N", scale=alt.Scale(domain=years, range=colours), title="Year"),
-    )
-    text = base.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
-        x=alt.X(f"{value}:Q"), text="label:N")
-    chart = _configure(alt.layer(bars, text).properties(height=alt.Step(16)))
-    return Chart(chart, label, title, description, data)
+    x = alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})")
+    colour = alt.Color(f"{year}:N", scale=alt.Scale(domain=years, range=colours), title="Year")
+    tooltip = alt.Undefined
+    if text is not None:
+        # Labels that carry more than one number are long: room on the right for them, and the
+        # legend on top so that they never run into it.
+        x = x.scale(domain=domain or [0, float(frame[value].max()) * 1.35 or 1.0], nice=False)
+        x = x.axis(values=ticks) if ticks else x
+        colour = colour.legend(orient="top")
+        tooltip = [f"{category}:N", f"{year}:N", f"{text}:N"]
+    bars = base.mark_bar().encode(x=x, color=colour, tooltip=tooltip)
+    labels = base.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
+        x=alt.X(f"{value}:Q"), text=f"{text or 'label'}:N")
+    chart = _configure(alt.layer(bars, labels).properties(height=alt.Step(16)))
+    return Chart(chart, label, title, description, data.drop(columns=[text]) if text else data)
 
 
 def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, group: str,
@@ -142,14 +169,17 @@ def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
 
 def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
                description: str, decimals: int = 0, subtitle: str | None = None, sort: bool = True,
-               reference: float | None = None, reference_label: str = "", measure: str | None = None) -> Chart:
-    """Plain horizontal bars with their values written at the end (one year, many items)."""
+               reference: float | None = None, reference_label: str = "", measure: str | None = None,
+               whole: bool = False) -> Chart:
+    """Plain horizontal bars with their values written at the end (one year, many items); `whole`: counts."""
     frame = data.copy()
     frame["label"] = frame[value].map(lambda v: f"{v:,.{decimals}f}")
     order = list(frame.sort_values(value, ascending=False)[category]) if sort else list(frame[category])
     base = _base(frame, title, subtitle).encode(y=alt.Y(f"{category}:N", sort=order, title=None))
+    # Small counts would otherwise be ticked at 0.5, 1.5, ...
+    axis = alt.Axis(tickMinStep=1, format="d") if whole else alt.Undefined
     bars = base.mark_bar(color=PALETTE[0]).encode(
-        x=alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})"))
+        x=alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})", axis=axis))
     text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x=f"{value}:Q", text="label:N")
     layers = [bars, text]
     if reference is not None:
@@ -158,6 +188,64 @@ def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
         layers.append(rule)
     chart = _configure(alt.layer(*layers).properties(height=alt.Step(20)))
     return Chart(chart, label, title, description, data)
+
+
+def figure_rows(ds, metrics: list[str], year: int | None = None) -> pd.DataFrame:
+    """One row per figure of the listed metrics in one year (every breakdown), labelled as published."""
+    year = ds.year if year is None else year
+    unit_names = ds.table("units").set_index("id")["name_en"]
+    rows = []
+    for metric in metrics:
+        for r in ds.rows(metric, year).itertuples(index=False):
+            name = unit_names[r.unit]
+            unit_name = r.unit if name == r.unit else f"{name} ({r.unit})"
+            rows.append({"figure": present.metric_name(ds, metric, r.dimension, r.category), "metric": metric,
+                         "dimension": r.dimension, "category": r.category, "year": year,
+                         "value": float(r.value), "unit": r.unit, "unit_name": f"Unit: {unit_name}",
+                         "qualifier": r.qualifier, "label": present.as_published(float(r.value), r.qualifier, r.unit)})
+    return pd.DataFrame(rows, columns=["figure", "metric", "dimension", "category", "year", "value", "unit",
+                                       "unit_name", "qualifier", "label"])
+
+
+def unit_panels(frame: pd.DataFrame, *, label: str, title: str, description: str, missing: str) -> Chart:
+    """Bars of figures in mixed units, one panel (own scale) per unit; a placeholder saying `missing` if none."""
+    # frame: as `figure_rows` makes it, optionally with group and colour to colour the bars by group.
+    # Figures in different units are never drawn on one axis.
+    if frame.empty:
+        return placeholder(label, title, missing)
+    order = list(dict.fromkeys(frame["figure"]))
+    units = list(dict.fromkeys(frame["unit_name"]))
+    # A name 'group — figure' is written over two lines, which needs taller rows.
+    two_lines = frame["figure"].str.contains(" — ").any()
+    axis = alt.Axis(labelLimit=330, labelExpr="split(datum.label, ' — ')", labelLineHeight=12)
+    base = alt.Chart().encode(y=alt.Y("figure:N", sort=order, title=None, axis=axis))
+    bars = base.mark_bar(color=PALETTE[0]).encode(
+        x=alt.X("value:Q", title="Value (unit named above each panel)", axis=alt.Axis(tickCount=4)))
+    if "group" in frame:  # the figure names carry the group too: colour never carries meaning alone
+        bars = bars.encode(color=_group_colours(frame))
+    text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x="value:Q", text="label:N")
+    chart = alt.layer(bars, text, data=frame).properties(width=300, height=alt.Step(28 if two_lines else 18)).facet(
+        row=alt.Row("unit_name:N", sort=units, title=None,
+                    header=alt.Header(labelFont=FONT, titleFont=FONT, labelAngle=0,
+                                      labelAnchor="start", labelOrient="top", labelFontWeight="bold")),
+        title=alt.TitleParams(title, anchor="start", font=FONT),
+    ).resolve_scale(x="independent", y="independent")
+    return Chart(_configure(chart), label, title, description, frame.drop(columns=["label", "colour"], errors="ignore"))
+
+
+def _group_colours(frame: pd.DataFrame) -> alt.Color:
+    """Colour by the frame's `group`, in its `colour`s; a legend only when there is more than one group."""
+    legend = alt.Legend(orient="bottom") if frame["group"].nunique() > 1 else None
+    return alt.Color("group:N", title=None, legend=legend, scale=alt.Scale(
+        domain=list(dict.fromkeys(frame["group"])), range=list(dict.fromkeys(frame["colour"]))))
+
+
+def figure_panels(ds, metrics: list[str], *, label: str, title: str, description: str,
+                  year: int | None = None) -> Chart:
+    """`unit_panels` of the listed metrics' figures in one year, as published, hedges included."""
+    year = ds.year if year is None else year
+    return unit_panels(figure_rows(ds, metrics, year), label=label, title=title, description=description,
+                       missing=f"The report gives none of these figures for {year}.")
 
 
 def factors_chart(data: pd.DataFrame, *, label: str, title: str, description: str) -> Chart:

@@ -117,12 +117,18 @@ class Dataset:
         year = self.year if year is None else year
         return frame[(frame["metric"] == metric) & (frame["year"] == year)]
 
+    def row(self, metric: str, year: int | None = None, dimension: str = "total",
+            category: str = "all") -> pd.Series | None:
+        """One observation row (value, unit, qualifier, section), or None when the year has none."""
+        rows = self.rows(metric, year)
+        hit = rows[(rows["dimension"] == dimension) & (rows["category"] == category)]
+        return hit.iloc[0] if len(hit) else None
+
     def value(self, metric: str, year: int | None = None, dimension: str = "total",
               category: str = "all") -> float | None:
         """One figure, or None when the year (or breakdown) has no row for it."""
-        rows = self.rows(metric, year)
-        hit = rows[(rows["dimension"] == dimension) & (rows["category"] == category)]
-        return float(hit["value"].iloc[0]) if len(hit) else None
+        row = self.row(metric, year, dimension, category)
+        return None if row is None else float(row["value"])
 
     def require(self, metric: str, year: int | None = None, dimension: str = "total",
                 category: str = "all") -> float:

@@ -32,6 +32,10 @@ from .errors import DataError
 from .paths import BUILD, NOTEBOOKS, REPO, TOC, data_dir
 
 META_KEY = "esgbook"
+
+
+class ChapterFailed(DataError):
+    """A chapter raised while executing; the edition folder was left as it was."""
 STATIC = REPO / "_static"
 
 
@@ -57,7 +61,12 @@ def chapters() -> list[Path]:
     toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
     names = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
                              for c in part["chapters"]]
-    return [REPO / f"{n}.md" for n in names]
+    return [REPO / f"{n}.md" for n in names]  # an absolute path in the toc stays absolute (tests use it)
+
+
+def _shown(path: Path) -> str:
+    """A path as the analyst sees it: relative to the checkout when inside it."""
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
 def made_from(source: Path) -> dict:
@@ -76,12 +85,12 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
     notebook = (edition or NOTEBOOKS / str(year)) / f"{source.stem}.ipynb"
     meta = recorded(notebook)
     if meta is None:
-        return f"{notebook.relative_to(REPO) if notebook.is_relative_to(REPO) else notebook} is missing"
+        return f"{_shown(notebook)} is missing"
     now = made_from(source)
     if meta.get("year") != year:
         return f"it was executed for {meta.get('year')}"
     if meta.get("source") != now["source"]:
-        return f"{source.relative_to(REPO)} changed"
+        return f"{_shown(source)} changed"
     if meta.get("code") != now["code"]:
         return "the esgbook package changed"
     for name, digest in sorted(meta.get("inputs", {}).items()):
@@ -125,9 +134,18 @@ def execute_chapter(source: str, year: int, workdir: str) -> str:
         entry = Path(tmp) / f"{src.stem}.ipynb"
         nbformat.write(nb, entry)
         out = work / f"{src.stem}.ipynb"
-        papermill.execute_notebook(str(entry), str(out), parameters={"year": year}, cwd=str(work),
-                                   kernel_name="python3", progress_bar=False, log_output=False,
-                                   request_save_on_cell_execute=False)
+        try:
+            papermill.execute_notebook(str(entry), str(out), parameters={"year": year}, cwd=str(work),
+                                       kernel_name="python3", progress_bar=False, log_output=False,
+                                       request_save_on_cell_execute=False)
+        except papermill.PapermillExecutionError as exc:
+            # Keep the failed notebook (with its traceback) for inspection, outside the edition.
+            report = BUILD / "failed" / str(year) / out.name
+            report.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out, report)
+            raise ChapterFailed(f"chapter {src.stem} failed for {year} in cell {exc.exec_count}: {exc.ename}: "
+                                f"{exc.evalue}; the executed notebook with its traceback is {_shown(report)}; "
+                                f"notebooks/{year}/ is unchanged") from None
     nb = nbformat.read(out, as_version=4)
     root = data_dir()
     inputs = sorted(set(filter(None, reads.read_text(encoding="utf-8").splitlines())) | {"datapackage.json"})

@@ -30,7 +30,8 @@ class Kpi:
     decimals: int = 2
 
 
-def _div(a, b, scale: float = 1.0):
+def div(a, b, scale: float = 1.0):
+    """a / b x scale, or None when an input is missing or b is zero."""
     return None if a is None or b is None or b == 0 else a / b * scale
 
 
@@ -40,7 +41,7 @@ def _add(*xs):
 
 def _decrease_pct(ds: Dataset, metric: str, year: int):
     cur, prior = ds.value(metric, year), ds.value(metric, year - 1)
-    return _div(None if cur is None or prior is None else prior - cur, prior, 100)
+    return div(None if cur is None or prior is None else prior - cur, prior, 100)
 
 
 def _value(metric):
@@ -48,7 +49,7 @@ def _value(metric):
 
 
 def _per_employee(numerator: Callable):
-    return lambda ds, y: _div(numerator(ds, y), ds.value("employees", y))
+    return lambda ds, y: div(numerator(ds, y), ds.value("employees", y))
 
 
 def _energy(ds, y):
@@ -106,7 +107,7 @@ def _weighted(metric: str, dimension: str):
 KPIS: list[Kpi] = [
     Kpi("employees", "Employees at year end", "僱員總數", "employees", "B1.1", _value("employees"), 0),
     Kpi("female_share_pct", "Female share of employees", "女性員工占比", "%", "B1.1",
-        lambda ds, y: _div(ds.value("employees", y, "gender", "female"), ds.value("employees", y), 100), 1),
+        lambda ds, y: div(ds.value("employees", y, "gender", "female"), ds.value("employees", y), 100), 1),
     Kpi("turnover_rate_pct", "Employee turnover rate", "僱員流失比例", "%", "B1.2", _value("turnover_rate_pct"), 0),
     Kpi("lost_days", "Days lost to work injury", "工傷損失工作日數", "days", "B2.2", _value("lost_days"), 0),
     Kpi("lost_days_per_employee", "Days lost to work injury per employee", "人均因工傷損失工作日數",
@@ -142,9 +143,9 @@ KPIS: list[Kpi] = [
     Kpi("ghg_per_employee_t", "GHG emissions per employee", "每名員工溫室氣體排放總量", "tCO2e/employee",
         "A1.2", _per_employee(_ghg), 4),
     Kpi("scope1_implied_factor", "Scope 1 per MWh of gasoline (implied factor)", "範圍1隱含排放因子",
-        "tCO2/MWh", "A1.2", lambda ds, y: _div(ds.value("ghg_scope1_t", y), ds.value("gasoline_mwh", y)), 4),
+        "tCO2/MWh", "A1.2", lambda ds, y: div(ds.value("ghg_scope1_t", y), ds.value("gasoline_mwh", y)), 4),
     Kpi("scope2_implied_factor", "Scope 2 per MWh of electricity (implied grid factor)", "範圍2隱含電網排放因子",
-        "tCO2/MWh", "A1.2", lambda ds, y: _div(ds.value("ghg_scope2_t", y), ds.value("electricity_mwh", y)), 4),
+        "tCO2/MWh", "A1.2", lambda ds, y: div(ds.value("ghg_scope2_t", y), ds.value("electricity_mwh", y)), 4),
     Kpi("grid_factor_official", "Official national grid factor for the year", "官方全國電網排放因子",
         "tCO2/MWh", "A1.2", _factor_value("grid"), 4),
     Kpi("ghg_scope2_official_t", "Scope 2 recomputed with the official grid factor", "以官方因子重算的範圍2",
@@ -165,7 +166,7 @@ KPIS: list[Kpi] = [
         "t/employee", "A1.4", _per_employee(_value("non_hazardous_waste_t")), 2),
     Kpi("suppliers_total", "Suppliers", "供應商數目", "count", "B5.1", _suppliers, 0),
     Kpi("domestic_supplier_share_pct", "Share of suppliers in mainland China", "中國供應商占比", "%", "B5.1",
-        lambda ds, y: None if _suppliers(ds, y) is None else _div(_suppliers(ds, y), _suppliers(ds, y), 100), 0),
+        lambda ds, y: None if _suppliers(ds, y) is None else div(_suppliers(ds, y), _suppliers(ds, y), 100), 0),
     Kpi("corruption_cases", "Concluded corruption cases", "已審結的貪污訴訟案件", "count", "B7.1",
         _value("corruption_cases"), 0),
     Kpi("directors", "Directors", "董事人數", "count", "", lambda ds, y: _board(ds, y), 0),
@@ -174,7 +175,7 @@ KPIS: list[Kpi] = [
     Kpi("female_directors", "Female directors", "女性董事人數", "count", "",
         lambda ds, y: _board(ds, y, lambda b: b["gender"] == "female"), 0),
     Kpi("independent_director_share_pct", "Share of independent directors", "獨立董事占比", "%", "",
-        lambda ds, y: _div(_board(ds, y, lambda b: b["independent"]), _board(ds, y), 100), 1),
+        lambda ds, y: div(_board(ds, y, lambda b: b["independent"]), _board(ds, y), 100), 1),
 ]
 BY_ID = {k.id: k for k in KPIS}
 

@@ -12,7 +12,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .kpis import NO_PRIOR_YEAR
+from .kpis import NO_PRIOR_YEAR, yoy
 
 DASH = "–"
 
@@ -28,6 +28,7 @@ def num(value, decimals: int = 0, unit: str = "") -> str:
 
 
 def pct(value, decimals: int = 1) -> str:
+    """12.345 -> '12.3%'; None or NaN -> 'n/a'."""
     return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{num(value, decimals)}%"
 
 
@@ -37,6 +38,29 @@ def change(value, note: str = "", decimals: int = 1) -> str:
         return note or NO_PRIOR_YEAR
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
     return f"{sign}{num(abs(value), decimals)}%"
+
+
+def versus_prior(key: str, cur: float | None, prior: float | None, decimals: int = 0, **words) -> dict[str, str]:
+    """A figure against the prior year for prose: `key`, `key`_prior, `key`_change and `key`_direction."""
+    value, note = yoy(cur, prior)
+    return {key: num(cur, decimals), f"{key}_prior": num(prior, decimals), f"{key}_change": change(value, note),
+            f"{key}_direction": direction(value, **words)}
+
+
+def change_pp(cur: float | None, prior: float | None, decimals: int = 0) -> str:
+    """The change between two rates in percentage points ('+1 pp', '−14 pp'), or 'no prior year'."""
+    if cur is None or prior is None:
+        return NO_PRIOR_YEAR
+    diff = round(cur - prior, decimals)  # round first, so a tiny gap reads ±0, never −0
+    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
+    return f"{sign}{num(abs(diff), decimals)} pp"
+
+
+def join_and(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'; 'none' for an empty list."""
+    if not items:
+        return "none"
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def direction(value, up: str = "rose", down: str = "fell", flat: str = "was unchanged",
@@ -117,7 +141,81 @@ def source(ds, *files: str, section: str | None = None) -> str:
     return f"{text}; report section {section}" if section else text
 
 
+# -- figures as published ---------------------------------------------------------------------
 QUALIFIERS = {"more than": "more than", "about": "about", "below": "below", "at least": "at least"}
+# How many units one 萬 (10k) or 億 (100m) unit id stands for, to write "450 (10k persons)" as "4.5 million".
+SCALES = {"10k persons": 1e4, "10k times": 1e4, "10k count": 1e4, "10k person-times": 1e4,
+          "10k times/day": 1e4, "10k enterprises": 1e4, "100m count": 1e8, "100m times/day": 1e8,
+          "CNY 100m": 1e8, "CNY 10k": 1e4}
+MAGNITUDES = ((1e9, " billion"), (1e6, " million"))
+
+
+def decimals_of(value: float, most: int = 9) -> int:
+    """The decimals a figure was published with (0.001 -> 3, 92.57 -> 2, 5000 -> 0), at most `most`."""
+    value = float(value)
+    # Compared, not read off the digits: a scaled figure such as 1.15 x 1e8 / 1e9 is 0.11499999999999999.
+    return next((d for d in range(most + 1) if math.isclose(round(value, d), value, rel_tol=1e-12)), most)
+
+
+def large(value: float | None, decimals: int = 2) -> str:
+    """4.5e6 -> '4.5 million', 1.64e11 -> '164 billion', 75600 -> '75,600'; at most `decimals` decimals."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    size, word = next(((s, w) for s, w in MAGNITUDES if abs(value) >= s), (1, ""))
+    scaled = round(value / size, decimals)
+    return num(scaled, decimals_of(scaled, decimals)) + word
+
+
+def plain_amount(value: float, unit: str, currency: bool = False) -> str:
+    """A 萬/億 figure written out in full: 375.2 (10k persons) -> '3.752 million'; 'CNY 162.1 billion' with `currency`."""
+    # Up to six decimals of the millions or billions: every digit the report published is kept.
+    text = large(value * SCALES[unit], decimals=6)
+    return f"CNY {text}" if currency and unit.startswith("CNY") else text
+
+
+def plain_unit(unit: str) -> str:
+    """What a plain amount counts: '10k person-times' -> 'person-times'; a bare count or a share has no word."""
+    word = unit.removeprefix("10k ").removeprefix("100m ")
+    return "" if word in ("count", "%") else word
+
+
+def hedged(text: str, qualifier: str) -> str:
+    """A figure with the report's hedge in front: ('5,000', 'more than') -> 'more than 5,000'."""
+    return f"{QUALIFIERS[qualifier]} {text}" if qualifier else text
+
+
+def as_published(value: float, qualifier: str = "", unit: str = "") -> str:
+    """A figure with the decimals and the hedge it was published with: 'more than 5,000'; 'below 2%' for a '%' unit."""
+    return hedged(num(value, decimals_of(value)) + ("%" if unit == "%" else ""), qualifier)
+
+
+def qualified(ds, metric: str, year: int | None = None, dimension: str = "total", category: str = "all",
+              absolute: bool = False, currency: bool = False) -> str:
+    """A figure as the report hedges it ('more than 5,000', 'below 2%', `absolute`: 'about 4.5 million'), or 'n/a'."""
+    row = ds.row(metric, year, dimension, category)
+    if row is None:
+        return "n/a"
+    value, unit, q = float(row["value"]), row["unit"], row["qualifier"]
+    if absolute and unit in SCALES:
+        return hedged(plain_amount(value, unit, currency), q)
+    return as_published(value, q, unit)
+
+
+def metric_name(ds, metric: str, dimension: str = "total", category: str = "all") -> str:
+    """'Corruption cases (貪污訴訟案件)', with ': <breakdown>' for a breakdown row."""
+    m = ds.metric_info[metric]
+    name = f"{m['name_en']} ({m['name_zh']})"
+    return name if dimension == "total" else f"{name}: {ds.label(dimension, category)}"
+
+
+def category_name(ds, dimension: str, category: str) -> str:
+    """A breakdown category in both languages: 'North China (華北地區)'."""
+    return f"{ds.label(dimension, category)} ({ds.label(dimension, category, 'zh')})"
+
+
+def empty_note(ds, what: str) -> pd.DataFrame:
+    """A one-row table body that says the report gives no `what` for the edition's two years."""
+    return pd.DataFrame([{"Note": f"The report gives no {what} for {ds.year} or {ds.year - 1}."}])
 
 
 def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[int] | None = None) -> pd.DataFrame:
@@ -133,19 +231,12 @@ def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[i
     info = ds.metric_info
     rows = []
     for (metric, dimension, category), part in frame.groupby(["metric", "dimension", "category"], sort=False):
-        m = info[metric]
-        row = {"Metric": f"{m['name_en']} ({m['name_zh']})",
+        row = {"Metric": metric_name(ds, metric),
                "Breakdown": "" if dimension == "total" else ds.label(dimension, category),
-               "Unit": m["unit"]}
+               "Unit": info[metric]["unit"]}
         for y in years:
             hit = part[part["year"] == y]
-            if len(hit):
-                q = hit["qualifier"].iloc[0]
-                value = float(hit["value"].iloc[0])
-                decimals = 0 if value == int(value) else len(f"{value:g}".split(".")[-1])
-                row[str(y)] = (f"{QUALIFIERS[q]} " if q else "") + num(value, decimals)
-            else:
-                row[str(y)] = DASH
+            row[str(y)] = as_published(float(hit["value"].iloc[0]), hit["qualifier"].iloc[0]) if len(hit) else DASH
         row["Report section"] = part["section"].iloc[0]
         row["_order"] = (order.get(metric, 0), dimension != "total")
         rows.append(row)
@@ -161,6 +252,9 @@ def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[i
     return out[["Metric", "Breakdown", *keep, "Unit", "Report section"]].reset_index(drop=True)
 
 
-def figures_table(ds, file: str, label: str, caption: str, metrics: list[str] | None = None) -> Table:
-    """`figures_frame` as a numbered table, captioned with its data file."""
-    return table(figures_frame(ds, file, metrics), label, caption, source(ds, file))
+def figures_table(ds, file: str, label: str, caption: str, metrics: list[str] | None = None,
+                  what: str = "figures for this section", section: str | None = None) -> Table:
+    """`figures_frame` as a numbered table; a year with none of the figures gets one row saying so."""
+    frame = figures_frame(ds, file, metrics)
+    body = empty_note(ds, what) if frame.empty else frame
+    return table(body, label, caption, source(ds, file, section=section))

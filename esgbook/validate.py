@@ -6,7 +6,7 @@ Two layers:
    metric or unit ids (foreign keys);
 2. the rules a schema cannot say (`domain_problems`): a metric's unit must match the
    dictionary, shares lie in 0-100 %, breakdowns add up to their total, published figures
-   say what they reconcile to.
+   say what they reconcile to; a register's list of metric ids (`metrics`) names known metrics.
 
 Every problem is reported as `file, row N, column "c": expected ..., got ...`.
 Frictionless is imported here only, so that a caller who never validates stays fast.
@@ -239,6 +239,14 @@ def domain_problems(obs: list, metrics: list, categories: list, units_table: lis
     return problems
 
 
+def listed_metric_problems(rows: list, metrics: list) -> list[DataError]:
+    """Ids in a register's space-separated `metrics` cell (community_cases.csv) must be ids of metrics.csv."""
+    known = {m.id for m in metrics}
+    return [DataError(f'{where(r.file, r.row, "metrics")}: expected known metrics (ids of data/metrics.csv), '
+                      f'got unknown "{m}"', file=r.file, row=r.row, column="metrics")
+            for r in rows for m in r.metrics.split() if m not in known]
+
+
 def check_package(root: Path) -> list[int]:
     """Validate the package at `root` completely; return the years it holds. Raises DataError."""
     datapackage = root / "datapackage.json"
@@ -258,7 +266,10 @@ def check_package(root: Path) -> list[int]:
     obs = [row for r in descriptor["resources"]
            if [f["name"] for f in r["schema"]["fields"]] == OBSERVATION_COLUMNS
            for row in read_rows(root, r)]
-    raise_if(domain_problems(obs, *(read_rows(root, resources[n]) for n in ("metrics", "categories", "units"))))
+    metrics, categories, units = (read_rows(root, resources[n]) for n in ("metrics", "categories", "units"))
+    listing = [row for r in descriptor["resources"] if "metrics" in [f["name"] for f in r["schema"]["fields"]]
+               for row in read_rows(root, r)]
+    raise_if(domain_problems(obs, metrics, categories, units) + listed_metric_problems(listing, metrics))
     return sorted({int(r.year) for r in obs})
 
 

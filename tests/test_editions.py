@@ -84,14 +84,16 @@ def test_failed_run_leaves_the_edition_as_it_was(tmp_path):
     assert _run_editions("run", "--year", "2023", env=env).returncode == 0
     edition = tmp_path / "nb" / "2023"
     before = {p.relative_to(edition): p.read_bytes() for p in edition.rglob("*") if p.is_file()}
-    # Break the data so that the chapter fails part-way: environment.csv loses Scope 2 for 2023.
-    data = tmp_path / "data"
-    shutil.copytree(REPO / "data", data)
-    lines = (data / "environment.csv").read_text(encoding="utf-8").splitlines()
-    (data / "environment.csv").write_text("\n".join(l for l in lines if not l.startswith("2023,ghg_scope2_t,"))
-                                          + "\n", encoding="utf-8")
-    out = _run_editions("run", "--year", "2023", env={**env, "ESGBOOK_DATA": str(data)})
-    assert out.returncode != 0
+    # A second chapter that fails part-way (after its first cell ran), next to one that changed.
+    broken = tmp_path / "99_broken.md"
+    broken.write_text((REPO / "chapters" / "08_environment.md").read_text(encoding="utf-8").replace(
+        "ds = data.load(year)", "ds = data.load(year)\nraise RuntimeError('chapter failed part-way')"),
+        encoding="utf-8")
+    env = _mini_book(tmp_path, ["chapters/08_environment", str(broken.with_suffix(""))])
+    out = _run_editions("run", "--year", "2023", "--force", env=env)
+    assert out.returncode != 0 and "chapter failed part-way" in out.stderr
+    assert "chapter 99_broken failed for 2023" in out.stderr and "is unchanged" in out.stderr
+    assert (tmp_path / "build" / "failed" / "2023" / "99_broken.ipynb").exists()
     after = {p.relative_to(edition): p.read_bytes() for p in edition.rglob("*") if p.is_file()}
     assert after == before
     assert not list((tmp_path / "nb").glob(".tmp-*")), "temporary folder left behind"

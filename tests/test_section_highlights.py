@@ -49,6 +49,17 @@ def test_community_table_flags_cases_without_figures(ds2023):
     col = "Figures given for 2023"
     assert (frame[col] == "none").sum() == 2
     assert "more than 1 million person-times" in frame.loc[1, col]
+    assert frame.loc[0, "Partners"] == "鄉村筆記 (Xiangcun Biji)"
+    n = hl.numbers(ds2023)
+    assert (n["hl_case_count"], n["hl_unquantified_case_count"]) == ("4", "2")
+
+
+def test_community_cases_are_data_of_their_year(ds2023, ds2022):
+    """The cases come from data/community_cases.csv; the 2022 edition does not borrow the 2023 cases."""
+    assert list(hl.cases(ds2023)["case_id"]) == ["rural_support", "glimmer_disability", "fuqing_welfare",
+                                                 "sunshine_stars"]
+    assert hl.numbers(ds2022)["hl_case_count"] == "0"
+    assert hl.community_table(ds2022).frame.columns.tolist() == ["Note"]
 
 
 def test_charts_panel_by_unit(ds2023, tmp_path, monkeypatch):
@@ -56,7 +67,8 @@ def test_charts_panel_by_unit(ds2023, tmp_path, monkeypatch):
     chart = hl.figures_chart(ds2023)
     csv = pd.read_csv(chart.write_csv())
     assert len(csv) == 8 and csv["unit"].nunique() == 4
-    assert len(chart.spec()["vconcat"]) == 4  # one panel per unit, never a shared axis
+    assert chart.spec()["facet"]["row"]["field"] == "unit_name"  # one panel per unit, never a shared axis
+    assert csv["unit_name"].nunique() == 4 and csv["group"].nunique() == 3
     community = pd.read_csv(hl.community_chart(ds2023).write_csv())
     assert sorted(community["value"]) == [55, 60, 100, 1200]
     averages = pd.read_csv(hl.averages_chart(ds2023).write_csv())

@@ -6,7 +6,6 @@ import pandas as pd
 
 from .. import charts, kpis, present
 from ..data import Dataset
-from .governance import SCALES, empty_frame, figures_table, large, placeholder_chart, qualified, unit_panels
 
 FILE = "customers"
 CUSTOMERS = "06 合作共贏 > 客戶為先"
@@ -27,11 +26,8 @@ DAYS = 365  # to annualise the per-day averages the report gives
 
 
 def _region(ds: Dataset, region: str) -> str:
-    return f"{ds.label('supplier_region', region)} ({ds.label('supplier_region', region, 'zh')})"
-
-
-def _div(a, b, scale: float = 1.0):
-    return None if a is None or not b else a / b * scale
+    """'North China (華北地區)'."""
+    return present.category_name(ds, "supplier_region", region)
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
@@ -40,9 +36,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out: dict[str, str] = {"cs_year": str(y), "cs_prior_year": str(p)}
     frame = ds.table(FILE)
     for metric in sorted(frame["metric"].unique()):
-        out[f"cs_{metric}"] = qualified(ds, metric, y)
-        if ds.metric_info[metric]["unit"] in SCALES:
-            out[f"cs_{metric}_abs"] = qualified(ds, metric, y, absolute=True)
+        out[f"cs_{metric}"] = present.qualified(ds, metric, y)
+        if ds.metric_info[metric]["unit"] in present.SCALES:
+            out[f"cs_{metric}_abs"] = present.qualified(ds, metric, y, absolute=True)
     has_year = bool((frame["year"] == y).any())
     out["cs_availability"] = (
         f"The service, consumer-protection, anti-fraud and industry figures are for {y} only, with no {p} "
@@ -62,12 +58,13 @@ def numbers(ds: Dataset) -> dict[str, str]:
                                         f"{present.pct(sat_prior)} and first-contact resolution "
                                         f"{present.direction(fcr - fcr_prior)} from {present.pct(fcr_prior)}.")
     out["cs_fcr_repeat_pct"] = present.pct(None if fcr is None else 100 - fcr)
-    out["cs_consultations_per_year"] = large(_div(ds.value("consultations_per_day_10k", y), 1, 1e4 * DAYS))
-    out["cs_anomalies_per_year"] = large(_div(ds.value("fraud_anomalies_identified_per_day", y), 1, DAYS))
+    out["cs_consultations_per_year"] = present.large(kpis.div(ds.value("consultations_per_day_10k", y), 1,
+                                                              1e4 * DAYS))
+    out["cs_anomalies_per_year"] = present.large(kpis.div(ds.value("fraud_anomalies_identified_per_day", y), 1, DAYS))
     out["cs_loss_avoided_per_victim"] = present.num(
-        _div(ds.value("fraud_losses_avoided_cny100m", y), ds.value("fraud_victims_intercepted", y), 1e8), 0)
+        kpis.div(ds.value("fraud_losses_avoided_cny100m", y), ds.value("fraud_victims_intercepted", y), 1e8), 0)
     out["cs_calls_per_victim"] = present.num(
-        _div(ds.value("fraud_warning_calls", y), ds.value("fraud_victims_intercepted", y)), 1)
+        kpis.div(ds.value("fraud_warning_calls", y), ds.value("fraud_victims_intercepted", y)), 1)
     out.update(_supplier_numbers(ds))
     standards = ds.table("industry_standards")
     out["cs_standards_count"] = present.num(int((standards["year"] == y).sum()))
@@ -77,12 +74,8 @@ def numbers(ds: Dataset) -> dict[str, str]:
 def _supplier_numbers(ds: Dataset) -> dict[str, str]:
     y, p = ds.year, ds.year - 1
     out: dict[str, str] = {}
-    cur, prior = kpis.compute(ds, "suppliers_total", y), kpis.compute(ds, "suppliers_total", p)
-    change, note = kpis.yoy(cur, prior)
-    out["cs_suppliers_total"] = present.num(cur)
-    out["cs_suppliers_total_prior"] = present.num(prior)
-    out["cs_suppliers_total_change"] = present.change(change, note)
-    out["cs_suppliers_total_direction"] = present.direction(change)
+    cur = kpis.compute(ds, "suppliers_total", y)
+    out.update(present.versus_prior("cs_suppliers_total", cur, kpis.compute(ds, "suppliers_total", p)))
     published = ds.value("suppliers_total", y)
     out["cs_suppliers_published"] = present.num(published)
     out["cs_suppliers_total_check"] = (
@@ -114,7 +107,7 @@ def _supplier_numbers(ds: Dataset) -> dict[str, str]:
         f"{left_out}." if rest else
         f"The {len(pub)} published shares cover every region with suppliers.")
     empty = [ds.label("supplier_region", r) for r in counts.index if counts[r] == 0]
-    out["cs_empty_regions"] = " and ".join(empty) if empty else "no region"
+    out["cs_empty_regions"] = present.join_and(empty) if empty else "no region"
     top = counts.idxmax() if len(counts) and counts.sum() else None
     top_prior = prior_shares.idxmax() if len(prior_shares) and not prior_shares.isna().all() else None
     out["cs_top_region"] = ds.label("supplier_region", top) if top else "n/a"
@@ -142,27 +135,26 @@ def _supplier_numbers(ds: Dataset) -> dict[str, str]:
 
 
 # -- tables ---------------------------------------------------------------------------------
-def _table(ds: Dataset, key: str, label: str, caption: str) -> present.Table:
-    return figures_table(ds, FILE, label, caption, SECTIONS[key], what="figures for this section")
-
-
 def service_table(ds: Dataset) -> present.Table:
-    return _table(ds, "service", "tbl-cs-service", "Customer service quality (客戶服務): user satisfaction, "
-                  "first-contact resolution and the service channels, as published.")
+    return present.figures_table(ds, FILE, "tbl-cs-service", "Customer service quality (客戶服務): user "
+                                 "satisfaction, first-contact resolution and the service channels, as published.",
+                                 SERVICE)
 
 
 def protection_table(ds: Dataset) -> present.Table:
-    return _table(ds, "protection", "tbl-cs-consumer-protection",
-                  "Consumer protection (消費者權益保護) and financial education, as published.")
+    return present.figures_table(ds, FILE, "tbl-cs-consumer-protection", "Consumer protection (消費者權益保護) and "
+                                 "financial education, as published.", PROTECTION)
 
 
 def anti_fraud_table(ds: Dataset) -> present.Table:
-    return _table(ds, "anti_fraud", "tbl-cs-anti-fraud", "Anti-fraud (反欺詐) figures, as published; the warning "
-                  "calls, victims intercepted and losses avoided are counted up to the end of the year.")
+    return present.figures_table(ds, FILE, "tbl-cs-anti-fraud", "Anti-fraud (反欺詐) figures, as published; the "
+                                 "warning calls, victims intercepted and losses avoided are counted up to the end of "
+                                 "the year.", ANTI_FRAUD)
 
 
 def industry_table(ds: Dataset) -> present.Table:
-    return _table(ds, "industry", "tbl-cs-industry", "Industry figures (行業共贏), as published.")
+    return present.figures_table(ds, FILE, "tbl-cs-industry", "Industry figures (行業共贏), as published.",
+                                 INDUSTRY_METRICS)
 
 
 def supplier_frame(ds: Dataset) -> pd.DataFrame:
@@ -194,7 +186,7 @@ def supplier_frame(ds: Dataset) -> pd.DataFrame:
 
 def supplier_table(ds: Dataset) -> present.Table:
     frame = supplier_frame(ds) if len(ds.rows("suppliers")) or len(ds.rows("suppliers", ds.year - 1)) else \
-        empty_frame(ds, "suppliers by region")
+        present.empty_note(ds, "suppliers by region")
     return present.table(frame, "tbl-cs-suppliers", f"Suppliers by region (按地區劃分的供應商數目), {ds.year} "
                          f"against {ds.year - 1}: counts from the data table, shares recomputed from them, and the "
                          "shares the text publishes (the total's published share is the share of suppliers in "
@@ -206,7 +198,7 @@ def standards_table(ds: Dataset) -> present.Table:
     standards = ds.table("industry_standards")
     standards = standards[standards["year"] == ds.year]
     if standards.empty:
-        body = empty_frame(ds, "list of standards")
+        body = present.empty_note(ds, "list of standards")
     else:
         body = pd.DataFrame({"No.": range(1, len(standards) + 1), "Title (標題)": standards["title_zh"],
                              "Title in English (our translation)": standards["title_en"]})
@@ -216,9 +208,9 @@ def standards_table(ds: Dataset) -> present.Table:
 
 
 def figures(ds: Dataset) -> present.Table:
-    return figures_table(ds, "suppliers", "tbl-cs-supplier-figures", "Every supplier figure in the data "
-                         "(供應商), as published, with both years where the report gives them.",
-                         what="supplier figures")
+    return present.figures_table(ds, "suppliers", "tbl-cs-supplier-figures", "Every supplier figure in the "
+                                 "data (供應商), as published, with both years where the report gives them.",
+                                 what="supplier figures")
 
 
 # -- charts ---------------------------------------------------------------------------------
@@ -235,7 +227,7 @@ def service_chart(ds: Dataset) -> charts.Chart:
                 rows.append({"item": f"{m['name_en']} ({m['name_zh']})", "metric": metric, "year": y, "rate": v,
                              "unit": "%"})
     if not rows:
-        return placeholder_chart(label, title, f"The report gives no service-quality figures for {ds.year}.")
+        return charts.placeholder(label, title, f"The report gives no service-quality figures for {ds.year}.")
     return charts.years_bars(pd.DataFrame(rows), label=label, title=title, category="item", value="rate",
                              unit="%", measure="Rate", decimals=2,
                              description="Bar chart of user satisfaction, first-contact "
@@ -244,17 +236,17 @@ def service_chart(ds: Dataset) -> charts.Chart:
 
 
 def protection_chart(ds: Dataset) -> charts.Chart:
-    return unit_panels(ds, PROTECTION, label="fig-cs-consumer-protection",
-                       title=f"Consumer protection and education (消費者權益保護), {ds.year}",
-                       description=f"Bar chart of the consumer protection and financial education figures of "
-                       f"{ds.year}, one panel per unit; each bar is labelled with the figure as published.")
+    return charts.figure_panels(ds, PROTECTION, label="fig-cs-consumer-protection",
+                                title=f"Consumer protection and education (消費者權益保護), {ds.year}",
+                                description=f"Bar chart of the consumer protection and financial education figures "
+                                f"of {ds.year}, one panel per unit; each bar is labelled with the figure as published.")
 
 
 def anti_fraud_chart(ds: Dataset) -> charts.Chart:
-    return unit_panels(ds, ANTI_FRAUD, label="fig-cs-anti-fraud", title=f"Anti-fraud (反欺詐), {ds.year}",
-                       description=f"Bar chart of the anti-fraud figures of {ds.year} (model runs, anomalies a "
-                       "day, victims dissuaded and intercepted, warning calls, losses avoided), one panel per unit; "
-                       "each bar is labelled with the figure as published.")
+    return charts.figure_panels(ds, ANTI_FRAUD, label="fig-cs-anti-fraud", title=f"Anti-fraud (反欺詐), {ds.year}",
+                                description=f"Bar chart of the anti-fraud figures of {ds.year} (model runs, anomalies "
+                                "a day, victims dissuaded and intercepted, warning calls, losses avoided), one panel "
+                                "per unit; each bar is labelled with the figure as published.")
 
 
 def _supplier_rows(ds: Dataset, metric_of: str = "count") -> pd.DataFrame:
@@ -272,7 +264,7 @@ def suppliers_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-cs-suppliers-region", "Suppliers by region (按地區劃分的供應商數目), count"
     frame = _supplier_rows(ds)
     if frame.empty:
-        return placeholder_chart(label, title, f"The report gives no suppliers by region for {ds.year}.")
+        return charts.placeholder(label, title, f"The report gives no suppliers by region for {ds.year}.")
     return charts.years_bars(frame, label=label, title=title, category="region", value="suppliers", unit="count",
                              measure="Suppliers",
                              year="series", decimals=0, description=f"Bar chart of suppliers by region of China for "
@@ -284,7 +276,7 @@ def supplier_shares_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-cs-supplier-shares", "Share of suppliers by region (供應商地區占比), %"
     frame = _supplier_rows(ds, "share")
     if frame.empty:
-        return placeholder_chart(label, title, f"The report gives no suppliers by region for {ds.year}.")
+        return charts.placeholder(label, title, f"The report gives no suppliers by region for {ds.year}.")
     published = ds.breakdown("supplier_share_pct", "supplier_region", ds.year)
     frame = pd.concat([frame, pd.DataFrame([{"region": _region(ds, r), "series": f"{ds.year} published",
                                              "share": float(v)} for r, v in published.items()])],

@@ -27,11 +27,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
         decimals = 4 if kid.endswith("factor") or kid.endswith("ipcc") else k.decimals
         if kid.endswith("_per_employee_t") or kid.endswith("_per_employee_mwh"):
             decimals = 2
-        out[f"env_{kid}"] = present.num(cur, decimals)
-        out[f"env_{kid}_prior"] = present.num(prior, decimals)
-        change, note = kpis.yoy(cur, prior)
-        out[f"env_{kid}_change"] = present.change(change, note)
-        out[f"env_{kid}_direction"] = present.direction(change)
+        out.update(present.versus_prior(f"env_{kid}", cur, prior, decimals))
     # How far the published Scope 2 sits above an official basis.
     pub, off = _k(ds, "ghg_scope2_t"), _k(ds, "ghg_scope2_official_t")
     out["env_scope2_gap_pct"] = present.pct(None if pub is None or not off else (pub - off) / off * 100, 0)

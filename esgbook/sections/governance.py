@@ -1,12 +1,5 @@
-"""Chapter 4, governance (公司責任治理): board composition, compliance and anti-corruption, training.
-
-Also holds small generic helpers the chapters 5 and 6 modules reuse (a figure with its hedge,
-large Chinese units written out, a table or chart that says a year has no data); they are
-candidates for `present.py` / `charts.py`.
-"""
+"""Chapter 4, governance (公司責任治理): board composition, compliance and anti-corruption, training."""
 from __future__ import annotations
-
-import math
 
 import altair as alt
 import pandas as pd
@@ -26,118 +19,6 @@ TRAINING_METRICS = ["integrity_emails", "values_certification_trainings", "new_h
                     "supplier_conference_partners"]
 
 
-# -- generic helpers (shared with operations.py and customers.py) ---------------------------
-# How many units one unit id stands for, to write "450 (10k persons)" as "4.5 million".
-SCALES = {"10k persons": 1e4, "10k times": 1e4, "10k count": 1e4, "10k person-times": 1e4,
-          "10k times/day": 1e4, "10k enterprises": 1e4, "100m count": 1e8, "100m times/day": 1e8,
-          "CNY 100m": 1e8, "CNY 10k": 1e4}
-
-
-def decimals_of(value: float) -> int:
-    """The decimals a figure was published with (0.001 -> 3, 92.57 -> 2, 5000 -> 0)."""
-    return 0 if float(value) == int(value) else len(f"{float(value):g}".split(".")[-1])
-
-
-def row_of(ds: Dataset, metric: str, year: int, dimension: str = "total", category: str = "all"):
-    rows = ds.rows(metric, year)
-    hit = rows[(rows["dimension"] == dimension) & (rows["category"] == category)]
-    return None if hit.empty else hit.iloc[0]
-
-
-def qualified(ds: Dataset, metric: str, year: int | None = None, dimension: str = "total",
-              category: str = "all", absolute: bool = False) -> str:
-    """A figure as the report hedges it: 'more than 5,000', 'below 2%', 'about 4.5 million'; 'n/a' if absent.
-
-    `absolute` writes a figure in 10k / 100m units out in full (450 x 10k persons -> '4.5 million')."""
-    row = row_of(ds, metric, ds.year if year is None else year, dimension, category)
-    if row is None:
-        return "n/a"
-    value, unit = float(row["value"]), row["unit"]
-    text = large(value * SCALES[unit]) if absolute and unit in SCALES else present.num(value, decimals_of(value))
-    if unit == "%":
-        text += "%"
-    q = row["qualifier"]
-    return f"{present.QUALIFIERS[q]} {text}" if q else text
-
-
-def large(value: float | None) -> str:
-    """4.5e6 -> '4.5 million', 1.64e11 -> '164 billion', 75600 -> '75,600'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-    return present.num(value, 0 if value == int(value) else 2)
-
-
-def empty_frame(ds: Dataset, what: str) -> pd.DataFrame:
-    """A one-row table body that says the report gives no figures for this edition's years."""
-    return pd.DataFrame([{"Note": f"The report gives no {what} for {ds.year} or {ds.year - 1}."}])
-
-
-def figures_table(ds: Dataset, file: str, label: str, caption: str, metrics: list[str] | None = None,
-                  what: str = "figures of this kind") -> present.Table:
-    """`present.figures_table` restricted to metrics that have a row in the edition's two years,
-    so the 2022 edition does not list 2023-only figures as empty rows; never an empty table."""
-    frame = ds.table(file)
-    years = frame["year"].isin([ds.year, ds.year - 1])
-    wanted = metrics if metrics is not None else list(dict.fromkeys(frame["metric"]))
-    present_ = set(frame.loc[years, "metric"])
-    keep = [m for m in wanted if m in present_]
-    body = present.figures_frame(ds, file, keep) if keep else empty_frame(ds, what)
-    return present.table(body, label, caption, present.source(ds, file))
-
-
-def placeholder_chart(label: str, title: str, message: str) -> charts.Chart:
-    """A chart holding only a sentence, for a year without data: `{glue:figure}` needs a glued key."""
-    frame = pd.DataFrame({"message": [message]})
-    chart = alt.Chart(frame, title=alt.TitleParams(title, anchor="start", font=charts.FONT)).mark_text(
-        font=charts.FONT, fontSize=13, align="left").encode(text="message:N", x=alt.value(0), y=alt.value(20))
-    chart = charts._configure(chart.properties(width=charts.WIDTH, height=40))
-    return charts.Chart(chart, label, title, f"No chart: {message}", frame)
-
-
-def metric_name(ds: Dataset, metric: str, dimension: str = "total", category: str = "all") -> str:
-    m = ds.metric_info[metric]
-    name = f"{m['name_en']} ({m['name_zh']})"
-    return name if dimension == "total" else f"{name}: {ds.label(dimension, category)}"
-
-
-def unit_panels(ds: Dataset, metrics: list[str], *, label: str, title: str, description: str,
-                year: int | None = None) -> charts.Chart:
-    """Bars of one year's figures, one panel per unit (each with its own scale), each bar
-    labelled with the figure as published, hedge included: figures in different units
-    are never drawn on one axis."""
-    year = ds.year if year is None else year
-    rows = []
-    for metric in metrics:
-        for r in ds.rows(metric, year).itertuples(index=False):
-            unit_name = ds.table("units").set_index("id").loc[r.unit, "name_en"]
-            unit_name = r.unit if unit_name == r.unit else f"{unit_name} ({r.unit})"
-            rows.append({"figure": metric_name(ds, metric, r.dimension, r.category), "metric": metric,
-                         "dimension": r.dimension, "category": r.category, "year": year,
-                         "value": float(r.value), "unit": r.unit, "unit_name": f"Unit: {unit_name}",
-                         "qualifier": r.qualifier,
-                         "label": qualified(ds, metric, year, r.dimension, r.category)})
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return placeholder_chart(label, title, f"The report gives none of these figures for {year}.")
-    order = list(dict.fromkeys(frame["figure"]))
-    units = list(dict.fromkeys(frame["unit_name"]))
-    base = alt.Chart(frame).encode(y=alt.Y("figure:N", sort=order, title=None, axis=alt.Axis(labelLimit=330)))
-    bars = base.mark_bar(color=charts.PALETTE[0]).encode(
-        x=alt.X("value:Q", title="Value (unit named above each panel)", axis=alt.Axis(tickCount=4)))
-    text = base.mark_text(align="left", dx=3, fontSize=10, font=charts.FONT).encode(x="value:Q", text="label:N")
-    chart = alt.layer(bars, text, data=frame).properties(width=300, height=alt.Step(18)).facet(
-        row=alt.Row("unit_name:N", sort=units, title=None,
-                    header=alt.Header(labelFont=charts.FONT, titleFont=charts.FONT, labelAngle=0,
-                                      labelAnchor="start", labelOrient="top", labelFontWeight="bold")),
-        title=alt.TitleParams(title, anchor="start", font=charts.FONT),
-    ).resolve_scale(x="independent", y="independent")
-    return charts.Chart(charts._configure(chart), label, title, description, frame.drop(columns="label"))
-
-
-# -- chapter 4 ----------------------------------------------------------------------------
 def _board(ds: Dataset, year: int | None = None) -> pd.DataFrame:
     board = ds.table("board")
     return board[board["year"] == (ds.year if year is None else year)]
@@ -179,7 +60,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
         executives = board[board["role_en"].str.contains("Chief")]
         out["gov_executive_directors"] = present.num(len(executives))
         roles = [r.replace(" and Director", "").lower() for r in executives["role_en"]]
-        out["gov_executive_roles"] = " and ".join(roles) if roles else "none"
+        out["gov_executive_roles"] = present.join_and(roles)
         bands = board["age"].map(age_band).value_counts()
         out["gov_largest_age_band"] = sorted(bands[bands == bands.max()].index)[0]
         if female in (0, directors):
@@ -203,14 +84,10 @@ def numbers(ds: Dataset) -> dict[str, str]:
                               "The published counts do not match the list of directors." if checks else
                               "There are no published counts to check the list against.")
     # Compliance: cases against the prior year.
-    cur, prior = ds.value("corruption_cases", y), ds.value("corruption_cases", p)
-    change, note = kpis.yoy(cur, prior)
-    out["gov_corruption_cases"] = present.num(cur)
-    out["gov_corruption_cases_prior"] = present.num(prior)
-    out["gov_corruption_cases_change"] = present.change(change, note)
-    out["gov_corruption_cases_direction"] = present.direction(change)
+    out.update(present.versus_prior("gov_corruption_cases", ds.value("corruption_cases", y),
+                                    ds.value("corruption_cases", p)))
     for metric in COMPLIANCE_METRICS[1:] + TRAINING_METRICS:
-        out[f"gov_{metric}"] = qualified(ds, metric, y)
+        out[f"gov_{metric}"] = present.qualified(ds, metric, y)
     missing = [m for m in COMPLIANCE_METRICS[1:] + TRAINING_METRICS if ds.value(m, y) is None]
     out["gov_compliance_note"] = (
         f"The report gives the gift, supplier and training figures for {y} only, so they have no prior-year "
@@ -223,7 +100,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
 def board_table(ds: Dataset) -> present.Table:
     board = _board(ds)
     if board.empty:
-        body = empty_frame(ds, "list of directors")
+        body = present.empty_note(ds, "list of directors")
     else:
         body = pd.DataFrame({
             "Director": board["name_en"] + " (" + board["name_zh"] + ")",
@@ -257,7 +134,7 @@ def composition_frame(ds: Dataset) -> pd.DataFrame:
         ("Independence (獨立性)", board["independent"].map({True: "Independent (獨立董事)",
                                                           False: "Not independent (非獨立董事)"}),
          ["Independent (獨立董事)", "Not independent (非獨立董事)"]),
-        ("Gender (性別)", board["gender"].map(lambda g: f"{ds.label('gender', g)} ({ds.label('gender', g, 'zh')})"),
+        ("Gender (性別)", board["gender"].map(lambda g: present.category_name(ds, "gender", g)),
          None),
         ("Age (年齡)", board["age"].map(age_band), None),
     ]
@@ -274,7 +151,7 @@ def composition_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-gov-board-composition", f"Board composition (董事會成員), {ds.year}: directors"
     frame = composition_frame(ds)
     if frame.empty:
-        return placeholder_chart(label, title, f"The report lists no board for {ds.year}.")
+        return charts.placeholder(label, title, f"The report lists no board for {ds.year}.")
     frame["label"] = frame["directors"].astype(str) + " (" + frame["share_pct"].map(lambda v: f"{v:.1f}%") + ")"
     base = alt.Chart().encode(y=alt.Y("group:N", title=None, sort=None))
     bars = base.mark_bar(color=charts.PALETTE[0]).encode(
@@ -297,8 +174,9 @@ def compliance_table(ds: Dataset) -> present.Table:
         m = ds.metric_info[metric]
         cur, prior = ds.value(metric), ds.value(metric, ds.year - 1)
         change, note = kpis.yoy(cur, prior)
-        rows.append({"Metric": metric_name(ds, metric), "HKEX": m["hkex"], "Unit": m["unit"],
-                     str(ds.year): qualified(ds, metric), str(ds.year - 1): qualified(ds, metric, ds.year - 1),
+        rows.append({"Metric": present.metric_name(ds, metric), "HKEX": m["hkex"], "Unit": m["unit"],
+                     str(ds.year): present.qualified(ds, metric),
+                     str(ds.year - 1): present.qualified(ds, metric, ds.year - 1),
                      "Change": present.change(change, note)})
     return present.table(pd.DataFrame(rows), "tbl-gov-compliance", f"Compliance and anti-corruption (合規與反腐敗) "
                          f"figures, {ds.year} against {ds.year - 1}; n/a: the report gives no figure for the year.",
@@ -315,7 +193,7 @@ def compliance_chart(ds: Dataset) -> charts.Chart:
                 rows.append({"item": SHORT_NAMES[metric], "metric": metric, "year": y, "value": v, "unit": "count"})
     frame = pd.DataFrame(rows)
     if frame.empty:
-        return placeholder_chart(label, title, f"The report gives none of these figures for {ds.year}.")
+        return charts.placeholder(label, title, f"The report gives none of these figures for {ds.year}.")
     return charts.years_bars(frame, label=label, title=title, category="item", value="value", unit="count",
                              measure="Number", decimals=0,
                              description=f"Bar chart of corruption cases, gift declarations and "
@@ -324,8 +202,8 @@ def compliance_chart(ds: Dataset) -> charts.Chart:
 
 
 def training_table(ds: Dataset) -> present.Table:
-    rows = [{"Activity": metric_name(ds, m), "HKEX": ds.metric_info[m]["hkex"],
-             "Unit": ds.metric_info[m]["unit"], str(ds.year): qualified(ds, m),
+    rows = [{"Activity": present.metric_name(ds, m), "HKEX": ds.metric_info[m]["hkex"],
+             "Unit": ds.metric_info[m]["unit"], str(ds.year): present.qualified(ds, m),
              "Description": ds.metric_info[m]["description"]} for m in TRAINING_METRICS]
     return present.table(pd.DataFrame(rows), "tbl-gov-training", f"Anti-corruption publicity and training (宣導培訓), "
                          f"{ds.year}; n/a: the report gives no figure for the year.",
@@ -333,13 +211,14 @@ def training_table(ds: Dataset) -> present.Table:
 
 
 def training_chart(ds: Dataset) -> charts.Chart:
-    return unit_panels(ds, TRAINING_METRICS, label="fig-gov-training",
-                       title=f"Anti-corruption publicity and training (宣導培訓), {ds.year}",
-                       description="Bar chart of the integrity e-mails, certification trainings, new-hire anti-fraud "
-                       "sessions and the partners briefed at the supplier conference, each bar labelled with the "
-                       "figure as the report gives it.")
+    return charts.figure_panels(ds, TRAINING_METRICS, label="fig-gov-training",
+                                title=f"Anti-corruption publicity and training (宣導培訓), {ds.year}",
+                                description="Bar chart of the integrity e-mails, certification trainings, new-hire "
+                                "anti-fraud sessions and the partners briefed at the supplier conference, each bar "
+                                "labelled with the figure as the report gives it.")
 
 
 def figures(ds: Dataset) -> present.Table:
-    return figures_table(ds, "governance", "tbl-gov-figures", "Every governance figure in the data (公司責任治理), "
-                         "as published, with both years where the report gives them.", what="governance figures")
+    return present.figures_table(ds, "governance", "tbl-gov-figures", "Every governance figure in the data "
+                                 "(公司責任治理), as published, with both years where the report gives them.",
+                                 what="governance figures")

@@ -7,14 +7,11 @@ whose start date the report does not give; the metric names say which ("(cumulat
 """
 from __future__ import annotations
 
-import math
-
 import altair as alt
 import pandas as pd
 
 from .. import charts, present
 from ..data import Dataset
-from .overview import note_chart
 
 FILE = "highlights"
 # The report's three highlight themes (亮點數據) and the figures under each, in its order.
@@ -30,67 +27,8 @@ SMALL_BUSINESS = ["credit_experience_years", "stocking_festival_small_businesses
                   "wholesale_retail_fund_support_cny10k"]
 COMMUNITY = ["disability_programme_attention_10k", "disability_livestream_views_10k", "disability_devices_donated",
              "welfare_centre_volunteers"]
-# The community cases of 公益向善 (the report's text; the figures are in data/highlights.csv).
-CASES = [
-    ("Rural support plan", "鄉村助力計畫", "鄉村筆記 (Xiangcun Biji)",
-     "Free promotion of farm products from Anhui and Yunnan counties in livestreams", []),
-    ("Glimmer disability support plan", "微光·助殘計畫", "錦昌公益服務中心; 上海市殘疾人就業服務中心",
-     "Livestreams, donations and employee experience days for people with disabilities",
-     ["disability_programme_attention_10k", "disability_livestream_views_10k", "disability_devices_donated"]),
-    ("Gratitude to the new era, empathy for Sanfu", "感恩新時代，共情三福地", "福清市金融局; 福清市民政局; 福清市社會福利中心",
-     "Volunteer sessions for disabled children of the Fuqing welfare centre; a cochlear implant paid for",
-     ["welfare_centre_volunteers"]),
-    ("Sunshine Stars support for disadvantaged children", "陽光星辰·弱勢兒童助力計畫", "鋪路石 youth charity",
-     "Employees teach digital literacy and programming to migrant children in Shanghai", []),
-]
-# What one unit of each unit id is in plain numbers (for the English figures and the averages).
-SCALE = {"CNY 100m": 1e8, "CNY 10k": 1e4, "10k persons": 1e4, "10k enterprises": 1e4, "10k count": 1e4,
-         "10k person-times": 1e4}
 THEME_COLOURS = {"Inclusive finance": charts.PALETTE[0], "Rural revitalisation": charts.PALETTE[2],
                  "Green finance": charts.PALETTE[1]}
-
-
-def _row(ds: Dataset, metric: str, year: int):
-    rows = ds.rows(metric, year)
-    rows = rows[rows["dimension"] == "total"]
-    return None if rows.empty else rows.iloc[0]
-
-
-def _decimals(value: float) -> int:
-    """The decimals a figure was published with (1621 -> 0, 221.4 -> 1)."""
-    return 0 if value == int(value) else len(f"{value:g}".split(".")[-1])
-
-
-def figure(ds: Dataset, metric: str, year: int | None = None) -> str:
-    """A published figure as printed, with its hedge ('more than 5,000'); 'n/a' when absent."""
-    row = _row(ds, metric, ds.year if year is None else year)
-    if row is None:
-        return "n/a"
-    q = f"{row['qualifier']} " if row["qualifier"] else ""
-    return q + present.num(row["value"], _decimals(float(row["value"])))
-
-
-def plain(ds: Dataset, metric: str, year: int | None = None) -> str:
-    """The figure in plain English magnitudes: 1,621 億元 -> 'CNY 162.1 billion'."""
-    row = _row(ds, metric, ds.year if year is None else year)
-    if row is None:
-        return "n/a"
-    unit = row["unit"]
-    if unit not in SCALE:
-        return figure(ds, metric, year)
-    exact = float(row["value"]) * SCALE[unit]
-    size, word = next(((s, w) for s, w in ((1e9, " billion"), (1e6, " million"), (1, "")) if exact >= s), (1, ""))
-    scaled = exact / size
-    decimals = next(d for d in range(0, 7) if math.isclose(round(scaled, d), scaled, rel_tol=1e-12))
-    text = present.num(scaled, decimals) + word
-    text = f"CNY {text}" if unit.startswith("CNY") else text
-    return (f"{row['qualifier']} " if row["qualifier"] else "") + text
-
-
-def _plain_unit(unit: str) -> str:
-    """What `plain` counts: '10k person-times' -> 'person-times'; a bare count has no word."""
-    word = unit.removeprefix("10k ")
-    return "" if word in ("count", "%") else word
 
 
 def _value(ds: Dataset, metric: str, year: int | None = None) -> float | None:
@@ -128,6 +66,12 @@ def derived(ds: Dataset) -> dict[str, float | None]:
     return out
 
 
+def cases(ds: Dataset) -> pd.DataFrame:
+    """The community cases of the edition year (data/community_cases.csv), in the report's order."""
+    frame = ds.table("community_cases")
+    return frame[frame["year"] == ds.year]
+
+
 def _rows_in(ds: Dataset, year: int) -> int:
     frame = ds.table(FILE)
     return int((frame["year"] == year).sum())
@@ -138,10 +82,10 @@ def numbers(ds: Dataset) -> dict[str, str]:
     y, p = ds.year, ds.year - 1
     out: dict[str, str] = {"hl_year": str(y), "hl_prior_year": str(p)}
     for m in HIGHLIGHTS + SMALL_BUSINESS + COMMUNITY:
-        out[f"hl_{m}"] = figure(ds, m)
-        out[f"hl_{m}_plain"] = plain(ds, m)
+        out[f"hl_{m}"] = present.qualified(ds, m)
+        out[f"hl_{m}_plain"] = present.qualified(ds, m, absolute=True, currency=True)
     share = _value(ds, "small_business_loan_share_pct")
-    out["hl_small_business_loan_share"] = present.pct(share, _decimals(share) if share is not None else 1)
+    out["hl_small_business_loan_share"] = present.pct(share, present.decimals_of(share) if share is not None else 1)
     now, before = _rows_in(ds, y), _rows_in(ds, p)
     if now and not before:
         out["hl_availability"] = (f"The report gives these figures for {y} only, with no {p} comparative, so "
@@ -171,34 +115,40 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out["hl_implied_loan_volume_high_cny100m"] = present.num(d["implied_loan_volume_high_cny100m"], 0)
     out["hl_nev_loan_per_owner_cny"] = present.num(d["nev_loan_per_owner_cny"], 0)
     out["hl_green_loan_per_enterprise_cny"] = present.num(d["green_loan_per_enterprise_cny"], 0)
-    q = _row(ds, "wholesale_retail_fund_support_cny10k", y)
-    hedge = f"{q['qualifier']} " if q is not None and q["qualifier"] and d["wholesale_support_per_merchant_cny"] else ""
-    out["hl_wholesale_support_per_merchant_cny"] = hedge + present.num(d["wholesale_support_per_merchant_cny"], 0)
+    per_merchant, support = d["wholesale_support_per_merchant_cny"], ds.row("wholesale_retail_fund_support_cny10k", y)
+    hedge = support["qualifier"] if support is not None and per_merchant else ""  # an average of a hedged total
+    out["hl_wholesale_support_per_merchant_cny"] = present.hedged(present.num(per_merchant, 0), hedge)
 
-    out["hl_case_count"] = str(len(CASES))
-    out["hl_unquantified_case_count"] = str(sum(1 for c in CASES if not c[4]))
+    community = cases(ds)
+    out["hl_case_count"] = str(len(community))
+    out["hl_unquantified_case_count"] = str(int((community["metrics"] == "").sum()))
     out["hl_community_figure_count"] = str(sum(_value(ds, m) is not None for m in COMMUNITY))
     return out
 
 
+def _unit_name(ds: Dataset, unit: str) -> str:
+    """'CNY 100 million (億元)'; the id itself for a unit the units table lacks."""
+    units = ds.table("units").set_index("id")
+    return f"{units.loc[unit, 'name_en']} ({units.loc[unit, 'name_zh']})" if unit in units.index else unit
+
+
 def _figures_frame(ds: Dataset, metrics: list[str], with_theme: bool = False) -> pd.DataFrame:
     """Both years of each listed figure, as published ('–' where the year has none)."""
-    info, units = ds.metric_info, ds.table("units").set_index("id")
     y, p = ds.year, ds.year - 1
     rows = []
     for m in metrics:
         row = {}
         if with_theme:
             row["Theme"] = "{} ({})".format(*_theme_of(m))
-        row["Figure"] = f"{info[m]['name_en']} ({info[m]['name_zh']})"
+        row["Figure"] = present.metric_name(ds, m)
         for year in (y, p):
-            text = figure(ds, m, year)
-            row[str(year)] = present.DASH if text == "n/a" else text
-        unit = info[m]["unit"]
-        row["Unit"] = f"{units.loc[unit, 'name_en']} ({units.loc[unit, 'name_zh']})" if unit in units.index else unit
+            hit = ds.row(m, year)
+            row[str(year)] = (present.DASH if hit is None else
+                              present.as_published(hit["value"], hit["qualifier"]))
+        row["Unit"] = _unit_name(ds, ds.metric_info[m]["unit"])
         if with_theme:
             row["Covers"] = "cumulative to year end (start not stated)" if _cumulative(ds, m) else "not marked cumulative"
-        hit = _row(ds, m, y)
+        hit = ds.row(m, y)
         row["Report section"] = present.DASH if hit is None else hit["section"]
         rows.append(row)
     return pd.DataFrame(rows)
@@ -220,18 +170,24 @@ def small_business_table(ds: Dataset) -> present.Table:
 
 def community_table(ds: Dataset) -> present.Table:
     """Every community case with its partners and the figures the report gives for it (if any)."""
-    info = ds.metric_info
-    rows = []
-    for en, zh, partners, what, metrics in CASES:
-        given = [m for m in metrics if _value(ds, m) is not None]
-        figures = "; ".join(f"{info[m]['name_en']}: {plain(ds, m)} {_plain_unit(info[m]['unit'])}".strip()
-                            for m in given)
-        rows.append({"Case": f"{en} ({zh})", "Partners": partners, "What was done": what,
-                     f"Figures given for {ds.year}": figures or ("none in the data package" if metrics else "none")})
-    return present.table(pd.DataFrame(rows), "tbl-hl-community",
+    rows = [{"Case": f"{c.name_en} ({c.name_zh})",
+             "Partners": f"{c.partners_zh} ({c.partners_en})" if c.partners_en else c.partners_zh,
+             "What was done": c.what_en, f"Figures given for {ds.year}": _case_figures(ds, c.metrics.split())}
+            for c in cases(ds).itertuples()]
+    body = pd.DataFrame(rows) if rows else present.empty_note(ds, "community cases")
+    return present.table(body, "tbl-hl-community",
                          f"Community cases (公益向善) and the figures the report gives for each, {ds.year}. "
                          "No case states money spent or hours volunteered.",
-                         present.source(ds, FILE, section="03 專題報告 > 公益向善"))
+                         present.source(ds, "community_cases", FILE, section="03 專題報告 > 公益向善"))
+
+
+def _case_figures(ds: Dataset, metrics: list[str]) -> str:
+    """'Views of the disability programme livestreams: 12 million person-times; ...', or why there is none."""
+    info = ds.metric_info
+    given = [m for m in metrics if _value(ds, m) is not None]
+    figures = "; ".join(f"{info[m]['name_en']}: {present.qualified(ds, m, absolute=True, currency=True)} "
+                        f"{present.plain_unit(info[m]['unit'])}".strip() for m in given)
+    return figures or ("none in the data package" if metrics else "none")
 
 
 def community_figures_table(ds: Dataset) -> present.Table:
@@ -260,71 +216,38 @@ def derived_table(ds: Dataset) -> present.Table:
                          "figures the company published).", present.source(ds, FILE))
 
 
-def _unit_panels(frame: pd.DataFrame, *, label: str, title: str, description: str) -> charts.Chart:
-    """One small bar panel per unit (stacked vertically), each with its own axis titled with the unit,
-    bars labelled with the figure as printed. frame: item, value, unit_label, label, colour_key."""
-    panels = []
-    # A single group needs no legend; with several, the group is also written in each bar's name.
-    legend = alt.Legend(orient="bottom") if frame["group"].nunique() > 1 else None
-    for unit_label, part in frame.groupby("unit_label", sort=False):
-        # Item names read "theme — figure": split over two lines to keep the panels narrow.
-        base = alt.Chart(part).encode(y=alt.Y("item:N", sort=list(part["item"]), title=None, axis=alt.Axis(
-            labelLimit=320, labelExpr="split(datum.label, ' — ')", labelLineHeight=12)))
-        bars = base.mark_bar().encode(
-            x=alt.X("value:Q", title=unit_label, scale=alt.Scale(domainMin=0)),
-            color=alt.Color("group:N", title="Theme", legend=legend, scale=alt.Scale(
-                domain=list(dict.fromkeys(frame["group"])), range=list(dict.fromkeys(frame["colour"])))),
-            tooltip=["item:N", "label:N", "unit_label:N"])
-        text = base.mark_text(align="left", dx=3, fontSize=10, font=charts.FONT).encode(x="value:Q", text="label:N")
-        panels.append(alt.layer(bars, text).properties(width=charts.WIDTH - 220, height=alt.Step(28)))
-    chart = alt.vconcat(*panels, spacing=18, title=alt.TitleParams(
-        title, anchor="start", font=charts.FONT, subtitleFont=charts.FONT,
-        subtitle="One panel per unit: the figures are not on a common scale"))
-    return charts.Chart(charts._configure(chart), label, title, description,
-                        frame.drop(columns=["colour"]))
-
-
-def _panel_frame(ds: Dataset, metrics: list[str], group_of) -> pd.DataFrame:
-    info, units = ds.metric_info, ds.table("units").set_index("id")
-    rows = []
-    for m in metrics:
-        row = _row(ds, m, ds.year)
-        if row is None:
-            continue
-        unit = info[m]["unit"]
-        name = info[m]["name_en"].replace(" (cumulative)", "")  # the bar label says it
-        group = group_of(m)
-        rows.append({"item": f"{group[0]} {group[1]} — {name}" if group else name, "metric": m,
-                     "value": float(row["value"]), "unit": unit,
-                     "unit_label": f"{units.loc[unit, 'name_en']} ({units.loc[unit, 'name_zh']})",
-                     "label": figure(ds, m) + (" (cumulative)" if _cumulative(ds, m) else ""),
-                     "group": f"{group[0]} {group[1]}" if group else "Community 公益向善",
-                     "colour": THEME_COLOURS[group[0]] if group else charts.PALETTE[3]})
-    return pd.DataFrame(rows)
+def _panel_frame(ds: Dataset, metrics: list[str], themed: bool) -> pd.DataFrame:
+    """The year's figures for `charts.unit_panels`: named (with their theme) and marked cumulative."""
+    frame = charts.figure_rows(ds, metrics)
+    # The bar's label says 'cumulative', so the name need not.
+    names = frame["metric"].map(lambda m: ds.metric_info[m]["name_en"].replace(" (cumulative)", ""))
+    frame["label"] += frame["metric"].map(lambda m: " (cumulative)" if _cumulative(ds, m) else "")
+    if themed:
+        themes = frame["metric"].map(_theme_of)
+        frame["group"] = themes.map(" ".join)
+        frame["colour"] = themes.map(lambda t: THEME_COLOURS[t[0]])
+        names = frame["group"] + " — " + names
+    frame["figure"] = names
+    return frame
 
 
 def figures_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-hl-figures", f"Highlight figures by unit (亮點數據), {ds.year}"
-    frame = _panel_frame(ds, HIGHLIGHTS, _theme_of)
-    if frame.empty:
-        return note_chart(label, title, f"No highlight figures in the data package for {ds.year}.",
-                          f"Placeholder: the data package holds no highlight figures for {ds.year}.")
-    return _unit_panels(frame, label=label, title=title,
-                        description=f"Bar charts of the {len(frame)} highlight figures of {ds.year}, one panel per "
-                        f"unit ({', '.join(dict.fromkeys(frame['unit_label']))}); each bar names its theme and is "
-                        "labelled with the figure as printed, marked cumulative where it is a running total.")
+    frame = _panel_frame(ds, HIGHLIGHTS, themed=True)
+    unit_names = ", ".join(_unit_name(ds, u) for u in dict.fromkeys(frame["unit"]))
+    return charts.unit_panels(frame, label="fig-hl-figures", title=f"Highlight figures by unit (亮點數據), {ds.year}",
+                              missing=f"No highlight figures in the data package for {ds.year}.",
+                              description=f"Bar charts of the {len(frame)} highlight figures of {ds.year}, one panel "
+                              f"per unit ({unit_names}); each bar names its theme and is labelled with the figure as "
+                              "printed, marked cumulative where it is a running total.")
 
 
 def community_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-hl-community", f"Community figures by unit (公益向善), {ds.year}"
-    frame = _panel_frame(ds, COMMUNITY, lambda m: None)
-    if frame.empty:
-        return note_chart(label, title, f"No community figures in the data package for {ds.year}.",
-                          f"Placeholder: the data package holds no community figures for {ds.year}.")
-    return _unit_panels(frame, label=label, title=title,
-                        description=f"Bar charts of the {len(frame)} community figures of {ds.year}, one panel per "
-                        "unit; each bar is labelled with the figure as printed (with 'more than' where the report "
-                        "hedges it).")
+    frame = _panel_frame(ds, COMMUNITY, themed=False)
+    return charts.unit_panels(frame, label="fig-hl-community", title=f"Community figures by unit (公益向善), {ds.year}",
+                              missing=f"No community figures in the data package for {ds.year}.",
+                              description=f"Bar charts of the {len(frame)} community figures of {ds.year}, one panel "
+                              "per unit; each bar is labelled with the figure as printed (with 'more than' where the "
+                              "report hedges it).")
 
 
 def averages_chart(ds: Dataset) -> charts.Chart:
@@ -337,8 +260,7 @@ def averages_chart(ds: Dataset) -> charts.Chart:
     frame = pd.DataFrame([{"item": name, "cny": round(d[key], 2), "label": n[f"hl_{key}"]}
                           for name, key in items if d[key] is not None])
     if frame.empty:
-        return note_chart(label, title, f"No highlight figures in the data package for {ds.year}.",
-                          f"Placeholder: the data package holds no highlight figures for {ds.year}.")
+        return charts.placeholder(label, title, f"No highlight figures in the data package for {ds.year}.")
     base = charts._base(frame, title, "Our arithmetic: amount ÷ customers; cumulative figures over an unstated period")
     base = base.encode(y=alt.Y("item:N", sort=list(frame["item"]), title=None, axis=alt.Axis(labelLimit=380)))
     bars = base.mark_bar(color=charts.PALETTE[0]).encode(x=alt.X("cny:Q", title="CNY per customer (元)"))

@@ -11,7 +11,6 @@ import pandas as pd
 
 from .. import charts, present
 from ..data import Dataset
-from .overview import note_chart
 
 TIERS = {"high": ("High", "高度重要"), "medium": ("Medium", "中度重要"), "low": ("Low", "輕度重要")}
 TIER_COLOURS = {"high": charts.PALETTE[0], "medium": charts.PALETTE[1], "low": charts.PALETTE[2],
@@ -20,13 +19,6 @@ NOT_RANKED = "not ranked"
 # Which ranked topics the prose discusses as groups (ids of material_topics.csv).
 WORKFORCE = ["employee_training", "employee_health_safety", "employee_rights"]
 ENVIRONMENT = ["green_operations", "emissions_management", "resource_use", "extreme_weather"]
-
-
-def _and(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'; 'none' for an empty list."""
-    if not items:
-        return "none"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _groups(items: list[str]) -> str:
@@ -85,12 +77,13 @@ def numbers(ds: Dataset) -> dict[str, str]:
         out[f"mat_{tier}_count"] = str(len(part))
         out[f"mat_{tier}_ranks"] = (f"{part['rank'].min()}–{part['rank'].max()}" if len(part) > 1
                                     else str(part["rank"].iloc[0]) if len(part) else "n/a")
-        out[f"mat_{tier}_topics"] = _and([f"{r.name_en} ({r.name_zh})" for r in part.itertuples()])
+        out[f"mat_{tier}_topics"] = present.join_and([f"{r.name_en} ({r.name_zh})" for r in part.itertuples()])
     for key, ids in (("workforce", WORKFORCE), ("environment", ENVIRONMENT)):
         part = top[top["topic_id"].isin(ids)]
         tiers = [TIERS[t][0].lower() for t in dict.fromkeys(part["tier"])]
-        where = f"all in the {tiers[0]} tier" if len(tiers) == 1 else f"in the {_and(tiers)} tiers"
-        out[f"mat_{key}_topics"] = f"{_and([str(r) for r in part['rank']])}, {where}" if len(part) else "n/a"
+        where = f"all in the {tiers[0]} tier" if len(tiers) == 1 else f"in the {present.join_and(tiers)} tiers"
+        ranks = present.join_and([str(r) for r in part["rank"]])
+        out[f"mat_{key}_topics"] = f"{ranks}, {where}" if len(part) else "n/a"
     out["mat_top_topic"] = f"{top['name_en'].iloc[0]} ({top['name_zh'].iloc[0]})" if len(top) else "n/a"
     out["mat_topics_availability"] = (
         f"For {y} the report ranks {len(top)} topics." if len(top) else
@@ -106,29 +99,29 @@ def numbers(ds: Dataset) -> dict[str, str]:
     per_group = con.groupby("stakeholder_en", sort=False).size()
     if len(per_group):
         most = sorted(g for g, n in per_group.items() if n == per_group.max())
-        out["mat_busiest_groups"] = _and(most)
+        out["mat_busiest_groups"] = present.join_and(most)
         out["mat_busiest_groups_count"] = str(int(per_group.max()))
     else:
         out["mat_busiest_groups"], out["mat_busiest_groups_count"] = "none", "0"
     un = unranked_topics(ds)
     out["mat_unranked_count"] = str(len(un))
     out["mat_unranked_rows"] = str(int(m["rank"].isna().sum()))
-    out["mat_unranked_topics"] = _and([f"{r.topic_en} ({r.topic_zh}, raised by {_groups(r.stakeholder_en)})"
-                                       for r in un.itertuples()])
+    out["mat_unranked_topics"] = present.join_and(
+        [f"{r.topic_en} ({r.topic_zh}, raised by {_groups(r.stakeholder_en)})" for r in un.itertuples()])
     variants = m.dropna(subset=["rank"])
     variants = variants[variants["topic_zh"] != variants["ranked_name_zh"]]
     out["mat_variant_count"] = str(len(variants))
-    out["mat_variants"] = _and([f"{r.topic_zh} for {r.ranked_name_zh}" for r in variants.itertuples()])
+    out["mat_variants"] = present.join_and([f"{r.topic_zh} for {r.ranked_name_zh}" for r in variants.itertuples()])
     gpt = groups_per_topic(ds)
     silent = gpt[gpt["group_count"] == 0]
     out["mat_silent_count"] = str(len(silent))
     out["mat_silent_sentence"] = (
         "Every ranked topic is raised by at least one stakeholder group." if len(gpt) and silent.empty else
-        f"No stakeholder group raises {_and(list(silent['name_en']))}." if len(silent) else
+        f"No stakeholder group raises {present.join_and(list(silent['name_en']))}." if len(silent) else
         "With no ranked topics for the year there is nothing to match.")
     shared = gpt[gpt["group_count"] > 1]
     out["mat_shared_count"] = str(len(shared))
-    out["mat_shared_topics"] = _and([f"{r.name_en} ({_groups(r.groups)})" for r in shared.itertuples()])
+    out["mat_shared_topics"] = present.join_and([f"{r.name_en} ({_groups(r.groups)})" for r in shared.itertuples()])
     out["mat_stakeholders_availability"] = (
         f"For {y} the report lists {con['stakeholder_id'].nunique()} stakeholder groups." if len(con) else
         f"The data package holds no stakeholder concerns for {y} (that year's report is not transcribed): the "
@@ -184,8 +177,7 @@ def topics_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-mat-topics", f"Material topics by tier and rank (實質性議題), {ds.year}"
     gpt = groups_per_topic(ds)
     if gpt.empty:
-        return note_chart(label, title, f"No material topics in the data package for {ds.year}.",
-                          f"Placeholder: the data package holds no material topics for {ds.year}.")
+        return charts.placeholder(label, title, f"No material topics in the data package for {ds.year}.")
     frame = pd.DataFrame({
         "rank": gpt["rank"], "topic": [f"{r}. {e} {z}" for r, e, z in zip(gpt["rank"], gpt["name_en"], gpt["name_zh"])],
         "tier": gpt["tier"], "tier_label": [_tier_label(t) for t in gpt["tier"]],
@@ -225,8 +217,7 @@ def matrix_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-mat-matrix", f"Which stakeholder group raises which topic (利益相關方溝通), {ds.year}"
     m = matched_concerns(ds)
     if m.empty:
-        return note_chart(label, title, f"No stakeholder concerns in the data package for {ds.year}.",
-                          f"Placeholder: the data package holds no stakeholder concerns for {ds.year}.")
+        return charts.placeholder(label, title, f"No stakeholder concerns in the data package for {ds.year}.")
     frame = pd.DataFrame({
         "stakeholder": [f"{a} {b}" for a, b in zip(m["stakeholder_en"], m["stakeholder_zh"])],
         "topic": [f"{'' if pd.isna(r) else str(int(r)) + '. '}{e} {z}" + ("" if not pd.isna(r) else " (not ranked)")

@@ -6,9 +6,8 @@ them as published (hedges included) and charts draw one panel per unit.
 """
 from __future__ import annotations
 
-from .. import charts, present
+from .. import charts, kpis, present
 from ..data import Dataset
-from .governance import SCALES, figures_table, qualified, unit_panels
 
 FILE = "operations"
 AI_SMB = ["smb_model_auc", "smb_users_newly_identified_10k", "smb_identified_users_increase_pct",
@@ -36,12 +35,6 @@ IP = ["ip_trademarks", "ip_patent_applications", "ip_patents_granted", "ip_copyr
 SECTIONS = {"ai": AI, "data_platform": PLATFORM, "data_security": SECURITY, "argus": ARGUS, "ip": IP}
 
 
-def _ratio(ds: Dataset, a: str, b: str, scale: float = 1.0, a_cat: str = "all", b_cat: str = "all",
-           a_dim: str = "total", b_dim: str = "total"):
-    x, y = ds.value(a, dimension=a_dim, category=a_cat), ds.value(b, dimension=b_dim, category=b_cat)
-    return None if x is None or not y else x / y * scale
-
-
 def numbers(ds: Dataset) -> dict[str, str]:
     """Every figure the prose quotes: each metric as published (`ops_<metric>[_<category>]`, hedge
     included), written out in full where its unit is 10k or 100m (`..._abs`), and a few ratios."""
@@ -52,9 +45,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
         rows = frame[frame["metric"] == metric][["dimension", "category", "unit"]].drop_duplicates()
         for r in rows.sort_values(["dimension", "category"]).itertuples(index=False):
             key = f"ops_{metric}" if r.dimension == "total" else f"ops_{metric}_{r.category}"
-            out[key] = qualified(ds, metric, y, r.dimension, r.category)
-            if r.unit in SCALES:
-                out[f"{key}_abs"] = qualified(ds, metric, y, r.dimension, r.category, absolute=True)
+            out[key] = present.qualified(ds, metric, y, r.dimension, r.category)
+            if r.unit in present.SCALES:
+                out[f"{key}_abs"] = present.qualified(ds, metric, y, r.dimension, r.category, absolute=True)
     has_year = bool((frame["year"] == y).any())
     has_prior = bool((frame["year"] == p).any())
     out["ops_availability"] = (
@@ -68,48 +61,49 @@ def numbers(ds: Dataset) -> dict[str, str]:
     raised = ds.value("case_credit_line_cny10k", dimension="credit_line_stage", category="raised")
     out["ops_case_credit_line_increase_pct"] = present.pct(
         None if initial is None or raised is None else (raised - initial) / initial * 100)
-    out["ops_ai_lines_per_block"] = present.num(_ratio(ds, "ai_code_lines_10k", "ai_code_blocks_10k"))
-    out["ops_cny_per_loan_alert"] = present.num(_ratio(ds, "consumer_funds_protected_cny100m",
-                                                       "loan_alert_services_10k", 1e8 / 1e4), 0)
+    v = ds.value
+    out["ops_ai_lines_per_block"] = present.num(kpis.div(v("ai_code_lines_10k"), v("ai_code_blocks_10k")))
+    out["ops_cny_per_loan_alert"] = present.num(
+        kpis.div(v("consumer_funds_protected_cny100m"), v("loan_alert_services_10k"), 1e8 / 1e4), 0)
     out["ops_panshi_rank_percentile"] = present.pct(
-        _ratio(ds, "panshi_rank", "panshi_teams", 100, b_dim="team_side", b_cat="defence"))
-    out["ops_argus_edges_per_node"] = present.num(_ratio(ds, "argus_graph_edges_100m", "argus_graph_nodes_100m"), 0)
-    out["ops_ip_granted_share"] = present.pct(_ratio(ds, "ip_patents_granted", "ip_patent_applications", 100), 0)
+        kpis.div(v("panshi_rank"), v("panshi_teams", dimension="team_side", category="defence"), 100))
+    out["ops_argus_edges_per_node"] = present.num(
+        kpis.div(v("argus_graph_edges_100m"), v("argus_graph_nodes_100m")), 0)
+    out["ops_ip_granted_share"] = present.pct(kpis.div(v("ip_patents_granted"), v("ip_patent_applications"), 100), 0)
     return out
 
 
-def _table(ds: Dataset, key: str, label: str, caption: str) -> present.Table:
-    return figures_table(ds, FILE, label, caption, SECTIONS[key], what="figures for this section")
-
-
 def ai_table(ds: Dataset) -> present.Table:
-    return _table(ds, "ai", "tbl-ops-ai", "Large models in the business (創新與研發): small-business finance, "
-                  "telesales, marketing, research and development, and the customer case, as published.")
+    return present.figures_table(ds, FILE, "tbl-ops-ai", "Large models in the business (創新與研發): "
+                                 "small-business finance, telesales, marketing, research and development, and the "
+                                 "customer case, as published.", AI)
 
 
 def platform_table(ds: Dataset) -> present.Table:
-    return _table(ds, "data_platform", "tbl-ops-data-platform",
-                  "The 毓數 data platform (毓數大資料平臺), as published.")
+    return present.figures_table(ds, FILE, "tbl-ops-data-platform",
+                                 "The 毓數 data platform (毓數大資料平臺), as published.", PLATFORM)
 
 
 def security_table(ds: Dataset) -> present.Table:
-    return _table(ds, "data_security", "tbl-ops-data-security", "Data governance and security (資料治理): action "
-                  "against data crime, emergency response and the 磐石行動 exercise, as published.")
+    return present.figures_table(ds, FILE, "tbl-ops-data-security", "Data governance and security (資料治理): "
+                                 "action against data crime, emergency response and the 磐石行動 exercise, as "
+                                 "published.", SECURITY)
 
 
 def argus_table(ds: Dataset) -> present.Table:
-    return _table(ds, "argus", "tbl-ops-argus", "The Argus risk engine (智能風控), as published.")
+    return present.figures_table(ds, FILE, "tbl-ops-argus", "The Argus risk engine (智能風控), as published.", ARGUS)
 
 
 def ip_table(ds: Dataset) -> present.Table:
-    return _table(ds, "ip", "tbl-ops-ip", "Intellectual property (智慧財產權保護) at the end of the year, as published.")
+    return present.figures_table(ds, FILE, "tbl-ops-ip", "Intellectual property (智慧財產權保護) at the end of the "
+                                 "year, as published.", IP)
 
 
 def _panels(ds: Dataset, metrics: list[str], label: str, title: str, what: str) -> charts.Chart:
-    return unit_panels(ds, metrics, label=label, title=f"{title}, {ds.year}",
-                       description=f"Bar chart of {what} in {ds.year}, one panel per unit with its own scale; "
-                       "each bar is labelled with the figure as the report gives it, including hedges such as "
-                       "'more than'.")
+    return charts.figure_panels(ds, metrics, label=label, title=f"{title}, {ds.year}",
+                                description=f"Bar chart of {what} in {ds.year}, one panel per unit with its own "
+                                "scale; each bar is labelled with the figure as the report gives it, including "
+                                "hedges such as 'more than'.")
 
 
 def ai_chart(ds: Dataset) -> charts.Chart:

@@ -1,7 +1,6 @@
 """Chapter 1, company overview (公司概覽): profile, the year's honours, and the scope of the report."""
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from .. import charts, kpis, present
@@ -21,29 +20,6 @@ THEMES = {
     "community": ("Community", "社區公益"),
 }
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
-
-
-def note_chart(label: str, title: str, text: str, description: str) -> charts.Chart:
-    """A chart that only says why there is nothing to draw: a `{glue:figure}` needs its key
-    glued in every edition, even one whose year has no data. (Generic: belongs in charts.py.)"""
-    frame = pd.DataFrame({"note": [text]})
-    chart = charts._base(frame, title).mark_text(font=charts.FONT, fontSize=13, align="left", x=0, y=20).encode(
-        text="note:N").properties(height=40)
-    return charts.Chart(charts._configure(chart), label, title, description, frame)
-
-
-def count_bars(frame: pd.DataFrame, *, label: str, title: str, category: str, value: str, axis_title: str,
-               description: str) -> charts.Chart:
-    """Horizontal bars of whole counts, in the frame's order, each labelled with its count; the axis
-    ticks are whole numbers (charts.value_bars would tick at 0.5). (Generic: belongs in charts.py.)"""
-    ticks = list(range(0, int(frame[value].max()) + 1))
-    base = charts._base(frame, title).encode(y=alt.Y(f"{category}:N", sort=list(frame[category]), title=None,
-                                                     axis=alt.Axis(labelLimit=360)))
-    bars = base.mark_bar(color=charts.PALETTE[0]).encode(
-        x=alt.X(f"{value}:Q", title=axis_title, axis=alt.Axis(values=ticks, format="d")))
-    text = base.mark_text(align="left", dx=3, fontSize=10, font=charts.FONT).encode(x=f"{value}:Q", text=f"{value}:Q")
-    chart = charts._configure(alt.layer(bars, text).properties(width=charts.WIDTH - 220, height=alt.Step(20)))
-    return charts.Chart(chart, label, title, description, frame)
 
 
 def honours(ds: Dataset, year: int | None = None) -> pd.DataFrame:
@@ -77,10 +53,8 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out: dict[str, str] = {"ov_year": str(y), "ov_prior_year": str(p),
                            "ov_period": f"1 January {y} to 31 December {y}"}
     cur, prior = kpis.compute(ds, "employees", y), kpis.compute(ds, "employees", p)
-    change, note = kpis.yoy(cur, prior)
-    out.update(ov_employees=present.num(cur), ov_employees_prior=present.num(prior),
-               ov_employees_change=present.change(change, note),
-               ov_employees_direction=present.direction(change, up="grew", down="shrank"))
+    out.update(present.versus_prior("ov_employees", cur, prior, up="grew", down="shrank"))
+    change, _ = kpis.yoy(cur, prior)
     out["ov_headcount_sentence"] = (
         f"Year-end headcount {out['ov_employees_direction']} from {out['ov_employees_prior']} to "
         f"{out['ov_employees']} ({out['ov_employees_change']})" if change is not None else
@@ -167,11 +141,11 @@ def honours_chart(ds: Dataset) -> charts.Chart:
     frame = honours_by_theme(ds)
     title = f"Honours received in {ds.year} by theme (所獲榮譽), count"
     if frame.empty:
-        return note_chart("fig-ov-honours-theme", title, f"No honours in the data package for {ds.year}.",
-                          f"Placeholder: the data package holds no honours for {ds.year}.")
-    return count_bars(frame, label="fig-ov-honours-theme", title=title, category="theme_label", value="honours",
-                      axis_title="Honours (count)", description=f"Bar chart of the {len(honours(ds))} honours of {ds.year} counted by "
-                      "theme, largest first; each bar is labelled with its count.")
+        return charts.placeholder("fig-ov-honours-theme", title, f"No honours in the data package for {ds.year}.")
+    return charts.value_bars(frame, label="fig-ov-honours-theme", title=title, category="theme_label",
+                             value="honours", unit="count", measure="Honours", sort=False, whole=True,
+                             description=f"Bar chart of the {len(honours(ds))} honours of {ds.year} counted by "
+                             "theme, largest first; each bar is labelled with its count.")
 
 
 def guide_table(ds: Dataset) -> present.Table:

@@ -6,7 +6,6 @@ training and of turnover against each other (through `reconcile.check_rows`).
 """
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from .. import charts, kpis, present, reconcile
@@ -55,15 +54,6 @@ def _categories(ds: Dataset, dimension: str) -> list[str]:
     return list(cats[cats["dimension"] == dimension].sort_values("order")["category"])
 
 
-def _pp(cur: float | None, prior: float | None, decimals: int = 0) -> str:
-    """A change between two rates in percentage points, or 'no prior year'."""
-    if cur is None or prior is None:
-        return kpis.NO_PRIOR_YEAR
-    diff = round(cur - prior, decimals)  # round first, so a tiny gap reads ±0, never −0
-    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
-    return f"{sign}{present.num(abs(diff), decimals)} pp"
-
-
 def _check(ds: Dataset, year: int, metric: str, suffix: str = "") -> dict | None:
     """One consistency-check row of `reconcile.check_rows` (None when the year lacks the inputs)."""
     for row in reconcile.check_rows(ds, year):
@@ -80,37 +70,6 @@ def _weighted_bound(ds: Dataset, metric: str, dimension: str, year: int, shift: 
     if rates.empty or heads.isna().any() or heads.sum() == 0:
         return None
     return float(((rates + shift).clip(0, 100) * heads).sum() / heads.sum())
-
-
-def _placeholder(label: str, title: str, message: str, columns: list[str]) -> charts.Chart:
-    """A chart that only says why it is empty: every chart label is glued, even for a year without data."""
-    chart = charts._configure(charts._base(pd.DataFrame({"text": [message]}), title).mark_text(
-        font=charts.FONT, fontSize=12, align="left", x=0, y=10).encode(text="text:N").properties(height=30))
-    return charts.Chart(chart, label, title, f"{title}: {message}", pd.DataFrame(columns=columns))
-
-
-def _labelled_bars(data: pd.DataFrame, *, label: str, title: str, axis: str, description: str,
-                   subtitle: str | None = None, domain: list[float] | None = None,
-                   ticks: list[float] | None = None) -> charts.Chart:
-    """Horizontal bars per (item, year), each bar labelled with its own `label` text (e.g. year, count
-    and share). Like `charts.years_bars`, but the label can carry more than one number."""
-    frame = data.copy()
-    frame["year"] = frame["year"].astype(str)
-    years = sorted(frame["year"].unique())
-    order = list(dict.fromkeys(frame["item"]))
-    base = charts._base(frame, title, subtitle).encode(
-        y=alt.Y("item:N", sort=order, title=None), yOffset=alt.YOffset("year:N", sort=years))
-    # Room on the right for the longest label; the legend sits on top so labels never run into it.
-    domain = domain or [0, float(frame["value"].max()) * 1.35 or 1.0]
-    x = alt.X("value:Q", title=axis, scale=alt.Scale(domain=domain, nice=False),
-              axis=alt.Axis(values=ticks) if ticks else alt.Axis())
-    bars = base.mark_bar().encode(
-        x=x, color=alt.Color("year:N", scale=alt.Scale(domain=years, range=charts.YEAR_COLOURS[-len(years):]),
-                             title="Year", legend=alt.Legend(orient="top")),
-        tooltip=["item:N", "year:N", "text:N"])
-    text = base.mark_text(align="left", dx=3, font=charts.FONT, fontSize=10).encode(x="value:Q", text="text:N")
-    chart = charts._configure(alt.layer(bars, text).properties(height=alt.Step(16)))
-    return charts.Chart(chart, label, title, description, data.drop(columns=["text"]))
 
 
 # -- workforce ---------------------------------------------------------------------------------
@@ -132,12 +91,12 @@ def workforce_chart(ds: Dataset, dimension: str) -> charts.Chart:
     title = f"Employees by {name.lower()} ({name_zh}), year end"
     frame = workforce_frame(ds, dimension)
     if frame.empty:
-        return _placeholder(label, title, f"No headcount by {name.lower()} for {ds.year}.", list(frame.columns))
+        return charts.placeholder(label, title, f"No headcount by {name.lower()} for {ds.year}.")
     frame["text"] = [f"{y}: {v:,} ({s:.1f}%)" for y, v, s in zip(frame["year"], frame["value"], frame["share_pct"])]
-    years = " and ".join(str(y) for y in sorted(frame["year"].unique()))
-    return _labelled_bars(
-        frame, label=label, title=title, axis="Employees (headcount)",
-        subtitle="Each bar: year, headcount and share of all employees",
+    years = present.join_and([str(y) for y in sorted(frame["year"].unique())])
+    return charts.years_bars(
+        frame, label=label, title=title, category="item", value="value", text="text", measure="Employees",
+        unit="headcount", subtitle="Each bar: year, headcount and share of all employees",
         description=f"Bar chart of employees at year end by {name.lower()} for {years}; each bar is "
         "labelled with its year, headcount and share of the workforce.")
 
@@ -178,7 +137,7 @@ def shares_frame(ds: Dataset) -> pd.DataFrame:
         rows.append({"Group": _name(ds, r["dimension"], r["category"]),
                      "Published": (f"{q} " if q else "") + present.pct(r["published"], decimals),
                      "Recomputed": present.pct(r["recomputed"], 2),
-                     "Difference": _pp(r["published"], r["recomputed"], 2),
+                     "Difference": present.change_pp(r["published"], r["recomputed"], 2),
                      "Within rounding": "yes" if r["within_rounding"] else "no"})
     if not rows:
         rows.append({"Group": f"The report publishes no shares for {ds.year}", "Published": present.DASH,
@@ -215,12 +174,13 @@ def turnover_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-ppl-turnover", "Employee turnover rate (僱員流失比例) by group, %"
     frame = turnover_frame(ds)
     if frame.empty:
-        return _placeholder(label, title, f"The report gives no turnover rates for {ds.year}.", list(frame.columns))
+        return charts.placeholder(label, title, f"The report gives no turnover rates for {ds.year}.")
     frame["text"] = [f"{y}: {v:.0f}%" for y, v in zip(frame["year"], frame["value"])]
-    return _labelled_bars(frame, label=label, title=title, axis="Turnover rate (%)",
-                          description="Bar chart of the published employee turnover rate in percent, in total "
-                          "and by gender, age group and region, for each year shown; each bar is labelled with "
-                          "its year and rate.")
+    return charts.years_bars(frame, label=label, title=title, category="item", value="value", text="text",
+                             measure="Turnover rate", unit="%",
+                             description="Bar chart of the published employee turnover rate in percent, in total "
+                             "and by gender, age group and region, for each year shown; each bar is labelled with "
+                             "its year and rate.")
 
 
 def turnover_table(ds: Dataset) -> present.Table:
@@ -233,14 +193,15 @@ def turnover_table(ds: Dataset) -> present.Table:
         prior = part.loc[part["year"] == p, "value"]
         c = float(cur.iloc[0]) if len(cur) else None
         pr = float(prior.iloc[0]) if len(prior) else None
-        rows.append({"Group": item, f"{y}": present.pct(c, 0), f"{p}": present.pct(pr, 0), "Change": _pp(c, pr)})
+        rows.append({"Group": item, f"{y}": present.pct(c, 0), f"{p}": present.pct(pr, 0),
+                     "Change": present.change_pp(c, pr)})
     for dimension in ("gender", "age_group"):
         implied = {yr: _check(ds, yr, "turnover_rate_pct", f"{dimension.replace('_', ' ')} breakdown")
                    for yr in (y, p)}
         c, pr = (None if implied[yr] is None else implied[yr]["recomputed"] for yr in (y, p))
         rows.append({"Group": f"Implied for all employees by the {DIMENSIONS[dimension][0].lower()} rates "
                      "(weighted by headcount)", f"{y}": present.pct(c, 1), f"{p}": present.pct(pr, 1),
-                     "Change": _pp(c, pr, 1)})
+                     "Change": present.change_pp(c, pr, 1)})
     out = pd.DataFrame(rows, columns=["Group", f"{y}", f"{p}", "Change"]).replace({"n/a": present.DASH})
     return present.table(out, "tbl-ppl-turnover",
                          f"Employee turnover rate (僱員流失比例), {y} against {p}, as published, and the total each "
@@ -331,25 +292,27 @@ def training_frame(ds: Dataset, metric: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["dimension", "category", "kind", "item", "year", "value"])
 
 
-def _training_chart(ds: Dataset, metric: str, label: str, title: str, axis: str, decimals: int,
+def _training_chart(ds: Dataset, metric: str, label: str, title: str, measure: str, unit: str, decimals: int,
                     what: str, domain: list[float] | None = None, suffix: str = "",
                     ticks: list[float] | None = None) -> charts.Chart:
+    """Published training figures by gender and rank, and what each breakdown implies, per year."""
     frame = training_frame(ds, metric)
     if frame.empty:
-        return _placeholder(label, title, f"The report gives no {what} for {ds.year}.", list(frame.columns))
+        return charts.placeholder(label, title, f"The report gives no {what} for {ds.year}.")
     # Implied figures carry at least one decimal: they are computed, not rounded, and the prose quotes them so.
     frame["text"] = [f"{y}: {v:,.{max(decimals, 1) if k == 'implied' else decimals}f}{suffix}"
                      for y, v, k in zip(frame["year"], frame["value"], frame["kind"])]
-    return _labelled_bars(frame, label=label, title=title, axis=axis, domain=domain, ticks=ticks,
-                          subtitle="Published by gender and by rank; 'implied' = weighted by year-end headcount",
-                          description=f"Bar chart of the {what} by gender and by rank for each year shown, and "
-                          "the figure for all employees that each breakdown implies when weighted by headcount; "
-                          "each bar is labelled with its year and value.")
+    return charts.years_bars(frame, label=label, title=title, category="item", value="value", text="text",
+                             measure=measure, unit=unit, domain=domain, ticks=ticks,
+                             subtitle="Published by gender and by rank; 'implied' = weighted by year-end headcount",
+                             description=f"Bar chart of the {what} by gender and by rank for each year shown, and "
+                             "the figure for all employees that each breakdown implies when weighted by headcount; "
+                             "each bar is labelled with its year and value.")
 
 
 def trained_share_chart(ds: Dataset) -> charts.Chart:
     return _training_chart(ds, "trained_share_pct", "fig-ppl-trained-share",
-                           "Employees trained (受訓僱員百分比) by gender and rank, %", "Employees trained (%)", 0,
+                           "Employees trained (受訓僱員百分比) by gender and rank, %", "Employees trained", "%", 0,
                            "percentage of employees trained", domain=[0, 115], suffix="%",
                            ticks=list(range(0, 101, 20)))
 
@@ -357,7 +320,7 @@ def trained_share_chart(ds: Dataset) -> charts.Chart:
 def training_hours_chart(ds: Dataset) -> charts.Chart:
     return _training_chart(ds, "training_hours_avg", "fig-ppl-training-hours",
                            "Average training hours (平均受訓時數) by gender and rank",
-                           "Average training hours (hours/employee)", 2, "average training hours")
+                           "Average training hours", "hours/employee", 2, "average training hours")
 
 
 def training_table(ds: Dataset) -> present.Table:
@@ -476,18 +439,12 @@ def _training_numbers(ds: Dataset) -> dict[str, str]:
 # -- other figures --------------------------------------------------------------------------------
 def other_table(ds: Dataset) -> present.Table:
     """New-hire retention, induction satisfaction, technology-committee sessions, paid sick leave."""
-    y = ds.year
-    frame = present.figures_frame(ds, FILE, OTHER_METRICS)
-    if frame.empty:  # the year has none of these figures: list them and say so, rather than an empty table
-        info, rows = ds.metric_info, ds.table(FILE)
-        frame = pd.DataFrame([{"Metric": f"{info[m]['name_en']} ({info[m]['name_zh']})", "Breakdown": "",
-                               str(y): "not reported", "Unit": info[m]["unit"],
-                               "Report section": rows.loc[rows["metric"] == m, "section"].iloc[0]}
-                              for m in OTHER_METRICS])
-    return present.table(frame, "tbl-ppl-other",
-                         "Other people figures from the report's narrative: new-hire retention, induction "
-                         "training satisfaction, technology-committee sessions by level, and paid sick leave.",
-                         present.source(ds, FILE, section=f"{DEVELOPMENT} and 07 以人為本 > 多元的薪酬福利體系"))
+    return present.figures_table(ds, FILE, "tbl-ppl-other",
+                                 "Other people figures from the report's narrative: new-hire retention, induction "
+                                 "training satisfaction, technology-committee sessions by level, and paid sick leave.",
+                                 OTHER_METRICS, what="new-hire retention, induction satisfaction, technology-committee "
+                                 "or sick-leave figures",
+                                 section=f"{DEVELOPMENT} and 07 以人為本 > 多元的薪酬福利體系")
 
 
 def _other_sentence(ds: Dataset) -> str:
@@ -596,12 +553,8 @@ def numbers(ds: Dataset) -> dict[str, str]:
     y, p = _years(ds)
     out: dict[str, str] = {"ppl_year": str(y), "ppl_prior_year": str(p)}
     cur, prior = kpis.compute(ds, "employees", y), kpis.compute(ds, "employees", p)
-    change, note = kpis.yoy(cur, prior)
-    out["ppl_employees"] = present.num(cur)
-    out["ppl_employees_prior"] = present.num(prior)
-    out["ppl_employees_change"] = present.change(change, note)
-    out["ppl_employees_direction"] = present.direction(change)
-    out["ppl_employees_diff"] = present.num(None if change is None else abs(cur - prior))
+    out.update(present.versus_prior("ppl_employees", cur, prior))
+    out["ppl_employees_diff"] = present.num(None if kpis.yoy(cur, prior)[0] is None else abs(cur - prior))
     for dimension in DIMENSIONS:
         s_cur, s_prior = kpis.share(ds, "employees", dimension, y), kpis.share(ds, "employees", dimension, p)
         for category in _categories(ds, dimension):
@@ -633,7 +586,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
     t_cur, t_prior = ds.value("turnover_rate_pct", y), ds.value("turnover_rate_pct", p)
     out["ppl_turnover_total"] = present.pct(t_cur, 0)
     out["ppl_turnover_total_prior"] = present.pct(t_prior, 0)
-    out["ppl_turnover_total_pp"] = _pp(t_cur, t_prior)
+    out["ppl_turnover_total_pp"] = present.change_pp(t_cur, t_prior)
     out["ppl_turnover_total_direction"] = present.direction(
         None if t_cur is None or t_prior is None else t_cur - t_prior)
     for dimension in TURNOVER_DIMENSIONS:
@@ -674,7 +627,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out["ppl_turnover_caution_sentence"] = (
         f"The {y} turnover figures therefore hold together on this check." if not failed else
         f"A breakdown cannot average well below the total it belongs to, so for {y} a reader should treat "
-        f"either the total or the {' and '.join(d.replace('_', ' ') for d in failed)} rates as unverified.")
+        f"either the total or the {present.join_and([d.replace('_', ' ') for d in failed])} rates as unverified.")
     # Health and safety.
     out["ppl_lost_days"] = present.num(ds.value("lost_days", y))
     out["ppl_lost_days_prior"] = present.num(ds.value("lost_days", p))
