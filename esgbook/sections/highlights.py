@@ -122,6 +122,12 @@ def numbers(ds: Dataset) -> dict[str, str]:
     community = cases(ds)
     out["hl_case_count"] = str(len(community))
     out["hl_unquantified_case_count"] = str(int((community["metrics"] == "").sum()))
+    unquantified = int((community["metrics"] == "").sum())
+    out["hl_cases_sentence"] = (
+        f"The report describes {len(community)} community cases, around rural producers, people with "
+        "disabilities and disadvantaged children" if len(community)
+        else f"The data package holds no community cases for {y}, so the figures below read n/a")
+    out["hl_unquantified_sentence"] = (f"{unquantified} of them give no figure at all." if unquantified else "")
     out["hl_community_figure_count"] = str(sum(_value(ds, m) is not None for m in COMMUNITY))
     return out
 
