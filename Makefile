@@ -40,7 +40,7 @@ reconcile: $(VENV)/.installed
 	$(BIN)/python -m esgbook reconcile --year $(or $(YEAR),$(shell $(BIN)/python -m esgbook years | tail -n 1))
 
 # Unit, data, CLI and edition tests, then nbval (strict) over every committed edition.
-test: $(VENV)/.installed
+test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
 
 clean:
@@ -67,3 +67,24 @@ diff: $(TOOLS)/.installed
 	  name=$$(basename $$nb); echo "===== $$name: $(A) -> $(B) ====="; \
 	  $(TOOLS)/bin/nbdiff --no-color $(NBDIFF_FLAGS) notebooks/$(A)/$$name $$nb; \
 	done
+
+# Debian packages for the browser tests (Chromium, CJK fonts) and the PDF (TeX, rsvg-convert, poppler):
+# only what is missing is installed (checked by command, font or TeX file); needs root or sudo.
+system-deps:
+	@scripts/system-deps.sh browser pdf
+
+system-deps-pdf:
+	@scripts/system-deps.sh pdf
+
+# make pdf [YEAR=Y]: execute the stale chapters (as `make book`), then the whole edition as one PDF
+# (xelatex, CJK fonts, charts as vector images); the last line printed is the PDF's path.
+pdf: $(VENV)/.installed system-deps-pdf
+	$(BIN)/python -m esgbook.editions run $(year_arg) $(jobs_arg)
+	$(BIN)/python -m esgbook.editions pdf $(year_arg)
+
+# make bench [RUNS=3]: cold build, warm rebuild, one-CSV-change rebuild and the render floor, in temp dirs.
+RUNS ?= 3
+bench: $(VENV)/.installed
+	$(BIN)/python scripts/bench.py --runs $(RUNS) $(year_arg)
+
+.PHONY: system-deps system-deps-pdf pdf bench

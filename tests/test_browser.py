@@ -1,0 +1,312 @@
+"""The rendered book in a real browser: Debian's headless Chromium driven by Playwright.
+
+The latest edition is rendered from the committed notebooks into a temporary build folder
+(ESGBOOK_TEST_BUILD names a folder to keep instead), served on 127.0.0.1, and every page is
+visited: no console error, no request leaving 127.0.0.1, every chart drawn, every internal
+link and anchor resolving, the search page finding a metric. Plus accessibility basics:
+charts have alt text, headings nest, tables have header cells. A screenshot of the
+environment chapter is left in the build folder for a human to look at.
+
+Chromium comes from Debian (`make system-deps`), never from `playwright install`. These tests
+do not skip: on a machine without /usr/bin/chromium they fail, as they should in CI.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ESGBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+HOST = "127.0.0.1"
+LOCAL_SCHEMES = {"data", "blob", "about"}  # never leave the machine
+
+
+# -- the book, served ---------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def build_dir(tmp_path_factory) -> Path:
+    """ESGBOOK_TEST_BUILD, or a pytest temporary folder (pytest keeps those of the last 3 sessions)."""
+    keep = os.environ.get("ESGBOOK_TEST_BUILD")
+    return Path(keep).resolve() if keep else tmp_path_factory.mktemp("browser-build")
+
+
+@pytest.fixture(scope="session")
+def site(build_dir) -> Path:
+    """The HTML of the latest edition, rendered (execution off) from the committed notebooks."""
+    build = build_dir
+    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render"], cwd=REPO, capture_output=True,
+                         text=True, env={**os.environ, "ESGBOOK_BUILD": str(build)})
+    assert out.returncode == 0, out.stdout[-5000:] + out.stderr[-5000:]
+    index = Path(out.stdout.strip().splitlines()[-1])
+    assert index.name == "index.html" and index.exists(), out.stdout
+    return index.parent
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest's output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """A threaded static server on a free port of 127.0.0.1; yields its base URL."""
+    httpd = http.server.ThreadingHTTPServer((HOST, 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{HOST}:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make system-deps` (Debian's chromium)"
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One browser context that records every request, console error and failed load."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.route("**/*", self._route)
+        self.context.on("request", lambda req: self.requests.append(req.url))
+        self.context.on("requestfailed", lambda req: self.errors.append(f"failed to load {req.url}: {req.failure}"))
+        self.context.on("response", self._response)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"))
+        self.page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
+
+    @staticmethod
+    def _route(route):
+        # Record (the request event) but never let anything leave the machine.
+        url = urlsplit(route.request.url)
+        route.continue_() if url.scheme in LOCAL_SCHEMES or url.hostname == HOST else route.abort()
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.errors.append(f"HTTP {response.status} for {response.url}")
+
+    def goto(self, rel: str):
+        self.page.goto(urljoin(self.base, rel), wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def outside(self) -> list[str]:
+        return [u for u in self.requests if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).hostname != HOST]
+
+    def close(self):
+        self.context.close()
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.relative_to(site).parts[0].startswith("_"))
+
+
+@pytest.fixture(scope="session")
+def visited(site, server, browser):
+    """Every page visited once; per page: errors, requests, and what the DOM showed."""
+    results = {}
+    visit = Visit(browser, server)
+    try:
+        for rel in _pages(site):
+            visit.requests.clear()
+            visit.errors.clear()
+            page = visit.goto(rel)
+            redirect = re.search(r'http-equiv="refresh" content="\d+;\s*url=([^"]+)"',
+                                 (site / rel).read_text(encoding="utf-8"), re.I)
+            if redirect:  # the root index.html: let the meta refresh land before reading the DOM
+                target = urljoin(urljoin(server, rel), redirect[1])
+                page.wait_for_url(target, timeout=10_000)
+                page.wait_for_load_state("networkidle")
+            results[rel] = {
+                "errors": list(visit.errors),
+                "requests": list(visit.requests),
+                "outside": visit.outside(),
+                "charts": page.eval_on_selector_all(
+                    "figure img[src$='.svg']",
+                    """imgs => imgs.map(i => ({src: i.getAttribute('src'), alt: i.getAttribute('alt') || '',
+                        complete: i.complete, nw: i.naturalWidth, nh: i.naturalHeight,
+                        w: i.getBoundingClientRect().width, h: i.getBoundingClientRect().height}))"""),
+                "svg_imgs": page.eval_on_selector_all(
+                    "article img[src$='.svg'], main img[src$='.svg']",
+                    "imgs => imgs.map(i => ({src: i.getAttribute('src'), alt: (i.getAttribute('alt') || '').trim()}))"),
+                "headings": page.eval_on_selector_all(
+                    "article.bd-article h1, article.bd-article h2, article.bd-article h3, "
+                    "article.bd-article h4, article.bd-article h5, article.bd-article h6",
+                    "hs => hs.map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 80)])"),
+                "text": page.eval_on_selector_all("article.bd-article", "as => as.map(a => a.innerText).join(' ')"),
+                "tables": page.eval_on_selector_all(
+                    "article.bd-article table",
+                    """ts => ts.map(t => ({th: t.querySelectorAll('th').length,
+                        caption: (t.caption ? t.caption.textContent : t.outerHTML).trim().slice(0, 100)}))"""),
+            }
+    finally:
+        visit.close()
+    return results
+
+
+def test_every_page_of_the_book_is_visited(site, visited):
+    pages = set(visited)
+    assert "index.html" in pages and "search.html" in pages
+    chapters = {p for p in pages if p.startswith("chapters/")}
+    assert len(chapters) >= 10, sorted(pages)  # the opening page and the nine chapters
+
+
+def test_no_console_errors_and_no_failed_loads(visited):
+    bad = {page: r["errors"] for page, r in visited.items() if r["errors"]}
+    assert not bad, bad
+
+
+def test_no_request_leaves_127_0_0_1(visited):
+    assert all(r["requests"] for r in visited.values())  # requests were recorded at all
+    outside = {page: r["outside"] for page, r in visited.items() if r["outside"]}
+    assert not outside, outside
+
+
+def test_every_chart_is_drawn(visited):
+    charts = [(page, c) for page, r in visited.items() for c in r["charts"]]
+    assert len(charts) >= 6, "expected the charts of the book (at least the environment chapter's)"
+    bad = [(page, c) for page, c in charts
+           if not (c["complete"] and c["nw"] > 0 and c["nh"] > 0 and c["w"] > 0 and c["h"] > 0)]
+    assert not bad, bad
+
+
+def test_environment_chapter_shows_its_charts(visited):
+    assert len(visited["chapters/08_environment.html"]["charts"]) >= 5
+
+
+def test_every_chart_has_alt_text(visited):
+    missing = [(page, c["src"]) for page, r in visited.items() for c in r["svg_imgs"]
+               if len(c["alt"]) < 10 or c["alt"].lower().endswith(".svg")]
+    assert not missing, missing
+
+
+def test_headings_nest(visited):
+    assert all(r["headings"] for page, r in visited.items() if page.startswith("chapters/")), "no headings found"
+    bad = {}
+    for page, r in visited.items():
+        levels = r["headings"]
+        if not levels:
+            continue
+        problems = [] if levels[0][0] == 1 else [f"first heading is h{levels[0][0]}: {levels[0][1]}"]
+        problems += [f"h{a} -> h{b}: {text}" for (a, _), (b, text) in zip(levels, levels[1:]) if b > a + 1]
+        problems += [f"second h1: {text}" for lvl, text in levels[1:] if lvl == 1]
+        if problems:
+            bad[page] = problems
+    assert not bad, bad
+
+
+def test_every_table_has_header_cells(visited):
+    assert sum(len(r["tables"]) for r in visited.values()) >= 10, "expected the book's tables"
+    bad = [(page, t["caption"]) for page, r in visited.items() for t in r["tables"] if t["th"] == 0]
+    assert not bad, bad
+
+
+def test_no_unrendered_markup(visited):
+    """Roles, directives and glue that did not render show up as literal text; so do fallbacks."""
+    pattern = re.compile(r"\{(glue|numref|ref|download|doc|eval)[:}]|^:::|```|Chart fig-[\w-]+:|\bNaN\b|<NA>", re.M)
+    bad = {page: sorted({m.group(0) for m in pattern.finditer(r["text"])})
+           for page, r in visited.items() if pattern.search(r["text"])}
+    assert not bad, bad
+
+
+# -- links, checked against the built files ---------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _ids(path: Path) -> frozenset[str]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return frozenset([t["id"] for t in soup.find_all(id=True)] + [t["name"] for t in soup.find_all("a", attrs={"name": True})])
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    broken = []
+    for rel in _pages(site):
+        page = site / rel
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for a in soup.find_all("a", href=True):
+            href = a["href"].strip()
+            if not href or href.startswith(("http:", "https:", "mailto:", "javascript:", "tel:", "data:")):
+                continue
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                broken.append((rel, href, "unexpected scheme"))
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists() or not target.is_relative_to(site.resolve()):
+                broken.append((rel, href, "no such file"))
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in _ids(target):
+                broken.append((rel, href, "no such anchor"))
+    assert not broken, broken
+
+
+def test_download_links_reach_csv_files(site):
+    """Every chart ships with its data: the download links point at real CSV files."""
+    links = []
+    for rel in _pages(site):
+        soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        links += [(rel, a["href"]) for a in soup.select("a.download[href]")]
+    assert any(h.endswith(".csv") for _, h in links), "no CSV download links"
+    missing = [(rel, h) for rel, h in links if not (site / rel).parent.joinpath(unquote(h)).exists()]
+    assert not missing, missing
+
+
+# -- search and a screenshot ----------------------------------------------------------------------
+@pytest.mark.parametrize("query", ["Scope", "electricity"])
+def test_search_finds_a_metric(browser, server, query):
+    visit = Visit(browser, server)
+    try:
+        page = visit.goto(f"search.html?q={query}")
+        page.wait_for_selector("#search-results ul.search li", timeout=20_000)
+        hits = page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.getAttribute('href'))")
+        assert hits, f"no search result for {query!r}"
+        assert not visit.errors, visit.errors
+        assert not visit.outside(), visit.outside()
+    finally:
+        visit.close()
+
+
+def test_screenshot_of_the_environment_chapter(build_dir, site, browser, server):
+    """Left in the build folder (screenshots/) for a human to look at; checks it is not blank."""
+    visit = Visit(browser, server)
+    try:
+        page = visit.goto("chapters/08_environment.html")
+        shots = build_dir / "screenshots"
+        shots.mkdir(exist_ok=True)
+        path = shots / "08_environment.png"
+        page.screenshot(path=str(path), full_page=True)
+        print(f"screenshot: {path}")
+        assert path.stat().st_size > 50_000  # a page of text and charts, not a blank one
+        # The Chinese terms are drawn with Noto Sans CJK (book CSS + fonts-noto-cjk), not tofu or a brush font.
+        cdp = visit.context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article.bd-article section p"})["nodeId"]
+        fonts = [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+        assert any(f.startswith("Noto Sans CJK") for f in fonts), fonts
+        assert not visit.errors, visit.errors
+    finally:
+        visit.close()
