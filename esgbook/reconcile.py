@@ -98,6 +98,11 @@ def _check(year, metric, name_en, name_zh, unit, a, b, tol, note_ok, note_bad, s
 
 
 def check_rows(ds: Dataset, year: int) -> list[dict]:
+    """The breakdown consistency checks of `year` (computed once per dataset)."""
+    return [dict(r) for r in ds.cached(("check_rows", year), lambda: _check_rows(ds, year))]
+
+
+def _check_rows(ds: Dataset, year: int) -> list[dict]:
     rows = []
     table = "09 附錄 > 數據統計表"
     by_gender = kpis.compute(ds, "training_coverage_by_gender_pct", year)
@@ -180,5 +185,6 @@ def sensitivity_rows(ds: Dataset, year: int) -> list[dict]:
 def reconciliation(ds: Dataset, year: int | None = None) -> pd.DataFrame:
     """All reconciliation rows for the year, published figures first."""
     year = ds.year if year is None else year
-    rows = published_rows(ds, year) + check_rows(ds, year) + sensitivity_rows(ds, year)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    frame = ds.cached(("reconciliation", year), lambda: pd.DataFrame(
+        published_rows(ds, year) + check_rows(ds, year) + sensitivity_rows(ds, year), columns=COLUMNS))
+    return frame.copy()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the browser tests and the PDF edition need, only those missing.
 #
-#   scripts/system-deps.sh [browser] [pdf]     (no argument: both)
+#   scripts/system-deps.sh [fonts] [browser] [pdf]     (no argument: browser and pdf)
 #
 # Each package is checked by what we use from it (a command, a font, a TeX file), so a
 # machine that already has everything does no apt work at all. Needs root (or sudo).
@@ -20,6 +20,11 @@ has_font() { [[ $(fc-list : family 2>/dev/null) == *"$1"* ]]; }  # (no pipe: gre
 
 for group in "${groups[@]}"; do
   case $group in
+    fonts)
+      # The chart SVGs are laid out with the fonts vl-convert finds: an edition executed without
+      # the CJK fonts differs from one executed with them, so every edition is made with them.
+      need fonts-noto-cjk has_font "Noto Sans CJK"
+      ;;
     browser)
       need chromium command -v chromium
       need fonts-noto-cjk has_font "Noto Sans CJK"   # Chinese in the pages and in the chart SVGs
@@ -34,7 +39,7 @@ for group in "${groups[@]}"; do
       need librsvg2-bin command -v rsvg-convert      # the SVG charts become PDF images
       need poppler-utils command -v pdftoppm         # pdftotext / pdftoppm in tests/test_pdf.py
       ;;
-    *) echo "unknown group: $group (browser, pdf)" >&2; exit 2 ;;
+    *) echo "unknown group: $group (fonts, browser, pdf)" >&2; exit 2 ;;
   esac
 done
 
