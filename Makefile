@@ -15,7 +15,6 @@ jobs_arg = $(if $(JOBS),--jobs $(JOBS))
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	# The package is used in place: a .pth file puts the checkout on the venv's path.
 	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'esgbook-checkout.pth').write_text('$(CURDIR)\n')"

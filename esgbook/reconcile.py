@@ -63,10 +63,12 @@ def _published_note(ds, m: dict, row, recomputed: float, decimals: int, ok: bool
     return text
 
 
-def published_rows(ds: Dataset, year: int) -> list[dict]:
+def published_rows(ds: Dataset, year: int, tables: tuple[str, ...] | None = None) -> list[dict]:
+    """Published derived figures of `year` against their recomputed KPI; `tables` limits the files
+    read (a chapter that asks only about the workforce should not depend on every file)."""
     info = ds.metric_info
     rows = []
-    for name in ds.observation_tables:
+    for name in tables or ds.observation_tables:
         frame = ds.table(name)
         for r in frame[frame["year"] == year].itertuples(index=False):
             m = info.get(r.metric)

@@ -129,7 +129,7 @@ def workforce_table(ds: Dataset) -> present.Table:
 def shares_frame(ds: Dataset) -> pd.DataFrame:
     """The shares the narrative publishes, against the shares the headcounts give."""
     rows = []
-    published = [r for r in reconcile.published_rows(ds, ds.year) if r["metric"] == "employee_share_pct"]
+    published = [r for r in reconcile.published_rows(ds, ds.year, (FILE,)) if r["metric"] == "employee_share_pct"]
     qualifiers = ds.rows("employee_share_pct").set_index(["dimension", "category"])["qualifier"]
     for r in published:
         q = qualifiers.get((r["dimension"], r["category"]), "")
@@ -569,7 +569,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
             out[f"{key}_direction"] = present.direction(ch)
     out.update(_workforce_sentences(ds))
     # Published shares against recomputed ones.
-    published = [r for r in reconcile.published_rows(ds, y) if r["metric"] == "employee_share_pct"]
+    published = [r for r in reconcile.published_rows(ds, y, (FILE,)) if r["metric"] == "employee_share_pct"]
     ok = sum(r["within_rounding"] for r in published)
     out["ppl_shares_published"] = str(len(published))
     out["ppl_shares_reproduced"] = str(ok)
