@@ -48,7 +48,7 @@ clean:
 # Reviewer tools live in their own environment: nbdime pulls packages (rfc3987-syntax) that
 # would slow every `import altair` in the kernel's environment by over a second.
 TOOLS := .venv-tools
-NBDIFF_FLAGS := --sources --outputs --ignore-metadata --ignore-id --ignore-details
+NBDIFF_FLAGS := --ignore-metadata --ignore-id --ignore-details  # sources and outputs are shown
 $(TOOLS)/.installed: requirements-tools.txt
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet -r requirements-tools.txt

@@ -7,7 +7,7 @@ split one element per line so a notebook diff shows what moved.
 
 Every chart has a title, axis titles with units, a description (the SVG's aria-label for
 screen readers) and the CSV of what it draws, written next to the notebook under
-`downloads/` and linked from the page. Colour never carries meaning alone: bars are
+`downloads/` and linked from the figure's caption. Colour never carries meaning alone: bars are
 labelled with their year (or category) and value.
 """
 from __future__ import annotations
@@ -67,29 +67,17 @@ class Chart:
         return {"image/svg+xml": self.svg(), "text/plain": f"Chart {self.label}: {self.title}"}
 
 
-class Link:
-    """A MyST download link to a chart's CSV, displayed under the chart."""
-
-    def __init__(self, text: str, target: str):
-        self.text, self.target = text, target
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/markdown": f"{{download}}`{self.text} <{self.target}>`",
-                "text/plain": f"{self.text}: {self.target}"}
-
-
 def publish(chart: Chart) -> None:
-    """Glue the chart under its label (for `{glue:figure}`) and show the link to its data.
+    """Glue the chart under its label (for `{glue:figure}`) and write its data beside the notebook.
 
-    Returns nothing: nbval does not honour a trailing `;`, so a returned chart would show up
-    as an extra output when it re-runs the notebook.
+    The figure's caption links `downloads/<label>.csv` (a `{download}` role, so a missing file
+    fails the build). Returns nothing: nbval does not honour a trailing `;`, so a returned
+    chart would show up as an extra output when it re-runs the notebook.
     """
-    from IPython.display import display  # noqa: PLC0415
     from myst_nb import glue  # noqa: PLC0415
 
     chart.write_csv()
     glue(chart.label, chart, display=False)
-    display(Link(f"Download the data of this chart (CSV, {chart.label}.csv)", f"downloads/{chart.label}.csv"))
 
 
 def _base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Chart:

@@ -85,3 +85,14 @@ def test_charts_are_svg_images_with_captions(html):
     page = (html / "chapters" / "08_environment.html").read_text(encoding="utf-8")
     assert page.count('.svg"') >= 6 and "Figure" in page and "Table" in page
     assert "injected-parameters" not in page and "year = 2023" not in page
+
+
+@pytest.mark.parametrize("chapter", [c for c in CHAPTERS if c != "00_index"])
+def test_every_figure_links_its_data(html, chapter):
+    """Each figure's caption links the CSV of what it draws, and the file is in the build."""
+    page = (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<figure[^>]*id="(fig-[\w-]+)"', page)
+    for label in figures:
+        link = re.search(rf'href="(\.\./_downloads/\w+/{re.escape(label)}\.csv)"', page)
+        assert link, f"{chapter}: figure {label} has no CSV link"
+        assert (html / "chapters" / link.group(1)).resolve().exists(), link.group(1)
