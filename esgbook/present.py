@@ -100,10 +100,15 @@ class Table:
     def __init__(self, frame: pd.DataFrame, label: str, caption: str, source: str):
         self.frame, self.label, self.caption, self.source = frame, label, caption, source
 
+    # Past this many rows a table may run over a PDF page: LaTeX's longtable lets it break.
+    LONG = 15
+
     def _repr_mimebundle_(self, include=None, exclude=None):
-        md = (f":::{{table}} {self.caption}\n:name: {self.label}\n:align: left\n\n"
+        long = "\n:class: longtable" if len(self.frame) > self.LONG else ""
+        # The source line is markdown, not HTML, so that the PDF keeps it too.
+        md = (f":::{{table}} {self.caption}\n:name: {self.label}\n:align: left{long}\n\n"
               f"{markdown_table(self.frame)}\n:::\n\n"
-              f"<small>Source: {self.source}</small>\n")
+              f"*Source:* {self.source}\n")
         return {"text/markdown": md, "text/plain": f"Table {self.label}: {self.caption}"}
 
 
