@@ -172,7 +172,8 @@ def source(ds, *files: str, section: str | None = None) -> str:
 
 
 # -- figures as published ---------------------------------------------------------------------
-QUALIFIERS = {"more than": "more than", "about": "about", "below": "below", "at least": "at least"}
+QUALIFIERS = {"more than": "more than", "about": "about", "below": "below", "at least": "at least",
+              "nearly": "nearly"}  # nearly: 近 (近三百, nearly 300)
 # How many units one 萬 (10k) or 億 (100m) unit id stands for, to write "450 (10k persons)" as "4.5 million".
 SCALES = {"10k persons": 1e4, "10k times": 1e4, "10k count": 1e4, "10k person-times": 1e4,
           "10k times/day": 1e4, "10k enterprises": 1e4, "100m count": 1e8, "100m times/day": 1e8,

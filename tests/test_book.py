@@ -17,7 +17,8 @@ CHAPTERS = {  # the brief's nine chapters, with the report's own Chinese title
     "04_governance": "公司責任治理", "05_operations": "責任運營", "06_customers_suppliers": "合作共贏",
     "07_people": "以人為本", "08_environment": "綠色為榮", "09_appendix": "附錄",
 }
-GLUE = re.compile(r"\{glue(?::text|:any|:md)?\}`([^`]+)`|```\{glue:figure\}\s+(\S+)")
+GLUE = re.compile(r"\{glue(?::text|:any|:md)?\}`([^`]+)`|```\{glue:(?:figure|md)\}\s+(\S+)")
+EDITIONS = sorted(p.name for p in (REPO / "notebooks").iterdir() if p.is_dir() and p.name.isdigit())
 
 
 def test_every_chapter_of_the_brief_is_in_the_toc():
@@ -30,10 +31,53 @@ def test_every_chapter_of_the_brief_is_in_the_toc():
         assert chinese in title, title
 
 
-def _glued_keys(notebook: Path) -> set[str]:
+def _glued(notebook: Path) -> list[tuple[str, dict]]:
     nb = json.loads(notebook.read_text(encoding="utf-8"))
-    return {o["metadata"]["scrapbook"]["name"] for c in nb["cells"] for o in c.get("outputs", [])
-            if "scrapbook" in o.get("metadata", {})}
+    return [(o["metadata"]["scrapbook"]["name"], o["data"]) for c in nb["cells"] for o in c.get("outputs", [])
+            if "scrapbook" in o.get("metadata", {})]
+
+
+def _glued_keys(notebook: Path) -> set[str]:
+    return {key for key, _ in _glued(notebook)}
+
+
+@pytest.mark.parametrize("source", editions.chapters(), ids=lambda p: p.stem)
+def test_every_edition_glues_the_same_keys_in_the_same_order(source):
+    """So nbdime lines outputs up between editions, and a key a year lacks is glued all the same."""
+    orders = {y: [k for k, _ in _glued(REPO / "notebooks" / y / f"{source.stem}.ipynb")] for y in EDITIONS}
+    first = orders[EDITIONS[0]]
+    for year, keys in orders.items():
+        assert keys == first, f"{source.stem}: {year} glues {sorted(set(keys) ^ set(first))[:10]} differently"
+
+
+@pytest.mark.parametrize("source", editions.chapters(), ids=lambda p: p.stem)
+def test_glued_text_is_a_formatted_string(source):
+    for year in EDITIONS:
+        for key, data in _glued(REPO / "notebooks" / year / f"{source.stem}.ipynb"):
+            plain = next((v for k, v in data.items() if k.endswith("text/plain")), "")
+            if any(k.endswith("text/markdown") for k in data) or any(k.endswith("image/svg+xml") for k in data):
+                continue
+            assert plain[:1] in "'\"", f"{source.stem} {year}: {key} glues {plain[:40]!r}, not a string"
+
+
+TYPED = re.compile(r"(?<![\w-])\d{1,3}(,\d{3})+(\.\d+)?|(?<![\w-])\d+\.\d+%?|(?<![\w-])\d{2,}%")
+
+
+@pytest.mark.parametrize("source", editions.chapters(), ids=lambda p: p.stem)
+def test_no_number_is_typed_into_the_prose(source):
+    """Figures reach the prose only through glue: a number typed into markdown goes stale next year."""
+    text = source.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+    in_code, hits = False, []
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code or line.startswith(("#", ":")):
+            continue
+        prose = re.sub(r"`[^`]*`", "", re.sub(r"\{glue[^}]*\}`[^`]*`", "", line))
+        if TYPED.search(prose):
+            hits.append(line.strip()[:100])
+    assert not hits, f"{source.name}: figures typed into prose: {hits[:5]}"
 
 
 @pytest.mark.parametrize("source", editions.chapters(), ids=lambda p: p.stem)

@@ -71,13 +71,43 @@ def test_2024_edition_shows_recomputed_2024_values(edition_2024):
     tmp, env, index = edition_2024
     assert index.endswith("index.html") and Path(index).exists()
     env_nb = tmp / "nb" / "2024" / "08_environment.ipynb"
-    # 1,397.96 x 1.1 tCO2e over 6,242 employees
-    assert _glued(env_nb, "env_ghg_total_t") == f"{1397.96 * 1.1:,.2f}"
-    assert _glued(env_nb, "env_ghg_per_employee_t") == f"{1397.96 * 1.1 / 6242:.2f}"
-    assert _glued(env_nb, "env_employees") == "6,242"
-    assert _glued(env_nb, "env_ghg_total_t_change") == "+10.0%"
+    ghg = _glued(env_nb, "env_ghg_text")
+    # 1,397.96 x 1.1 tCO2e, over 6,242 employees: the sentence carries the recomputed values and direction.
+    assert f"rose from 1,397.96 tCO2e in 2023 to {1397.96 * 1.1:,.2f} tCO2e in 2024 (+10.0%)" in ghg
+    assert f"{1397.96 * 1.1 / 6242:.2f} tCO2e per employee" in ghg and "headcount grew by 100.0%" in ghg
     html = Path(index).parent.joinpath("chapters", "08_environment.html").read_text(encoding="utf-8")
     assert f"{1397.96 * 1.1:,.2f}" in html
+
+
+@pytest.fixture(scope="module")
+def reversed_edition(tmp_path_factory):
+    """Every chapter of a year whose every trend reverses (2024 = the 2022 figures), built and rendered."""
+    sys.path.insert(0, str(REPO / "tests"))
+    import synthetic  # noqa: PLC0415
+
+    tmp = tmp_path_factory.mktemp("reversed")
+    data = synthetic.reversed_year(synthetic.copy_data(tmp))
+    env = {**os.environ, "ESGBOOK_DATA": str(data), "ESGBOOK_NOTEBOOKS": str(tmp / "nb"),
+           "ESGBOOK_BUILD": str(tmp / "build")}
+    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "build", "--year", "2024"], cwd=REPO, env=env,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return tmp / "nb" / "2024", Path(out.stdout.strip().splitlines()[-1]).parent
+
+
+def test_reversed_year_reads_true(reversed_edition):
+    nb, html = reversed_edition
+    energy = _glued(nb / "08_environment.ipynb", "env_energy_text")
+    assert "Electricity use (用電總量) rose from 1,276.2 MWh in 2023 to 1,558.0 MWh in 2024" in energy
+    assert "since the headcount shrank by 29.5%" in energy
+    factor = _glued(nb / "08_environment.ipynb", "env_factor_text")
+    assert "For 2024 the published figures imply 0.8048 tCO2/MWh, within the range" in factor
+    assert "above every one" in factor  # ... but 2023's 1.0842 still is, and the sentence for 2023 says so
+    from test_prose import BAD, prose_of  # noqa: PLC0415
+
+    problems = [f"{page.stem}: {what}: {text[:120]}" for page in sorted((html / "chapters").glob("*.html"))
+                for text in prose_of(page) for what, pattern in BAD.items() if pattern.search(text)]
+    assert not problems, "\n".join(problems[:30])
 
 
 def test_2024_kpis_from_the_cli(edition_2024):

@@ -1,6 +1,18 @@
-"""Chapter 6 (customers, suppliers, industry): service, anti-fraud, suppliers by region, standards."""
-from esgbook import kpis
+"""Chapter 6 (customers, suppliers, industry): findings for 2023, 2022 and synthetic years; tables; HKEX."""
+import pytest
+
+from esgbook import data, kpis
 from esgbook.sections import customers as cs
+from synthetic import copy_data, reversed_year, without_metrics, without_prior
+
+
+@pytest.fixture(scope="module")
+def ds2024(tmp_path_factory):
+    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
+
+
+def _by_topic(fs):
+    return {f.topic: f for f in fs}
 
 
 def test_sections_cover_every_customers_metric(ds2023):
@@ -8,79 +20,95 @@ def test_sections_cover_every_customers_metric(ds2023):
     assert set(listed) == set(ds2023.table("customers")["metric"])
 
 
-def test_service_and_anti_fraud_numbers(ds2023):
-    n = cs.numbers(ds2023)
-    assert n["cs_customer_satisfaction_pct"] == "99.2%"
-    assert n["cs_first_contact_resolution_pct"] == "87.8%"
-    assert n["cs_fcr_repeat_pct"] == "12.2%"
-    assert "cannot be checked" in n["cs_service_prior_note"]
-    assert n["cs_consultations_per_day_10k_abs"] == "75,600"
-    assert n["cs_fraud_losses_avoided_cny100m_abs"] == "550 million"
-    assert n["cs_loss_avoided_per_victim"] == "12,802"   # CNY 550 m / 42,961 people
-    assert n["cs_education_reach_10k_abs"] == "more than 50 million"
+def test_service_and_anti_fraud_2023(ds2023):
+    service = _by_topic(cs.service_findings(ds2023))
+    assert service["cus.service_rates"].facts["repeat"].rounded() == 12.2
+    assert service["cus.service_claim"].case == "unchecked"
+    assert service["cus.complaints"].case == "not_disclosed"
+    fraud = _by_topic(cs.anti_fraud_findings(ds2023))
+    assert round(fraud["cus.anti_fraud_totals"].facts["loss_per_victim"].value) == 12802  # CNY 550 m / 42,961
+    text = cs.numbers(ds2023)["cus_anti_fraud_text"]
+    assert "18,478" in text and "transfer" not in text  # the report says nothing of a transfer
 
 
-def test_suppliers_total_and_change(ds2023):
+def test_suppliers_2023(ds2023):
     assert kpis.compute(ds2023, "suppliers_total", 2023) == 141
-    assert kpis.compute(ds2023, "suppliers_total", 2022) == 52
+    total = _by_topic(cs.supplier_total_findings(ds2023))
+    assert total["cus.suppliers_total"].case == "up"
+    assert total["cus.suppliers_check"].case == "match"
+    regions = _by_topic(cs.region_findings(ds2023))
+    largest = regions["cus.largest_region"]
+    assert largest.case == "same_less" and largest.facts["region"] == ["North China"]
+    assert (largest.facts["prior_share"].rounded(), largest.facts["share"].rounded()) == (67.3, 38.3)
+    assert regions["cus.domestic"].case == "by_construction"
+    assert regions["cus.regions"].facts["empty"] == ["Northwest China", "Southwest China"]
+    shares = _by_topic(cs.share_findings(ds2023))
+    assert shares["cus.share_check"].case == "match"
+    assert shares["cus.share_gap"].case == "left_out" and shares["cus.share_gap"].facts["left_out"] == \
+        ["Central China (5.0%)"]
     n = cs.numbers(ds2023)
-    assert (n["cs_suppliers_total"], n["cs_suppliers_total_prior"]) == ("141", "52")
-    assert n["cs_suppliers_total_change"] == "+171.2%"
-    assert n["cs_suppliers_total_direction"] == "rose"
-    assert n["cs_suppliers_total_check"] == "The regions of the data table add up exactly to the total the text gives."
+    assert "141.00" not in " ".join(n.values()) and "141 count" not in n["cus_suppliers_text"]
 
 
-def test_published_shares_reconcile(ds2023):
-    n = cs.numbers(ds2023)
-    assert n["cs_supplier_share_north_china"] == "38.3%"
-    assert n["cs_supplier_share_north_china_published"] == "38%"
-    assert n["cs_supplier_share_east_china"] == "36.9%"
-    assert n["cs_supplier_share_east_china_published"] == "37%"
-    assert n["cs_supplier_share_south_china"] == "19.9%"
-    assert n["cs_supplier_share_south_china_published"] == "20%"
-    assert n["cs_share_check"].startswith("Each published share is the share recomputed")
-    assert "add up to 95%" in n["cs_share_gap"] and "Central China (5.0%)" in n["cs_share_gap"]
-    assert n["cs_empty_regions"] == "Northwest China and Southwest China"
-    assert "less concentrated" in n["cs_concentration_sentence"]
+def test_reversed_year_flips_the_supplier_story(ds2024):
+    total = _by_topic(cs.supplier_total_findings(ds2024))
+    assert total["cus.suppliers_total"].case == "down"
+    assert _by_topic(cs.region_findings(ds2024))["cus.largest_region"].case == "same_more"
+    assert cs.scope_finding(ds2024).case == "own_no_customers"
+    assert cs.share_findings(ds2024) == []
 
 
-def test_suppliers_chart_csv_rows(ds2023):
-    frame = cs.suppliers_chart(ds2023).data
-    assert len(frame) == 12  # six regions, two years
-    counts = frame.set_index(["series", "region"])["suppliers"]
-    assert counts[("2023", "North China (華北地區)")] == 54
-    assert counts[("2022", "North China (華北地區)")] == 35
-    assert frame.groupby("series")["suppliers"].sum().to_dict() == {"2022": 52, "2023": 141}
+def test_2022_has_no_narrative_facts_of_a_report(ds2022):
+    assert cs.scope_finding(ds2022).case == "comparative"
+    total = _by_topic(cs.supplier_total_findings(ds2022))
+    assert total["cus.suppliers_total"].case == "no_prior"
+    assert total["cus.department"].case == "missing"
+    assert _by_topic(cs.region_findings(ds2022))["cus.largest_region"].case == "no_prior"
+    assert _by_topic(cs.region_findings(ds2022))["cus.domestic"].case == "not_published"
+    assert _by_topic(cs.standards_findings(ds2022))["cus.standards"].case == "comparative"
+    text = " ".join(cs.numbers(ds2022).values())
+    for word in ("n/a", "None", "nan", "user-growth", "rose on the prior year"):
+        assert word not in text
 
 
-def test_supplier_shares_chart_has_published_series(ds2023):
-    frame = cs.supplier_shares_chart(ds2023).data
-    published = frame[frame["series"] == "2023 published"].set_index("region")["share"].to_dict()
-    assert published == {"East China (華東地區)": 37.0, "South China (華南地區)": 20.0, "North China (華北地區)": 38.0}
+def test_without_prior_and_without_metrics(tmp_path):
+    ds = data.load(2023, without_prior(copy_data(tmp_path / "a")))
+    assert _by_topic(cs.supplier_total_findings(ds))["cus.suppliers_total"].case == "no_prior"
+    assert "n/a" not in " ".join(cs.numbers(ds).values())
+    ds = data.load(2023, without_metrics(copy_data(tmp_path / "b"), ["fraud_warning_calls"]))
+    assert _by_topic(cs.anti_fraud_findings(ds))["cus.anti_fraud_totals"].case == "missing"
+    assert "warning calls" not in cs.numbers(ds)["cus_anti_fraud_text"]
 
 
-def test_supplier_table(ds2023):
+def test_same_keys_every_edition(ds2023, ds2022, ds2024):
+    keys = [set(cs.numbers(ds)) for ds in (ds2023, ds2022, ds2024)]
+    assert keys[0] == keys[1] == keys[2]
+    assert all(isinstance(v, str) and v for ds in (ds2023, ds2022, ds2024) for v in cs.numbers(ds).values())
+
+
+def test_supplier_table(ds2023, ds2022):
     frame = cs.supplier_table(ds2023).frame.set_index("Region")
     assert frame.loc["Total (合計)", "2023"] == "141"
     assert frame.loc["East China (華東地區)", "Change"] == "+477.8%"
+    assert frame.loc["Northwest China (西北地方)", "Change"] == "–"  # a prior year of zero: no change
     assert frame.loc["Central China (華中地區)", "Published share 2023"] == "–"
+    # 2022 has no 2021 and no published shares: those columns go.
+    assert cs.supplier_table(ds2022).frame.columns.tolist() == ["Region", "2022", "Share 2022"]
 
 
-def test_standards_table(ds2023):
-    frame = cs.standards_table(ds2023).frame
-    assert len(frame) == 9
-    assert cs.numbers(ds2023)["cs_standards_count"] == "9"
-    assert "個人資訊保護合規準則" in frame["Title (標題)"].tolist()
-
-
-def test_2022_edition(ds2022):
-    n = cs.numbers(ds2022)
-    assert n["cs_suppliers_total"] == "52"
-    assert n["cs_suppliers_total_change"] == "no prior year"
-    assert n["cs_customer_satisfaction_pct"] == "n/a"
-    assert n["cs_supplier_share_north_china"] == "67.3%"
-    assert n["cs_share_check"] == "The report publishes no regional shares for 2022."
+def test_charts(ds2023, ds2022):
+    frame = cs.suppliers_chart(ds2023).data
+    assert frame.groupby("series")["suppliers"].sum().to_dict() == {"2022": 52, "2023": 141}
+    published = cs.supplier_shares_chart(ds2023).data
+    assert set(published[published["series"] == "2023 published"]["share"]) == {37.0, 20.0, 38.0}
+    assert "more than 2,000" in cs.protection_chart(ds2023).description  # hedged: listed, not drawn
     assert cs.service_chart(ds2022).description.startswith("No chart")
-    assert set(cs.suppliers_chart(ds2022).data["series"]) == {"2022"}
     assert cs.standards_table(ds2022).frame.columns.tolist() == ["Note"]
-    assert all(isinstance(v, str) and v for v in n.values())
+    assert len(cs.standards_table(ds2023).frame) == 9
+
+
+def test_hkex_status(ds2023, ds2022):
+    s = cs.hkex_status(ds2023)
+    assert s["B5.1"][0] == "disclosed" and s["B6.2"][0] == "partly" and s["B5.4"][0] == "not disclosed"
+    s = cs.hkex_status(ds2022)
+    assert s["B5.1"][0] == "disclosed" and s["B6.2"][0] == "not disclosed" and s["B5"][0] == "not disclosed"

@@ -1,8 +1,49 @@
-"""Chapter 3 (highlights): the headline figures, what they imply, and the cases."""
+"""Chapter 3 (special report): the headline figures, what they imply, and the cases, for every edition."""
+import csv
+import re
+
 import pandas as pd
 import pytest
 
+from esgbook import data
 from esgbook.sections import highlights as hl
+from synthetic import copy_data, reversed_year, without_metrics, without_prior
+
+
+def _with_2024_highlights(root, factor):
+    """2024 highlight rows: the 2023 figures times `factor` (the reversed year has none of its own)."""
+    path = root / "highlights.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = reader.fieldnames, list(reader)
+    rows += [{**r, "year": "2024", "value": f"{float(r['value']) * factor:.1f}"} for r in rows if r["year"] == "2023"]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return root
+
+
+@pytest.fixture(scope="module")
+def ds2024(tmp_path_factory):
+    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
+
+
+@pytest.fixture(scope="module")
+def ds2024_down(tmp_path_factory):
+    root = _with_2024_highlights(reversed_year(copy_data(tmp_path_factory.mktemp("down"))), 0.8)
+    return data.load(2024, root)
+
+
+@pytest.fixture(scope="module")
+def ds2023_alone(tmp_path_factory):
+    return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))
+
+
+@pytest.fixture(scope="module")
+def ds2023_no_green(tmp_path_factory):
+    green = ["green_lending_cny100m", "green_enterprises_served_10k"]
+    return data.load(2023, without_metrics(copy_data(tmp_path_factory.mktemp("nogreen")), green))
 
 
 def test_every_figure_of_the_file_is_shown(ds2023):
@@ -10,77 +51,116 @@ def test_every_figure_of_the_file_is_shown(ds2023):
     assert shown == set(ds2023.table("highlights")["metric"])
 
 
-def test_figures_as_printed(ds2023):
+def test_figures_2023(ds2023):
+    f = hl.figures_finding(ds2023)
+    assert f.case == "only_year" and (f.facts["count"], f.facts["unit_count"]) == (8, 4)
+    assert f.facts["hedged"] == ""
+    c = hl.cumulative_finding(ds2023)
+    assert c.case == "some" and (c.facts["cumulative"], c.facts["flow"]) == (5, 3)
+
+
+def test_theme_findings_2023(ds2023):
+    t = hl.theme_findings(ds2023)
+    inc = t["inclusive"]
+    assert inc.case == "both" and inc.facts["lending"].value == 1621 and inc.facts["share"].value == 34.1
+    assert inc.facts["implied"].value == 4754
+    assert inc.facts["low"].value < 4754 < inc.facts["high"].value
+    assert t["rural"].facts["mixed"] == "yes"
+    green = t["green"]
+    assert green.case == "full" and green.facts["per_enterprise"].value == 74300
+    assert green.facts["per_owner"].value == 148300
     n = hl.numbers(ds2023)
-    assert n["hl_small_business_lending_cny100m"] == "1,621"
-    assert n["hl_small_business_lending_cny100m_plain"] == "CNY 162.1 billion"
-    assert n["hl_small_business_loan_share"] == "34.1%"
-    assert n["hl_rural_lending_cny100m_plain"] == "CNY 22.14 billion"
-    assert n["hl_farmers_served_10k_plain"] == "3.752 million"
-    assert n["hl_green_enterprises_served_10k_plain"] == "216,000"
-    assert n["hl_wholesale_retail_fund_support_cny10k"] == "more than 5,000"
-    assert n["hl_wholesale_retail_fund_support_cny10k_plain"] == "more than CNY 50 million"
-    assert n["hl_welfare_centre_volunteers"] == "more than 60"
-    assert (n["hl_highlight_count"], n["hl_unit_count"], n["hl_cumulative_count"], n["hl_flow_count"]) == \
-        ("8", "4", "5", "3")
-    assert "no 2022 comparative" in n["hl_availability"]
+    # Plain amounts, never unit ids ('10k enterprises') in the prose.
+    assert "216,000" in n["hl_green_text"] and "CNY 162.1 billion" in n["hl_inclusive_text"]
+    assert not re.search(r"10k |100m |CNY 100m|CNY 10k", " ".join(n.values()))
 
 
 def test_derived_figures(ds2023):
     d = hl.derived(ds2023)
     assert d["implied_loan_volume_cny100m"] == pytest.approx(1621 / 0.341)
-    assert d["implied_loan_volume_low_cny100m"] < d["implied_loan_volume_cny100m"] < d["implied_loan_volume_high_cny100m"]
     assert d["nev_loan_per_owner_cny"] == pytest.approx(259.6e8 / 17.5e4)
     assert d["green_loan_per_enterprise_cny"] == pytest.approx(160.5e8 / 21.6e4)
-    n = hl.numbers(ds2023)
-    assert n["hl_implied_loan_volume_cny100m"] == "4,754" and n["hl_implied_loan_volume_bn"] == "475.4"
-    assert n["hl_wholesale_support_per_merchant_cny"] == "more than 167"
+    sb = hl.small_business_finding(ds2023)
+    assert sb.case == "described" and sb.facts["small"] == "yes"
+    assert sb.facts["per_merchant"].qualifier == "more than" and round(sb.facts["per_merchant"].value) == 167
+    frame = hl.derived_table(ds2023).frame.set_index("Derived figure")
+    assert frame.iloc[3, 1] == "more than 167"
 
 
-def test_figures_table_both_years(ds2023):
-    frame = hl.figures_table(ds2023).frame
-    assert len(frame) == 8 and list(frame.columns[:4]) == ["Theme", "Figure", "2023", "2022"]
-    assert (frame["2022"] == "–").all()
-    assert (frame["Covers"].str.startswith("cumulative")).sum() == 5
+def test_trends_follow_the_data(ds2024_down):
+    f = hl.figures_finding(ds2024_down)
+    assert f.case == "with_prior" and f.facts["with_prior"] == 8
+    assert "fell" in f.facts["trends"] and "rose" not in f.facts["trends"]
+    assert "percentage points" in f.facts["trends"]  # the share changes in points
 
 
-def test_community_table_flags_cases_without_figures(ds2023):
-    frame = hl.community_table(ds2023).frame
-    col = "Figures given for 2023"
-    assert (frame[col] == "none").sum() == 2
-    assert "more than 1 million person-times" in frame.loc[1, col]
-    assert frame.loc[0, "Partners"] == "鄉村筆記 (Xiangcun Biji)"
-    n = hl.numbers(ds2023)
-    assert (n["hl_case_count"], n["hl_unquantified_case_count"]) == ("4", "2")
+def test_missing_metrics_leave_the_theme_partial(ds2023_no_green):
+    green = hl.theme_findings(ds2023_no_green)["green"]
+    assert green.case == "partial" and "new-energy" in green.facts["figures"]
+    assert hl.figures_finding(ds2023_no_green).facts["count"] == 6
 
 
-def test_community_cases_are_data_of_their_year(ds2023, ds2022):
-    """The cases come from data/community_cases.csv; the 2022 edition does not borrow the 2023 cases."""
-    assert list(hl.cases(ds2023)["case_id"]) == ["rural_support", "glimmer_disability", "fuqing_welfare",
-                                                 "sunshine_stars"]
-    assert hl.numbers(ds2022)["hl_case_count"] == "0"
+def test_2022_has_no_special_report(ds2022):
+    assert hl.figures_finding(ds2022).case == "no_own_report"
+    assert all(f is None for f in hl.theme_findings(ds2022).values())
+    assert hl.small_business_finding(ds2022).case == "no_own_report"
+    (only,) = hl.community_findings(ds2022)
+    assert only.case == "no_own_report"
+    n = hl.numbers(ds2022)
+    assert n["hl_community_resources_text"].startswith("% not shown")
+    assert hl.figures_table(ds2022).frame.columns.tolist() == ["Note"]
     assert hl.community_table(ds2022).frame.columns.tolist() == ["Note"]
+    assert {s for s, _ in hl.hkex_status(ds2022).values()} == {"not disclosed"}
+    for chart in (hl.figures_chart(ds2022), hl.averages_chart(ds2022)):
+        assert "<svg" in chart.svg() and "2022" in chart.data["note"].iloc[0]
 
 
-def test_charts_panel_by_unit(ds2023, tmp_path, monkeypatch):
+def test_community_2023(ds2023):
+    f = {x.topic: x for x in hl.community_findings(ds2023)}
+    assert f["hl.community"].case == "cases" and f["hl.community"].facts["count"] == 4
+    assert f["hl.community"].facts["unquantified"] == 2
+    assert f["hl.community_honours"].case == "one"
+    r = f["hl.community_resources"]
+    assert r.case == "reach_only" and (r.facts["reach"], r.facts["figures"]) == (2, 4)
+    status = hl.hkex_status(ds2023)
+    assert (status["B8"][0], status["B8.1"][0], status["B8.2"][0]) == ("disclosed", "disclosed", "partly")
+
+
+def test_community_without_figures(ds2024):
+    f = {x.topic: x for x in hl.community_findings(ds2024)}
+    assert f["hl.community"].facts["unquantified"] == 4
+    assert f["hl.community_resources"].case == "no_figures"
+    assert hl.hkex_status(ds2024)["B8.2"][0] == "not disclosed"
+
+
+def test_same_keys_and_strings_in_every_edition(ds2023, ds2022, ds2024, ds2024_down, ds2023_alone, ds2023_no_green):
+    editions = [hl.numbers(ds) for ds in (ds2023, ds2022, ds2024, ds2024_down, ds2023_alone, ds2023_no_green)]
+    assert all(set(n) == set(editions[0]) for n in editions)
+    for n in editions:
+        assert all(isinstance(v, str) for v in n.values())
+        assert not re.search(r"\bn/a\b|\bnan\b|\bNone\b(?! of)|(?<![\d,])0 headline|In 0 case|±0", " ".join(n.values()))
+
+
+def test_tables(ds2023):
+    frame = hl.figures_table(ds2023).frame
+    assert len(frame) == 8 and list(frame.columns[:3]) == ["Theme", "Figure", "2023"]
+    assert "2022" not in frame  # an empty prior-year column goes
+    assert (frame["Covers"].str.startswith("cumulative")).sum() == 5
+    community = hl.community_table(ds2023).frame
+    col = "Figures given for 2023"
+    assert (community[col] == "none").sum() == 2
+    assert "more than 1 million person-times" in community.loc[1, col]
+    assert community.loc[0, "Partners"] == "鄉村筆記 (Xiangcun Biji)"
+
+
+def test_charts_draw_only_exact_figures(ds2023, tmp_path, monkeypatch):
     monkeypatch.setenv("ESGBOOK_OUTPUT_DIR", str(tmp_path))
     chart = hl.figures_chart(ds2023)
-    csv = pd.read_csv(chart.write_csv())
-    assert len(csv) == 8 and csv["unit"].nunique() == 4
+    csv_ = pd.read_csv(chart.write_csv())
+    assert len(csv_) == 8 and csv_["unit"].nunique() == 4
     assert chart.spec()["facet"]["row"]["field"] == "unit_name"  # one panel per unit, never a shared axis
-    assert csv["unit_name"].nunique() == 4 and csv["group"].nunique() == 3
-    community = pd.read_csv(hl.community_chart(ds2023).write_csv())
-    assert sorted(community["value"]) == [55, 60, 100, 1200]
-    averages = pd.read_csv(hl.averages_chart(ds2023).write_csv())
-    assert len(averages) == 3
-
-
-def test_2022_edition_degrades(ds2022):
-    n = hl.numbers(ds2022)
-    assert n["hl_small_business_lending_cny100m"] == "n/a"
-    assert n["hl_implied_loan_volume_cny100m"] == "n/a"
-    assert n["hl_wholesale_support_per_merchant_cny"] == "n/a"
-    assert "none of these figures for 2022" in n["hl_availability"]
-    assert (hl.figures_table(ds2022).frame["2022"] == "–").all()
-    for chart in (hl.figures_chart(ds2022), hl.community_chart(ds2022), hl.averages_chart(ds2022)):
-        assert "<svg" in chart.svg() and "2022" in chart.data["note"].iloc[0]
+    assert not csv_["unit_name"].str.contains("10k|100m").any()
+    averages = hl.averages_chart(ds2023)
+    frame = pd.read_csv(averages.write_csv())
+    assert len(frame) == 2  # the hedged 'more than 167' per merchant is named, not drawn
+    assert "more than 167" in averages.description

@@ -1,36 +1,87 @@
-"""Chapter 2 (materiality): the ranked topics, the stakeholder table, and how they match."""
-import pandas as pd
+"""Chapter 2 (materiality): the ranked topics, the stakeholder table, how they match, for every edition."""
+import re
 
+import pandas as pd
+import pytest
+
+from esgbook import data
 from esgbook.sections import materiality as mat
+from synthetic import copy_data, reversed_year, without_prior
+
+
+@pytest.fixture(scope="module")
+def ds2024(tmp_path_factory):
+    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
+
+
+@pytest.fixture(scope="module")
+def ds2023_alone(tmp_path_factory):
+    return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))
+
+
+def _by_topic(findings):
+    return {f.topic: f for f in findings}
 
 
 def test_tiers_2023(ds2023):
-    n = mat.numbers(ds2023)
-    assert n["mat_topics_count"] == "18" and n["mat_tiers_count"] == "3"
-    assert (n["mat_high_count"], n["mat_medium_count"], n["mat_low_count"]) == ("9", "7", "2")
-    assert (n["mat_high_ranks"], n["mat_medium_ranks"], n["mat_low_ranks"]) == ("1–9", "10–16", "17–18")
-    assert n["mat_top_topic"] == "Innovation and R&D (創新與研發)"
-    assert n["mat_environment_topics"] == "9, 15, 17 and 18, in the high, medium and low tiers"
-    assert n["mat_workforce_topics"] == "13, 14 and 16, all in the medium tier"
+    ranked, groups = mat.topics_findings(ds2023)
+    assert ranked.case == "ranked" and (ranked.facts["count"], ranked.facts["tier_count"]) == (18, 3)
+    lines = ranked.facts["tier_lines"].split("\n")
+    assert [re.search(r"ranks? (\d+)(?:–(\d+))?", line).groups() for line in lines] == \
+        [("1", "9"), ("10", "16"), ("17", "18")]
+    assert "Innovation and R&D (創新與研發)" in lines[0]
+    assert groups.facts["environment"] == "9, 15, 17 and 18, in the high, medium and low tiers"
+    assert groups.facts["workforce"] == "13, 14 and 16, all in the medium tier"
 
 
 def test_stakeholders_2023(ds2023):
-    n = mat.numbers(ds2023)
-    assert (n["mat_groups_count"], n["mat_concerns_count"], n["mat_distinct_topics_count"]) == ("8", "26", "24")
-    assert n["mat_busiest_groups"] == "Customers and Employees" and n["mat_busiest_groups_count"] == "5"
-    assert n["mat_shared_count"] == "2"
-    assert n["mat_silent_count"] == "0"
+    f = _by_topic(mat.stakeholder_findings(ds2023))
+    s = f["mat.stakeholders"]
+    assert s.case == "listed" and (s.facts["groups"], s.facts["concerns"], s.facts["topics"]) == (8, 26, 24)
+    assert s.facts["busiest"] == "Customers and Employees" and s.facts["busiest_count"] == 5
+    assert f["mat.shared"].case == "some" and f["mat.shared"].facts["count"] == 2
+    assert f["mat.coverage"].case == "all_raised"
+    assert f["mat.unranked"].case == "some" and f["mat.unranked"].facts["count"] == 6
+    assert f["mat.variants"].case == "some" and f["mat.variants"].facts["variants"] == "極端天氣應對 for 極端天氣的應對"
+    assert "provide targeted assistance" in f["mat.reading"].facts["odd_pairing"]
 
 
 def test_topics_outside_the_ranking_are_computed(ds2023):
     un = mat.unranked_topics(ds2023)
     assert list(un["topic_zh"]) == ["員工薪酬與福利", "勞工標準", "公司治理", "合規與反腐敗管理", "扶貧慈善事業", "碳中和計畫"]
-    assert mat.numbers(ds2023)["mat_unranked_count"] == "6"
-    # 極端天氣應對 is the ranked 極端天氣的應對 in other words: matched, and reported as a variant.
     m = mat.matched_concerns(ds2023)
     row = m[m["topic_zh"] == "極端天氣應對"].iloc[0]
     assert row["rank"] == 18 and row["tier"] == "low"
-    assert mat.numbers(ds2023)["mat_variants"] == "極端天氣應對 for 極端天氣的應對"
+
+
+def test_2022_has_no_materiality_assessment(ds2022):
+    (only,) = mat.topics_findings(ds2022)
+    assert only.case == "no_own_report" and only.facts["report_year"] == 2023
+    assert mat.stakeholder_findings(ds2022) == []
+    n = mat.numbers(ds2022)
+    assert "no materiality assessment of 2022" in n["mat_topics_text"]
+    for key in ("mat_topic_groups_text", "mat_stakeholders_text", "mat_matching_text", "mat_reading_text"):
+        assert n[key].startswith("% not shown")
+    assert mat.topics_table(ds2022).frame.columns.tolist() == ["Note"]
+    assert mat.concerns_table(ds2022).frame.columns.tolist() == ["Note"]
+    for chart in (mat.topics_chart(ds2022), mat.matrix_chart(ds2022)):
+        assert "<svg" in chart.svg() and "2023 report" in chart.data["note"].iloc[0]
+    assert mat.hkex_status(ds2022)["MDR.2"][0] == "not disclosed"
+
+
+def test_hkex_status_2023(ds2023):
+    status, reason = mat.hkex_status(ds2023)["MDR.2"]
+    assert status == "disclosed" and "18" in reason
+
+
+def test_same_keys_and_strings_in_every_edition(ds2023, ds2022, ds2024, ds2023_alone):
+    editions = [mat.numbers(ds) for ds in (ds2023, ds2022, ds2024, ds2023_alone)]
+    assert all(set(n) == set(editions[0]) for n in editions)
+    for n in editions:
+        assert all(isinstance(v, str) for v in n.values())
+        assert not re.search(r"\bn/a\b|\bnan\b|\bNone\b|into 0 tiers|\b0 topics", " ".join(n.values()))
+    # A year with its own report and the same registers reads the same ranking.
+    assert mat.topics_findings(ds2024)[0].case == "ranked"
 
 
 def test_topics_table(ds2023):
@@ -54,13 +105,3 @@ def test_chart_csvs(ds2023, tmp_path, monkeypatch):
     csv = pd.read_csv(matrix.write_csv())
     assert len(csv) == 26 and (csv["tier"] == "not ranked").sum() == 6
     assert "<svg" in matrix.svg()
-
-
-def test_2022_edition_degrades(ds2022):
-    n = mat.numbers(ds2022)
-    assert n["mat_topics_count"] == "0" and "no material topics for 2022" in n["mat_topics_availability"]
-    assert "no stakeholder concerns for 2022" in n["mat_stakeholders_availability"]
-    assert n["mat_top_topic"] == "n/a" and n["mat_workforce_topics"] == "n/a"
-    for chart in (mat.topics_chart(ds2022), mat.matrix_chart(ds2022)):
-        assert "<svg" in chart.svg() and "2022" in chart.data["note"].iloc[0]
-    assert mat.concerns_table(ds2022).frame.iloc[0, 0].startswith("No stakeholder concerns")

@@ -1,5 +1,18 @@
-"""Chapter 5 (responsible operations): figures as published, hedges, unit panels, 2022 edition."""
+"""Chapter 5 (responsible operations): sentences as findings, hedges, exact-only charts, every edition."""
+import pytest
+
+from esgbook import data
 from esgbook.sections import operations as ops
+from synthetic import copy_data, reversed_year, without_metrics, without_prior
+
+
+@pytest.fixture(scope="module")
+def ds2024(tmp_path_factory):
+    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
+
+
+def _facts(ds, topic):
+    return next(f for fs in ops.findings(ds).values() for f in fs if f.topic == topic)
 
 
 def test_sections_cover_every_operations_metric(ds2023):
@@ -8,65 +21,96 @@ def test_sections_cover_every_operations_metric(ds2023):
     assert set(listed) == set(ds2023.table("operations")["metric"])
 
 
-def test_figures_as_published_with_hedges(ds2023):
+def test_every_sentence_is_stated_in_2023(ds2023):
+    cases = {f.topic: f.case for fs in ops.findings(ds2023).values() for f in fs}
+    assert set(cases.values()) == {"stated", "upper_bound"}
+    assert ops.scope_finding(ds2023).case == "year_only"
+
+
+def test_figures_keep_their_hedges(ds2023):
+    argus = _facts(ds2023, "ops.loss_rates").facts
+    assert (argus["fraud_rate"].value, argus["fraud_rate"].qualifier) == (2.0, "below")
+    assert argus["impersonation"].qualifier == "below" and argus["impersonation"].decimals == 3
+    smb = _facts(ds2023, "ops.smb_model").facts
+    assert (smb["auc"].qualifier, smb["new_users"].value, smb["new_users"].unit) == ("at least", 450, "10k count")
     n = ops.numbers(ds2023)
-    assert n["ops_smb_model_auc"] == "at least 0.9"
-    assert n["ops_smb_users_newly_identified_10k_abs"] == "4.5 million"
-    assert n["ops_smb_users_industry_tagged_10k_abs"] == "more than 24.5 million"
-    assert n["ops_marketing_assets_generated_pct_image"] == "about 70%"
-    assert n["ops_counterfeit_apps_handled"] == "more than 5,000"
-    assert n["ops_data_leak_loss_prevented_cny100m_abs"] == "420 million"
-    assert n["ops_argus_fraud_loss_rate_pct"] == "below 2%"
-    assert n["ops_impersonation_account_loss_rate_bp"] == "below 0.001"
-    assert n["ops_argus_graph_edges_100m_abs"] == "164 billion"
-    assert n["ops_ip_patent_applications"] == "more than 900"
-    assert n["ops_ip_patents_granted"] == "about 300"
+    assert "below 2%" in n["ops_argus_text"] and "below 0.001 basis points" in n["ops_argus_text"]
+    assert "4.5 million part-time" in n["ops_ai_text"] and "10k" not in " ".join(n.values())
 
 
 def test_derived_ratios(ds2023):
-    n = ops.numbers(ds2023)
-    assert n["ops_case_credit_line_increase_pct"] == "66.7%"   # CNY 120,000 -> 200,000
-    assert n["ops_ai_lines_per_block"] == "23"                  # 460,000 lines / 20,000 blocks
-    assert n["ops_panshi_rank_percentile"] == "7.5%"            # 12th of 160 defence teams
-    assert n["ops_argus_edges_per_node"] == "68"                # 164 bn edges / 2.4 bn nodes
-    assert n["ops_ip_granted_share"] == "33%"
-    assert n["ops_cny_per_loan_alert"] == "14"                  # CNY 315 m / 21.8 m alerts
+    derived = ops._derived(ds2023)
+    assert round(derived["case_increase"].value, 1) == 66.7   # CNY 120,000 -> 200,000
+    assert round(derived["per_block"].value) == 23           # 460,000 lines / 20,000 blocks
+    assert derived["percentile"].value == 7.5                # 12th of 160 defence teams
+    assert round(derived["per_node"].value) == 68            # 164 bn edges / 2.4 bn nodes
+    assert round(derived["per_alert"].value) == 14           # CNY 315 m / 21.8 m alerts
+    assert _facts(ds2023, "ops.ip_granted_share").case == "upper_bound"  # 'more than 900' applications
 
 
-def test_no_prior_year_is_said(ds2023):
-    assert "no 2022 comparatives" in ops.numbers(ds2023)["ops_availability"]
+def test_no_hacking_statement_only_in_its_own_report(ds2023, ds2022, ds2024):
+    assert ops.statement_findings(ds2023)["no_hacking"].case == "stated"
+    for ds in (ds2022, ds2024):  # 2022: comparative only; 2024: no statement of a 2024 report held
+        assert ops.statement_findings(ds)["no_hacking"].case == "missing"
+        assert "hacking" not in " ".join(ops.numbers(ds).values())
 
 
-def test_unit_panels_keep_units_apart(ds2023):
-    chart = ops.argus_chart(ds2023)
-    frame = chart.data
-    assert set(frame["unit"]) == {"%", "s", "count", "100m count", "100m times/day", "ms", "bp"}
-    times = frame[frame["metric"] == "argus_avg_disbursement_time_s"].set_index("category")["value"].to_dict()
-    assert times == {"credit_approval": 44.0, "drawdown": 39.0}
-    assert chart.label == "fig-ops-argus"
-
-
-def test_ip_chart_rows(ds2023):
-    frame = ops.ip_chart(ds2023).data.set_index("metric")
-    assert frame.loc["ip_trademarks", "value"] == 200
-    assert frame.loc["ip_trademarks", "qualifier"] == "more than"
-    assert frame.loc["ip_advantage_entities", "value"] == 2
-
-
-def test_tables_list_each_figure(ds2023):
-    assert len(ops.argus_table(ds2023).frame) == 15  # 13 metrics, two of them with two breakdowns
-    assert len(ops.security_table(ds2023).frame) == 14  # 13 metrics, the teams split into attack and defence
-    panshi = ops.security_table(ds2023).frame
-    assert panshi[panshi["Breakdown"] == "Defence teams"]["2023"].tolist() == ["160"]
-
-
-def test_2022_edition_has_no_figures_but_all_charts(ds2022):
+def test_2022_edition_is_a_short_note(ds2022):
+    assert ops.scope_finding(ds2022).case == "comparative"
     n = ops.numbers(ds2022)
-    assert n["ops_smb_model_auc"] == "n/a"
-    assert n["ops_ip_granted_share"] == "n/a"
-    assert "none of these figures for 2022" in n["ops_availability"]
+    assert all(v.startswith("% not shown") for k, v in n.items() if k not in ("ops_year", "ops_scope_text"))
+    for word in ("n/a", "None", "nan", " 0 "):
+        assert word not in " ".join(n.values())
     for make in (ops.ai_chart, ops.platform_chart, ops.security_chart, ops.panshi_chart, ops.argus_chart,
                  ops.ip_chart):
         chart = make(ds2022)
         assert chart.label.startswith("fig-ops-") and chart.description.startswith("No chart")
     assert ops.ai_table(ds2022).frame.columns.tolist() == ["Note"]
+    assert {v[0] for v in ops.hkex_status(ds2022).values()} == {"not disclosed"}
+
+
+def test_reversed_and_without_prior_years(ds2024, tmp_path):
+    assert ops.scope_finding(ds2024).case == "none"
+    ds = data.load(2023, without_prior(copy_data(tmp_path)))
+    assert ops.numbers(ds)["ops_argus_text"] == ops.numbers(data.load(2023))["ops_argus_text"]
+
+
+def test_without_metrics_leaves_the_sentence_out(tmp_path):
+    ds = data.load(2023, without_metrics(copy_data(tmp_path), ["argus_fraud_loss_rate_pct"]))
+    assert _facts(ds, "ops.loss_rates").case == "missing"
+    assert "fraud loss rate" not in ops.numbers(ds)["ops_argus_text"]
+    assert ops.argus_chart(ds).label == "fig-ops-argus"
+
+
+def test_same_keys_every_edition(ds2023, ds2022, ds2024):
+    keys = [set(ops.numbers(ds)) for ds in (ds2023, ds2022, ds2024)]
+    assert keys[0] == keys[1] == keys[2]
+    assert all(isinstance(v, str) and v for ds in (ds2023, ds2022, ds2024) for v in ops.numbers(ds).values())
+
+
+def test_charts_draw_exact_figures_only(ds2023):
+    chart = ops.argus_chart(ds2023)
+    assert chart.label == "fig-ops-argus"
+    frame = chart.data
+    times = frame[frame["metric"] == "argus_avg_disbursement_time_s"].set_index("category")["value"].to_dict()
+    assert times == {"credit_approval": 44.0, "drawdown": 39.0}
+    # The hedged loss rates are in the CSV and the description, not drawn as bars.
+    assert "below 2%" in chart.description and "below 0.001 basis points" in chart.description
+    spec = str(chart.spec())
+    assert "Not drawn" in spec
+    ip = ops.ip_chart(ds2023).data.set_index("metric")
+    assert ip.loc["ip_trademarks", "qualifier"] == "more than" and ip.loc["ip_advantage_entities", "value"] == 2
+
+
+def test_tables_list_each_figure_with_unit_words(ds2023):
+    assert len(ops.argus_table(ds2023).frame) == 15
+    security = ops.security_table(ds2023).frame
+    assert len(security) == 14
+    assert security[security["Breakdown"] == "Defence teams"]["2023"].tolist() == ["160"]
+    assert "10k count" not in set(ops.ai_table(ds2023).frame["Unit"])
+
+
+def test_hkex_status(ds2023):
+    s = ops.hkex_status(ds2023)
+    assert s == {**s, "B6": s["B6"]} and s["B6"][0] == "partly" and s["B6.3"][0] == "disclosed"
+    assert s["B6.4"][0] == "partly" and s["B6.5"][0] == "disclosed"

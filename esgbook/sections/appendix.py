@@ -74,14 +74,15 @@ def status_chart(ds: Dataset) -> charts.Chart:
 
 def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
     rec = reconcile.reconciliation(ds)
-    digits = lambda v: 4 if abs(v) < 1 else 2  # noqa: E731 - small intensities need more places
+    # Each figure with the digits it has (141, not 141.00): up to four places, as small intensities need.
+    shown = lambda v: present.num(v, present.decimals_of(round(v, 4), 4))  # noqa: E731
     return pd.DataFrame({
         "Check": rec["kind"],
         "Figure": rec["name_en"] + " (" + rec["name_zh"] + ")",
         "Unit": rec["unit"],
-        "Published": [present.num(v, digits(v)) for v in rec["published"]],
-        "Recomputed": [present.num(v, digits(v)) for v in rec["recomputed"]],
-        "Difference": [present.num(v, digits(v)) for v in rec["difference"]],
+        "Published": [shown(v) for v in rec["published"]],
+        "Recomputed": [shown(v) for v in rec["recomputed"]],
+        "Difference": [shown(v) for v in rec["difference"]],
         "Status": [STATUS_MARKS[s] for s in rec["status"]],
         "Note": rec["note"],
         "Report section": rec["section"],

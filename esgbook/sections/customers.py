@@ -1,11 +1,18 @@
 """Chapter 6, customers, suppliers and industry (合作共贏): service quality, consumer protection,
-anti-fraud, suppliers by region (a chart the report had only as an image), industry standards."""
+anti-fraud, suppliers by region (a chart the report had only as an image), industry standards.
+
+Sentences are findings (`esgbook.narrative.en.cus` writes them): a sentence whose figures the year lacks
+is left out; statements of a report's narrative are shown only in its own edition (`ds.own_report`).
+"""
 from __future__ import annotations
 
 import pandas as pd
 
 from .. import charts, kpis, present
 from ..data import Dataset
+from ..findings import change_of, trend
+from ..narrative import Finding, Q, absent, paragraph, write
+from .operations import exact_panels, figure_q, readable_units, sentence, value
 
 FILE = "customers"
 CUSTOMERS = "06 合作共贏 > 客戶為先"
@@ -24,141 +31,249 @@ INDUSTRY_METRICS = ["small_business_users_served_10k", "llm_standard_co_drafters
 SECTIONS = {"service": SERVICE, "protection": PROTECTION, "anti_fraud": ANTI_FRAUD, "industry": INDUSTRY_METRICS}
 DAYS = 365  # to annualise the per-day averages the report gives
 
+# What a report's narrative states beyond its figures, by report year (section 06 客戶為先, 供應商管理);
+# shown only in that year's own edition. A new report adds its entry.
+REPORT_STATEMENTS = {2023: {"service_rates_rose": True, "suppliers_of_user_growth_department": True}}
+
 
 def _region(ds: Dataset, region: str) -> str:
     """'North China (華北地區)'."""
     return present.category_name(ds, "supplier_region", region)
 
 
-def numbers(ds: Dataset) -> dict[str, str]:
-    """Every figure the prose quotes, formatted; `cs_<metric>` is the figure as published (hedged)."""
-    y, p = ds.year, ds.year - 1
-    out: dict[str, str] = {"cs_year": str(y), "cs_prior_year": str(p)}
-    frame = ds.table(FILE)
-    for metric in sorted(frame["metric"].unique()):
-        out[f"cs_{metric}"] = present.qualified(ds, metric, y)
-        if ds.metric_info[metric]["unit"] in present.SCALES:
-            out[f"cs_{metric}_abs"] = present.qualified(ds, metric, y, absolute=True)
-    has_year = bool((frame["year"] == y).any())
-    out["cs_availability"] = (
-        f"The service, consumer-protection, anti-fraud and industry figures are for {y} only, with no {p} "
-        "comparative; suppliers by region are the one breakdown the report gives for both years." if has_year else
-        f"The report gives no {y} figures for service, consumer protection, anti-fraud or industry work, so those "
-        f"sections read n/a; only the suppliers by region go back to {y}.")
-    # Service quality: the report says both rates rose on the prior year; can the data show it?
-    sat, sat_prior = ds.value("customer_satisfaction_pct", y), ds.value("customer_satisfaction_pct", p)
-    fcr, fcr_prior = ds.value("first_contact_resolution_pct", y), ds.value("first_contact_resolution_pct", p)
-    if sat is None or fcr is None:
-        out["cs_service_prior_note"] = f"There are no service-quality figures for {y}."
-    elif sat_prior is None or fcr_prior is None:
-        out["cs_service_prior_note"] = ("The report says both rates rose on the prior year but prints no prior-year "
-                                        "figure, so the claim cannot be checked.")
+def _report_year(ds: Dataset) -> str:
+    return str(ds.report["report_year"]) if ds.report else str(ds.year)
+
+
+def _statements(ds: Dataset) -> dict:
+    return (REPORT_STATEMENTS.get(ds.year) or {}) if ds.own_report else {}
+
+
+def _sentence(ds: Dataset, topic: str, facts: dict) -> Finding:
+    """'stated' when every figure is there, else 'missing' (the sentence is left out)."""
+    if any(isinstance(v, Q) and v.missing for v in facts.values()):
+        return Finding(topic, "missing")
+    return Finding(topic, "stated", {"year": ds.year, **facts})
+
+
+# -- findings -------------------------------------------------------------------------------
+def service_findings(ds: Dataset) -> list[Finding]:
+    q = lambda m, bare=False: figure_q(ds, m, bare=bare)  # noqa: E731
+    fcr = q("first_contact_resolution_pct")
+    per_day = value(ds, "consultations_per_day_10k")
+    rates = _sentence(ds, "cus.service_rates", {"satisfaction": q("customer_satisfaction_pct"), "fcr": fcr,
+                                                "repeat": Q(None if fcr.missing else 100 - fcr.value, fcr.decimals, "%")})
+    out = [rates]
+    prior = [value(ds, m, ds.year - 1) for m in ("customer_satisfaction_pct", "first_contact_resolution_pct")]
+    if rates.case == "stated" and all(v is not None for v in prior):
+        out += [trend("trend", q(m), figure_q(ds, m, ds.year - 1), ds.year, name=name) for m, name in
+                (("customer_satisfaction_pct", "Satisfaction"), ("first_contact_resolution_pct", "First-contact resolution"))]
     else:
-        out["cs_service_prior_note"] = (f"Satisfaction {present.direction(sat - sat_prior)} from "
-                                        f"{present.pct(sat_prior)} and first-contact resolution "
-                                        f"{present.direction(fcr - fcr_prior)} from {present.pct(fcr_prior)}.")
-    out["cs_fcr_repeat_pct"] = present.pct(None if fcr is None else 100 - fcr)
-    out["cs_consultations_per_year"] = present.large(kpis.div(ds.value("consultations_per_day_10k", y), 1,
-                                                              1e4 * DAYS))
-    out["cs_anomalies_per_year"] = present.large(kpis.div(ds.value("fraud_anomalies_identified_per_day", y), 1, DAYS))
-    out["cs_loss_avoided_per_victim"] = present.num(
-        kpis.div(ds.value("fraud_losses_avoided_cny100m", y), ds.value("fraud_victims_intercepted", y), 1e8), 0)
-    out["cs_calls_per_victim"] = present.num(
-        kpis.div(ds.value("fraud_warning_calls", y), ds.value("fraud_victims_intercepted", y)), 1)
-    out.update(_supplier_numbers(ds))
-    standards = ds.table("industry_standards")
-    out["cs_standards_count"] = present.num(int((standards["year"] == y).sum()))
+        claimed = rates.case == "stated" and _statements(ds).get("service_rates_rose")
+        out.append(Finding("cus.service_claim", "unchecked" if claimed else "missing", {"year": ds.year}))
+    out.append(_sentence(ds, "cus.service_channels", {
+        "diversion": q("smart_service_diversion_rate_pct"), "connection": q("online_connection_rate_pct"),
+        "per_day": q("consultations_per_day_10k", True),
+        "per_year": present.large(per_day * 1e4 * DAYS, 1) if per_day is not None else Q(None)}))
+    # No metric of the data counts complaints (B6.2): said whenever the service figures are shown.
+    out.append(Finding("cus.complaints", "not_disclosed" if rates.case == "stated" else "missing"))
     return out
 
 
-def _supplier_numbers(ds: Dataset) -> dict[str, str]:
+def protection_findings(ds: Dataset) -> list[Finding]:
+    q = lambda m, bare=False: figure_q(ds, m, bare=bare)  # noqa: E731
+    return [_sentence(ds, "cus.protection", {
+                "reach": q("consumer_protection_section_reach_10k"), "centre": q("consumer_protection_centre_services_10k"),
+                "materials": q("customer_materials_reviewed_online", True),
+                "trainings": q("consumer_protection_trainings", True),
+                "publications": q("consumer_protection_publications", True),
+                "publicity": q("compliance_publicity_issues", True)}),
+            _sentence(ds, "cus.education", {"educators": q("frontline_educators", True),
+                                            "cities": q("education_cities", True), "reach": q("education_reach_10k", True)})]
+
+
+def anti_fraud_findings(ds: Dataset) -> list[Finding]:
+    q = lambda m, bare=False: figure_q(ds, m, bare=bare)  # noqa: E731
+    v = lambda *a, **k: value(ds, *a, **k)  # noqa: E731
+    per_day = v("fraud_anomalies_identified_per_day")
+    return [_sentence(ds, "cus.anti_fraud_model", {
+                "runs": q("anti_fraud_model_runs_10k", True), "per_day": q("fraud_anomalies_identified_per_day", True),
+                "per_year": Q(None if per_day is None else per_day * DAYS), "dissuaded": q("fraud_victims_dissuaded_manually", True)}),
+            _sentence(ds, "cus.anti_fraud_totals", {
+                "calls": q("fraud_warning_calls", True), "intercepted": q("fraud_victims_intercepted", True),
+                "losses": q("fraud_losses_avoided_cny100m"),
+                "calls_per_victim": Q(kpis.div(v("fraud_warning_calls"), v("fraud_victims_intercepted")), 1),
+                "loss_per_victim": Q(kpis.div(v("fraud_losses_avoided_cny100m"), v("fraud_victims_intercepted"), 1e8))})]
+
+
+def supplier_total_findings(ds: Dataset) -> list[Finding]:
     y, p = ds.year, ds.year - 1
-    out: dict[str, str] = {}
-    cur = kpis.compute(ds, "suppliers_total", y)
-    out.update(present.versus_prior("cs_suppliers_total", cur, kpis.compute(ds, "suppliers_total", p)))
-    published = ds.value("suppliers_total", y)
-    out["cs_suppliers_published"] = present.num(published)
-    out["cs_suppliers_total_check"] = (
-        f"There is no supplier count for {y}." if cur is None else
-        f"The report's text gives no supplier total for {y}; the regions add up to {present.num(cur)}."
-        if published is None else
-        "The regions of the data table add up exactly to the total the text gives." if published == cur else
-        f"The regions add up to {present.num(cur)}, not to the {present.num(published)} the text gives.")
+    cur, prior = kpis.compute(ds, "suppliers_total", y), kpis.compute(ds, "suppliers_total", p)
+    out = [trend("cus.suppliers_total", Q(cur, 0, "count"), Q(prior, 0, "count"), y)]
+    published = value(ds, "suppliers_total", y)
+    check = ("missing" if cur is None else "no_published" if published is None else
+             "match" if published == cur else "mismatch")
+    if check == "no_published" and not ds.own_report:
+        check = "missing"  # a comparative year never has a total in the text
+    out.append(Finding("cus.suppliers_check", check, {"year": y, "counted": Q(cur, 0, "count"),
+                                                      "published": Q(published, 0, "count")}))
+    stated = cur is not None and _statements(ds).get("suppliers_of_user_growth_department")
+    out.append(Finding("cus.department", "stated" if stated else "missing", {"year": y}))
+    return out
+
+
+def region_findings(ds: Dataset) -> list[Finding]:
+    """The regions ranked by count, the largest region against the prior year's, the share in China."""
+    y, p = ds.year, ds.year - 1
     counts = ds.breakdown("suppliers", "supplier_region", y)
-    shares = kpis.share(ds, "suppliers", "supplier_region", y)
-    prior_shares = kpis.share(ds, "suppliers", "supplier_region", p)
-    pub = ds.breakdown("supplier_share_pct", "supplier_region", y)
-    for region in sorted(set(counts.index) | set(prior_shares.index)):
-        out[f"cs_suppliers_{region}"] = present.num(counts.get(region))
-        out[f"cs_supplier_share_{region}"] = present.pct(shares.get(region))
-        out[f"cs_supplier_share_{region}_prior"] = present.pct(prior_shares.get(region))
-        out[f"cs_supplier_share_{region}_published"] = present.pct(pub.get(region), 0)
-    # The reconciliation in one sentence, and what the published shares leave out.
-    ok = [abs(float(v) - float(shares[r])) <= 0.5 + 1e-9 for r, v in pub.items() if r in shares.index]
-    out["cs_share_check"] = (
-        f"The report publishes no regional shares for {y}." if not ok else
-        "Each published share is the share recomputed from the counts, rounded to a whole percent." if all(ok) else
-        "Not every published share matches the share recomputed from the counts.")
-    rest = [r for r in shares.index if r not in pub.index and counts.get(r, 0) > 0]
-    left_out = ", ".join(f"{ds.label('supplier_region', r)} ({present.pct(shares[r])})" for r in rest)
-    out["cs_share_gap"] = (
-        f"There is nothing to reconcile for {y}." if not len(pub) else
-        f"The {len(pub)} published shares add up to {present.pct(pub.sum(), 0)}; the text leaves out "
-        f"{left_out}." if rest else
-        f"The {len(pub)} published shares cover every region with suppliers.")
+    if not len(counts) or not counts.sum():
+        return []
+    shares, prior_shares = kpis.share(ds, "suppliers", "supplier_region", y), kpis.share(ds, "suppliers", "supplier_region", p)
+    has_prior = len(prior_shares) and not prior_shares.isna().all()
+    ranked = counts[counts > 0].sort_values(ascending=False, kind="stable")
+    listed = [write(Finding("cus.region", "with_prior" if has_prior else "no_prior", {
+        "name": ds.label("supplier_region", r), "count": Q(counts[r], 0, "count"), "share": Q(shares[r], 1, "%"),
+        "prior_share": Q(prior_shares.get(r, 0.0) if has_prior else None, 1, "%"), "prior_year": p}))
+        for r in ranked.index]
     empty = [ds.label("supplier_region", r) for r in counts.index if counts[r] == 0]
-    out["cs_empty_regions"] = present.join_and(empty) if empty else "no region"
-    top = counts.idxmax() if len(counts) and counts.sum() else None
-    top_prior = prior_shares.idxmax() if len(prior_shares) and not prior_shares.isna().all() else None
-    out["cs_top_region"] = ds.label("supplier_region", top) if top else "n/a"
-    out["cs_top_region_prior"] = ds.label("supplier_region", top_prior) if top_prior else "n/a"
-    out["cs_top_region_prior_share"] = present.pct(prior_shares.get(top_prior) if top_prior else None)
-    out["cs_top_region_share"] = present.pct(shares.get(top) if top else None)
-    top_share = shares.get(top) if top else None
-    top_prior_share = prior_shares.get(top_prior) if top_prior else None
-    if top_prior_share is None or top_share is None:
-        out["cs_concentration_sentence"] = f"There is no {p} breakdown to compare the spread of suppliers with."
+    out = [Finding("cus.regions", "listed", {"regions": listed, "empty": empty, "n_empty": len(empty)})]
+    top = list(counts[counts == counts.max()].index)
+    facts = {"year": y, "prior_year": p, "region": [ds.label("supplier_region", r) for r in top],
+             "share": Q(shares[top[0]], 1, "%")}
+    if len(top) > 1:
+        out.append(Finding("cus.largest_region", "tied", facts))
+    elif not has_prior:
+        out.append(Finding("cus.largest_region", "no_prior", facts))
     else:
-        how = ("less concentrated than" if top_share < top_prior_share else
-               "more concentrated than" if top_share > top_prior_share else "as concentrated as")
-        out["cs_concentration_sentence"] = (
-            f"The supplier base is {how} a year earlier: the largest region's share went from "
-            f"{present.pct(top_prior_share)} ({ds.label('supplier_region', top_prior)}) to {present.pct(top_share)} "
-            f"({ds.label('supplier_region', top)}).")
-    domestic = ds.value("domestic_supplier_share_pct", y)
-    out["cs_domestic_share_published"] = present.pct(domestic, 0)
-    out["cs_domestic_sentence"] = (
-        f"The text states that {present.pct(domestic, 0)} of suppliers are in China; that is true by construction, "
-        "since every region of the breakdown is a region of China." if domestic is not None else
-        f"The text gives no share of suppliers in China for {y}, but every region of the breakdown is in China.")
+        prior_top = prior_shares.idxmax()
+        cur_q, prior_q = Q(shares[top[0]], 1, "%"), Q(prior_shares[prior_top], 1, "%")
+        facts.update(prior_region=ds.label("supplier_region", prior_top), prior_share=prior_q,
+                     change=change_of(cur_q, prior_q, points=True))
+        case = ("changed" if prior_top != top[0] else "same_flat" if cur_q.rounded() == prior_q.rounded() else
+                "same_less" if cur_q.rounded() < prior_q.rounded() else "same_more")
+        out.append(Finding("cus.largest_region", case, facts))
+    out.append(domestic_finding(ds, counts))
+    return out
+
+
+def domestic_finding(ds: Dataset, counts: pd.Series) -> Finding:
+    # Every region id of the breakdown is a region of China (華北, 華東 ...): the share in China is 100%
+    # whatever the counts, so the published figure is a consequence of the breakdown, not a finding.
+    in_china = all(str(r).endswith("_china") for r in counts.index)
+    published = figure_q(ds, "domestic_supplier_share_pct")
+    if not in_china:
+        return Finding("cus.domestic", "abroad", {"year": ds.year})
+    if published.missing:
+        return Finding("cus.domestic", "not_published", {"year": ds.year})
+    return Finding("cus.domestic", "by_construction" if published.value == 100 else "differs", {"published": published})
+
+
+def share_findings(ds: Dataset) -> list[Finding]:
+    y = ds.year
+    shares = kpis.share(ds, "suppliers", "supplier_region", y)
+    pub = ds.breakdown("supplier_share_pct", "supplier_region", y)
+    pub = pub[[r in shares.index for r in pub.index]].sort_values(ascending=False, kind="stable")
+    if not len(pub):
+        return []
+    listed = [f"{present.pct(v, 0)} {ds.label('supplier_region', r)}" for r, v in pub.items()]
+    ok = all(abs(float(v) - float(shares[r])) <= 0.5 + 1e-9 for r, v in pub.items())
+    counts = ds.breakdown("suppliers", "supplier_region", y)
+    rest = [f"{ds.label('supplier_region', r)} ({present.pct(shares[r])})" for r in shares.index
+            if r not in pub.index and counts.get(r, 0) > 0]
+    return [Finding("cus.share_check", "match" if ok else "mismatch", {"published": listed}),
+            Finding("cus.share_gap", "left_out" if rest else "complete", {
+                "n_published": len(pub), "total": Q(float(pub.sum()), 0, "%"), "left_out": rest})]
+
+
+def standards_findings(ds: Dataset) -> list[Finding]:
+    standards = ds.table("industry_standards")
+    count = int((standards["year"] == ds.year).sum())
+    case = "listed" if count else "none" if ds.own_report else "comparative"
+    return [Finding("cus.standards", case, {"count": count, "year": ds.year, "report_year": _report_year(ds)}),
+            _sentence(ds, "cus.llm_standard", {"co_drafters": figure_q(ds, "llm_standard_co_drafters", bare=True)})
+            if count else Finding("cus.llm_standard", "missing"),
+            _sentence(ds, "cus.small_business_served", {"served": figure_q(ds, "small_business_users_served_10k", bare=True)})]
+
+
+def scope_finding(ds: Dataset) -> Finding:
+    y, p = ds.year, ds.year - 1
+    facts = {"year": y, "prior_year": p, "report_year": _report_year(ds)}
+    has_suppliers = len(ds.rows("suppliers")) > 0
+    if ds.own_report:
+        case = "suppliers" if has_suppliers and len(ds.rows("suppliers", p)) else "none"
+        own = "own" if (ds.table(FILE)["year"] == y).any() else "own_no_customers"
+        return Finding("cus.scope", own, {**facts, "with_prior": write(Finding("cus.with_prior", case, facts))})
+    available = (["suppliers by region"] if has_suppliers else []) + [
+        "its figures for customers" for _ in [0] if (ds.table(FILE)["year"] == y).any()]
+    return Finding("cus.scope", "comparative" if available else "comparative_none", {**facts, "available": available})
+
+
+def findings(ds: Dataset) -> dict[str, list[Finding]]:
+    return {"scope": [scope_finding(ds)], "service": service_findings(ds), "protection": protection_findings(ds),
+            "anti_fraud": anti_fraud_findings(ds), "suppliers": supplier_total_findings(ds),
+            "regions": region_findings(ds), "shares": share_findings(ds), "standards": standards_findings(ds)}
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    """The chapter's glued paragraphs: the same keys in every edition, each a str (`Md` for `{glue:md}`)."""
+    out: dict[str, str] = {"cus_year": str(ds.year)}
+    for part, fs in findings(ds).items():
+        texts = [sentence(write(f)) for f in fs]
+        out[f"cus_{part}_text"] = paragraph(*texts) if any(texts) else absent(f"no {part} figures for {ds.year}")
+    return out
+
+
+def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """HKEX B5 and B6.2 items: (status, reason), from the chapter's findings."""
+    regions = region_findings(ds)
+    rates = service_findings(ds)[0]
+    own = ds.own_report and ds.year in REPORT_STATEMENTS
+    policy = "the procurement management policy" if own else None
+    out = {"B5": (("disclosed", "The procurement management policy on supplier sourcing, qualification review, "
+                   "evaluation and removal is described.") if policy else
+                  ("not disclosed", f"No supply-chain policy of {ds.year} is described."))}
+    out["B5.1"] = (("disclosed", "Suppliers by region of China are given in the data table.") if regions else
+                   ("not disclosed", f"No suppliers by region are given for {ds.year}."))
+    out["B5.2"] = (("partly", "Procurement rules and integrity agreements are described; their implementation and "
+                    "monitoring are not shown.") if own else
+                   ("not disclosed", f"No supplier engagement practice of {ds.year} is described."))
+    out["B5.3"] = (("partly", "Supplier qualification reviews and site visits address integrity risk; no environmental "
+                    "or social risk identification is described.") if own else
+                   ("not disclosed", f"No supply-chain risk practice of {ds.year} is described."))
+    out["B5.4"] = ("not disclosed", "No practice promoting environmentally preferable products or services is described.")
+    out["B6.2"] = (("partly", "Satisfaction and first-contact resolution are reported, but not the number of "
+                    "complaints.") if rates.case == "stated" else
+                   ("not disclosed", f"No service-quality figure or complaint count is given for {ds.year}."))
     return out
 
 
 # -- tables ---------------------------------------------------------------------------------
+def _figures(ds: Dataset, label: str, caption: str, metrics: list[str]) -> present.Table:
+    return readable_units(present.figures_table(ds, FILE, label, caption, metrics), ds)
+
+
 def service_table(ds: Dataset) -> present.Table:
-    return present.figures_table(ds, FILE, "tbl-cs-service", "Customer service quality (客戶服務): user "
-                                 "satisfaction, first-contact resolution and the service channels, as published.",
-                                 SERVICE)
+    return _figures(ds, "tbl-cs-service", "Customer service quality (客戶服務): user satisfaction, first-contact "
+                    "resolution and the service channels, as published.", SERVICE)
 
 
 def protection_table(ds: Dataset) -> present.Table:
-    return present.figures_table(ds, FILE, "tbl-cs-consumer-protection", "Consumer protection (消費者權益保護) and "
-                                 "financial education, as published.", PROTECTION)
+    return _figures(ds, "tbl-cs-consumer-protection", "Consumer protection (消費者權益保護) and financial education, "
+                    "as published.", PROTECTION)
 
 
 def anti_fraud_table(ds: Dataset) -> present.Table:
-    return present.figures_table(ds, FILE, "tbl-cs-anti-fraud", "Anti-fraud (反欺詐) figures, as published; the "
-                                 "warning calls, victims intercepted and losses avoided are counted up to the end of "
-                                 "the year.", ANTI_FRAUD)
+    return _figures(ds, "tbl-cs-anti-fraud", "Anti-fraud (反欺詐) figures, as published; the warning calls, victims "
+                    "intercepted and losses avoided are counted up to the end of the year.", ANTI_FRAUD)
 
 
 def industry_table(ds: Dataset) -> present.Table:
-    return present.figures_table(ds, FILE, "tbl-cs-industry", "Industry figures (行業共贏), as published.",
-                                 INDUSTRY_METRICS)
+    return _figures(ds, "tbl-cs-industry", "Industry figures (行業共贏), as published.", INDUSTRY_METRICS)
 
 
 def supplier_frame(ds: Dataset) -> pd.DataFrame:
-    """Suppliers by region for the year and the prior year, with shares and the published shares."""
+    """Suppliers by region for the year and the prior year, with shares and the published shares; a
+    prior year the data lack has no columns, and a change from zero is a dash."""
     y, p = ds.year, ds.year - 1
     counts, prior = ds.breakdown("suppliers", "supplier_region", y), ds.breakdown("suppliers", "supplier_region", p)
     shares, prior_shares = (kpis.share(ds, "suppliers", "supplier_region", y),
@@ -166,22 +281,27 @@ def supplier_frame(ds: Dataset) -> pd.DataFrame:
     published = ds.breakdown("supplier_share_pct", "supplier_region", y)
     regions = list(counts.index) + [r for r in prior.index if r not in counts.index]
     rows = []
+
+    def row(name, cur, before, share, prior_share, pub):
+        change, _ = kpis.yoy(cur, before)
+        return {"Region": name, str(y): present.num(cur) if cur is not None else present.DASH,
+                str(p): present.num(before) if before is not None else present.DASH,
+                "Change": present.change(change) if change is not None else present.DASH,
+                f"Share {y}": present.pct(share) if share is not None else present.DASH,
+                f"Share {p}": present.pct(prior_share) if prior_share is not None else present.DASH,
+                f"Published share {y}": present.pct(pub, 0) if pub is not None else present.DASH}
+
     for r in regions:
-        cur, before = counts.get(r), prior.get(r)
-        change, note = kpis.yoy(cur, before)
-        rows.append({"Region": _region(ds, r), str(y): present.num(cur), str(p): present.num(before),
-                     "Change": present.change(change, note), f"Share {y}": present.pct(shares.get(r)),
-                     f"Share {p}": present.pct(prior_shares.get(r)),
-                     f"Published share {y}": present.pct(published[r], 0) if r in published.index
-                     else present.DASH})
+        rows.append(row(_region(ds, r), counts.get(r), prior.get(r), shares.get(r), prior_shares.get(r),
+                        published.get(r)))
     total, total_prior = kpis.compute(ds, "suppliers_total", y), kpis.compute(ds, "suppliers_total", p)
-    change, note = kpis.yoy(total, total_prior)
-    rows.append({"Region": "Total (合計)", str(y): present.num(total), str(p): present.num(total_prior),
-                 "Change": present.change(change, note), f"Share {y}": present.pct(100.0 if total else None),
-                 f"Share {p}": present.pct(100.0 if total_prior else None),
-                 f"Published share {y}": present.pct(ds.value("domestic_supplier_share_pct"), 0)
-                 if ds.value("domestic_supplier_share_pct") is not None else present.DASH})
-    return pd.DataFrame(rows)
+    rows.append(row("Total (合計)", total, total_prior, 100.0 if total else None, 100.0 if total_prior else None,
+                    value(ds, "domestic_supplier_share_pct")))
+    frame = pd.DataFrame(rows)
+    empty = [c for c in frame.columns if c != "Region" and (frame[c] == present.DASH).all()]
+    if str(p) in empty:
+        empty.append("Change")
+    return frame.drop(columns=list(dict.fromkeys(empty)))
 
 
 def supplier_table(ds: Dataset) -> present.Table:
@@ -221,7 +341,7 @@ def service_chart(ds: Dataset) -> charts.Chart:
         if ds.metric_info[metric]["unit"] != "%":
             continue
         for y in (ds.year - 1, ds.year):
-            v = ds.value(metric, y)
+            v = value(ds, metric, y)
             if v is not None:
                 m = ds.metric_info[metric]
                 rows.append({"item": f"{m['name_en']} ({m['name_zh']})", "metric": metric, "year": y, "rate": v,
@@ -236,17 +356,18 @@ def service_chart(ds: Dataset) -> charts.Chart:
 
 
 def protection_chart(ds: Dataset) -> charts.Chart:
-    return charts.figure_panels(ds, PROTECTION, label="fig-cs-consumer-protection",
-                                title=f"Consumer protection and education (消費者權益保護), {ds.year}",
-                                description=f"Bar chart of the consumer protection and financial education figures "
-                                f"of {ds.year}, one panel per unit; each bar is labelled with the figure as published.")
+    return exact_panels(ds, PROTECTION, label="fig-cs-consumer-protection",
+                        title=f"Consumer protection and education (消費者權益保護), {ds.year}",
+                        description=f"Bar chart of the consumer protection and financial education figures of "
+                        f"{ds.year} that the report gives exactly, one panel per unit; each bar is labelled with the "
+                        "figure as published")
 
 
 def anti_fraud_chart(ds: Dataset) -> charts.Chart:
-    return charts.figure_panels(ds, ANTI_FRAUD, label="fig-cs-anti-fraud", title=f"Anti-fraud (反欺詐), {ds.year}",
-                                description=f"Bar chart of the anti-fraud figures of {ds.year} (model runs, anomalies "
-                                "a day, victims dissuaded and intercepted, warning calls, losses avoided), one panel "
-                                "per unit; each bar is labelled with the figure as published.")
+    return exact_panels(ds, ANTI_FRAUD, label="fig-cs-anti-fraud", title=f"Anti-fraud (反欺詐), {ds.year}",
+                        description=f"Bar chart of the anti-fraud figures of {ds.year} (model runs, anomalies a day, "
+                        "victims dissuaded and intercepted, warning calls, losses avoided), one panel per unit; each "
+                        "bar is labelled with the figure as published")
 
 
 def _supplier_rows(ds: Dataset, metric_of: str = "count") -> pd.DataFrame:

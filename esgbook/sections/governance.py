@@ -1,4 +1,10 @@
-"""Chapter 4, governance (公司責任治理): board composition, compliance and anti-corruption, training."""
+"""Chapter 4, governance (公司責任治理): board composition, compliance and anti-corruption, training.
+
+`findings(ds)` looks at the data and says what they show (the templates in
+`esgbook.narrative.en.gov` write it); `numbers(ds)` glues the paragraphs, the same keys in every
+edition; `hkex_status(ds)` derives the HKEX B7 statuses from the same findings. Tables and charts
+follow.
+"""
 from __future__ import annotations
 
 import altair as alt
@@ -6,17 +12,36 @@ import pandas as pd
 
 from .. import charts, kpis, present
 from ..data import Dataset
+from ..findings import trend
+from ..narrative import Finding, Md, Q, absent, paragraph, write
+from .operations import exact_panels, figure_q, row_of, sentence, unit_words, value
 
 BOARD = "04 公司責任治理 > 董事會成員"
 COMPLIANCE = "04 公司責任治理 > 合規與反腐敗管理"
 TRAINING = "04 公司責任治理 > 宣導培訓"
-HKEX_INED_MINIMUM_PCT = 100 / 3  # HKEX Listing Rule 3.10A: independent directors at least one third of the board
+HKEX_INED_FLOOR = 1 / 3  # HKEX Listing Rule 3.10A: independent directors at least one third of the board
 
 COMPLIANCE_METRICS = ["corruption_cases", "gift_declarations", "suppliers_removed"]
 SHORT_NAMES = {"corruption_cases": "Corruption cases (貪污訴訟案件)", "gift_declarations": "Gift declarations (禮品申報)",
                "suppliers_removed": "Suppliers removed (清退供應商)"}
 TRAINING_METRICS = ["integrity_emails", "values_certification_trainings", "new_hire_anti_fraud_sessions",
                     "supplier_conference_partners"]
+TRAINING_FACTS = dict(zip(TRAINING_METRICS, ["emails", "certification", "new_hire", "partners"]))
+# How the chapter names a figure in running prose, for the list of what an edition holds.
+PROSE_NAMES = {"corruption_cases": "the corruption case count", "gift_declarations": "the gift declarations",
+               "suppliers_removed": "the suppliers removed", "directors": "the board's head count",
+               "independent_directors": "the number of independent directors",
+               **{m: "the training counts" for m in TRAINING_METRICS}}
+
+# What a report's narrative states beyond its data table, by the year of the report (section 04
+# 合規與反腐敗管理). Shown only in that year's own edition (`ds.own_report`): a new report adds its entry.
+REPORT_STATEMENTS = {
+    2023: {"revised_rules": ["anti-fraud rules (《反舞弊管理規定》)", "gift-acceptance rules (《禮品接受及處理規定》)",
+                             "whistle-blower protection and reward rules (《舉報人保護及獎勵規定》)"],
+           # "2 suspected commercial bribery cases found, investigated and referred to the judicial
+           # authorities; problem suppliers removed and supplier checks tightened" (no outcome given).
+           "cases": "referred", "suppliers_removed_after_cases": True},
+}
 
 
 def _board(ds: Dataset, year: int | None = None) -> pd.DataFrame:
@@ -29,74 +54,220 @@ def age_band(age: int) -> str:
     return f"{decade}–{decade + 9}"
 
 
-def numbers(ds: Dataset) -> dict[str, str]:
-    """Every figure the chapter's prose quotes, formatted."""
-    y, p = ds.year, ds.year - 1
-    out: dict[str, str] = {"gov_year": str(y), "gov_prior_year": str(p)}
-    for kid in ("directors", "independent_directors", "female_directors", "independent_director_share_pct"):
-        k = kpis.BY_ID[kid]
-        out[f"gov_{kid}"] = present.num(kpis.compute(ds, kid, y), k.decimals)
-    directors = kpis.compute(ds, "directors", y)
-    female = kpis.compute(ds, "female_directors", y)
-    out["gov_independent_director_share_pct"] = present.pct(kpis.compute(ds, "independent_director_share_pct", y))
-    out["gov_female_director_share_pct"] = present.pct(None if not directors else female / directors * 100)
-    out["gov_ined_minimum_pct"] = present.pct(HKEX_INED_MINIMUM_PCT)
-    share = kpis.compute(ds, "independent_director_share_pct", y)
-    out["gov_ined_vs_minimum"] = ("cannot be compared with" if share is None else
-                                  "above" if share > HKEX_INED_MINIMUM_PCT + 1e-9 else
-                                  "exactly at" if abs(share - HKEX_INED_MINIMUM_PCT) < 1e-9 else "below")
-    out["gov_report_year"] = str(max(ds.years))  # the one report all narrative comes from
+def _statements(ds: Dataset) -> dict | None:
+    """The year's own report statements, or None (no own report, or none held)."""
+    return REPORT_STATEMENTS.get(ds.year) if ds.own_report else None
+
+
+def _report_year(ds: Dataset) -> str:
+    return str(ds.report["report_year"]) if ds.report else str(ds.year)
+
+
+def _count(n: float | None) -> Q:
+    return Q(n, 0, "count")
+
+
+# -- findings -------------------------------------------------------------------------------
+def board_findings(ds: Dataset) -> list[Finding]:
+    y = ds.year
     board = _board(ds)
     if board.empty:
-        out.update(gov_age_min="n/a", gov_age_max="n/a", gov_age_median="n/a", gov_executive_directors="n/a",
-                   gov_chair_independence="n/a", gov_executive_roles="n/a", gov_largest_age_band="n/a",
-                   gov_gender_sentence="Without a list of directors the gender balance cannot be assessed.",
-                   gov_board_note=f"The report lists no board for {y}, so this edition has no board "
-                                  "composition to show.")
+        case = "not_listed" if ds.own_report else "not_listed_comparative"
+        return [Finding("gov.board", case, {"year": y, "report_year": _report_year(ds)})]
+    directors, independent = len(board), int(board["independent"].sum())
+    share = Q(independent / directors * 100, 1, "%")
+    # Compared as whole numbers, so 3 of 9 is exactly at the floor (no float tolerance needed).
+    floor_case = ("above" if independent * 3 > directors else "at" if independent * 3 == directors else "below")
+    gap = round(share.rounded() - round(HKEX_INED_FLOOR * 100, 1), 1)
+    out = [Finding("gov.board", "listed", {"directors": directors, "independent": independent, "share": share}),
+           Finding("gov.ined_floor", floor_case, {"floor": Q(HKEX_INED_FLOOR * 100, 1, "%"),
+                                                  "gap": f"{abs(gap):.1f} percentage points"})]
+    checks = [(value(ds, metric, y), count) for metric, count in
+              (("directors", directors), ("independent_directors", independent)) if value(ds, metric, y) is not None]
+    if not checks:
+        out.append(Finding("gov.board_check", "no_published"))
+    elif all(pub == count for pub, count in checks):
+        out.append(Finding("gov.board_check", "match"))
     else:
-        out["gov_age_min"] = present.num(board["age"].min())
-        out["gov_age_max"] = present.num(board["age"].max())
-        out["gov_age_median"] = present.num(board["age"].median())
-        executives = board[board["role_en"].str.contains("Chief")]
-        out["gov_executive_directors"] = present.num(len(executives))
-        roles = [r.replace(" and Director", "").lower() for r in executives["role_en"]]
-        out["gov_executive_roles"] = present.join_and(roles)
-        bands = board["age"].map(age_band).value_counts()
-        out["gov_largest_age_band"] = sorted(bands[bands == bands.max()].index)[0]
-        if female in (0, directors):
-            out["gov_gender_sentence"] = "The board is single-gender, which the exchange no longer accepts."
-        else:
-            gap = abs(female / directors * 100 - 50)
-            out["gov_gender_sentence"] = ("The board is not single-gender, which the exchange no longer accepts, "
-                                          f"but it is {'far from' if gap > 20 else 'close to'} parity.")
-        chair = board[board["role_en"].str.contains("Chairman")]
-        out["gov_chair_independence"] = ("not independent" if len(chair) and not chair["independent"].iloc[0]
-                                         else "independent" if len(chair) else "not named")
-        out["gov_board_note"] = (f"The report gives the board as at the end of {y} only; it gives no earlier "
-                                 "composition, so nothing here can be compared with a prior year.")
-    # The published head counts against the list of directors.
-    checks = []
-    for metric, kid in (("directors", "directors"), ("independent_directors", "independent_directors")):
-        pub, rec = ds.value(metric, y), kpis.compute(ds, kid, y)
-        if pub is not None and rec is not None:
-            checks.append(pub == rec)
-    out["gov_board_check"] = ("The published counts match the list of directors." if checks and all(checks) else
-                              "The published counts do not match the list of directors." if checks else
-                              "There are no published counts to check the list against.")
-    # Compliance: cases against the prior year.
-    out.update(present.versus_prior("gov_corruption_cases", ds.value("corruption_cases", y),
-                                    ds.value("corruption_cases", p)))
-    for metric in COMPLIANCE_METRICS[1:] + TRAINING_METRICS:
-        out[f"gov_{metric}"] = present.qualified(ds, metric, y)
-    missing = [m for m in COMPLIANCE_METRICS[1:] + TRAINING_METRICS if ds.value(m, y) is None]
-    out["gov_compliance_note"] = (
-        f"The report gives the gift, supplier and training figures for {y} only, so they have no prior-year "
-        "comparison." if not missing else
-        f"The report gives no {y} figures for gift declarations, supplier removals or training; "
-        f"only the corruption case count goes back to {y}.")
+        out.append(Finding("gov.board_check", "mismatch", {"published": [_count(p) for p, _ in checks],
+                                                           "counted": [_count(c) for _, c in checks]}))
+    executives = board[board["role_en"].str.contains("Chief")]
+    chair = board[board["role_en"].str.contains("Chairman")]
+    out.append(Finding("gov.executives", "listed", {
+        "chair": "not_named" if chair.empty else "independent" if chair["independent"].iloc[0] else "not_independent",
+        "executives": len(executives),
+        "roles": [r.replace(" and Director", "").lower() for r in executives["role_en"]]}))
+    prior = _board(ds, y - 1)
+    if prior.empty:
+        out.append(Finding("gov.board_period", "one_year", {"year": y}))
+    else:
+        out.append(trend("trend", _count(directors), _count(len(prior)), y, name="The number of directors"))
+        out.append(trend("trend", share, Q(prior["independent"].sum() / len(prior) * 100, 1, "%"), y,
+                         name="The share of independent directors"))
     return out
 
 
+def gender_findings(ds: Dataset) -> list[Finding]:
+    board = _board(ds)
+    if board.empty:
+        return []
+    directors, female = len(board), int((board["gender"] == "female").sum())
+    share = female / directors * 100
+    case = ("no_women" if female == 0 else "no_men" if female == directors else
+            "far_from_parity" if abs(share - 50) > 20 else "near_parity")
+    bands = board["age"].map(age_band).value_counts()
+    largest = sorted(bands[bands == bands.max()].index)
+    return [Finding("gov.gender", case, {"female": female, "directors": directors, "share": Q(share, 1, "%")}),
+            Finding("gov.ages", "one_band" if len(largest) == 1 else "tied_bands", {
+                "youngest": int(board["age"].min()), "oldest": int(board["age"].max()),
+                "median": present.num(board["age"].median()), "band": largest,
+                "band_count": int(bands.max()), "directors": directors})]
+
+
+def scope_finding(ds: Dataset) -> Finding:
+    metrics = COMPLIANCE_METRICS + TRAINING_METRICS + ["directors", "independent_directors"]
+    if ds.own_report:
+        with_prior = list(dict.fromkeys(PROSE_NAMES[m] for m in metrics
+                                        if value(ds, m) is not None and value(ds, m, ds.year - 1) is not None))
+        if _board(ds, ds.year - 1).empty is False:
+            with_prior.append("the list of directors")
+        return Finding("gov.scope", "own" if with_prior else "own_no_prior", {
+            "year": ds.year, "prior_year": ds.year - 1, "with_prior": with_prior, "n_with_prior": len(with_prior)})
+    available = list(dict.fromkeys(PROSE_NAMES[m] for m in metrics if value(ds, m) is not None))
+    case = "comparative" if available else "comparative_none"
+    return Finding("gov.scope", case, {"year": ds.year, "report_year": _report_year(ds), "available": available,
+                                       "n_available": len(available)})
+
+
+def policies_finding(ds: Dataset) -> Finding:
+    said = _statements(ds)
+    if not ds.own_report:
+        return Finding("gov.policies", "comparative", {"year": ds.year, "report_year": _report_year(ds)})
+    if not said:
+        return Finding("gov.policies", "not_held", {"year": ds.year})
+    return Finding("gov.policies", "stated", {"year": ds.year, "revised": said["revised_rules"]})
+
+
+def cases_finding(ds: Dataset) -> Finding:
+    cur, prior = value(ds, "corruption_cases"), value(ds, "corruption_cases", ds.year - 1)
+    f = trend("gov.cases", _count(cur), _count(prior), ds.year)
+    return Finding(f.topic, f.case, {**f.facts, "cur_n": present.num(cur), "prior_n": present.num(prior)})
+
+
+def corruption_reading(ds: Dataset) -> Finding | None:
+    """The one reading of the B7.1 count for the whole book: the data table's label (已審結, concluded)
+    against what the report's narrative says of the cases. None when the year has no count."""
+    cases = value(ds, "corruption_cases")
+    if cases is None:
+        return None
+    facts = {"year": ds.year, "report_year": _report_year(ds), "cur_n": present.num(cases)}
+    if cases == 0:
+        return Finding("gov.case_reading", "none", facts)
+    if not ds.own_report:
+        return Finding("gov.case_reading", "comparative", facts)
+    said = _statements(ds)
+    return Finding("gov.case_reading", "referred" if said and said.get("cases") == "referred" else "label_only", facts)
+
+
+def corruption_label(ds: Dataset) -> str:
+    """A short label for the count in tables elsewhere (the opening page): what the figure is read as."""
+    reading = corruption_reading(ds)
+    return write(Finding("gov.case_label", reading.case)) if reading else present.DASH
+
+
+def compliance_finding(ds: Dataset) -> Finding:
+    facts = {"year": ds.year}
+    for metric, key in (("gift_declarations", "gifts"), ("suppliers_removed", "removed")):
+        if value(ds, metric) is not None:
+            facts[key] = figure_q(ds, metric)
+    if len(facts) == 1:
+        return Finding("gov.compliance", "none", facts)
+    said = _statements(ds) or {}
+    after = "removed" in facts and said.get("suppliers_removed_after_cases")
+    return Finding("gov.compliance", "after_cases" if after else "figures", facts)
+
+
+def training_findings(ds: Dataset) -> list[Finding]:
+    facts = {"year": ds.year, "report_year": _report_year(ds)}
+    for metric, key in TRAINING_FACTS.items():
+        if value(ds, metric) is not None:
+            facts[key] = figure_q(ds, metric)
+    if len(facts) == 2:
+        # One sentence: no training of any kind (board included) is reported for the year.
+        return [Finding("gov.training", "none" if ds.own_report else "comparative", facts)]
+    # No figure of the data counts directors' training: B7.3's board half is never disclosed.
+    return [Finding("gov.training", "counted", facts), Finding("gov.board_training", "not_reported", facts)]
+
+
+def findings(ds: Dataset) -> dict[str, list[Finding]]:
+    """Every finding of the chapter, by the paragraph that states it."""
+    reading = corruption_reading(ds)
+    return {"scope": [scope_finding(ds)], "board": board_findings(ds), "gender": gender_findings(ds),
+            "policies": [policies_finding(ds)], "cases": [cases_finding(ds)] + ([reading] if reading else []),
+            "compliance": [compliance_finding(ds)], "training": training_findings(ds)}
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    """The chapter's glued paragraphs: the same keys in every edition, each a str (`Md` for `{glue:md}`)."""
+    found = findings(ds)
+    text = {part: paragraph(*(sentence(write(f)) for f in fs)) if fs else absent(f"no {part} for {ds.year}")
+            for part, fs in found.items()}
+    reading = corruption_reading(ds)
+    board_refs = " See {numref}`tbl-gov-board`, {numref}`tbl-gov-board-kpis` and {numref}`fig-gov-board-composition`."
+    return {
+        "gov_year": str(ds.year),
+        "gov_scope_text": text["scope"],
+        "gov_board_text": Md(text["board"] + (board_refs if not _board(ds).empty else "")),
+        "gov_gender_text": text["gender"],
+        "gov_policies_text": text["policies"],
+        "gov_cases_text": text["cases"],
+        "gov_compliance_text": text["compliance"],
+        "gov_training_text": text["training"],
+        # For the opening page: one label and one reading of the B7.1 count.
+        "gov_corruption_label": corruption_label(ds),
+        "gov_corruption_reading": sentence(write(reading)) if reading else
+        f"The report gives no count of corruption cases for {ds.year}.",
+    }
+
+
+def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """HKEX B7 items: (status, reason), from the same findings the chapter states."""
+    policies = policies_finding(ds)
+    reading = corruption_reading(ds)
+    compliance = compliance_finding(ds)
+    training = training_findings(ds)[0]
+    out = {}
+    out["B7"] = (("disclosed", "Anti-corruption rules, their revision and the whistle-blowing channel are described.")
+                 if policies.case == "stated" else
+                 ("not disclosed", f"No anti-corruption policy of {ds.year} is described: "
+                  + ("the edition is built from a later report's comparative figures." if policies.case == "comparative"
+                     else "the data hold no statement of the year's report.")))
+    if reading is None:
+        out["B7.1"] = ("not disclosed", f"No count of corruption cases is given for {ds.year}.")
+    elif reading.case == "none":
+        out["B7.1"] = ("disclosed", f"No corruption case is reported for {ds.year}.")
+    else:
+        n = present.num(value(ds, "corruption_cases"))
+        out["B7.1"] = ("partly", f"{n} case(s) counted; " + {
+            "referred": "the narrative says they were referred to the judicial authorities, and no outcome is reported.",
+            "comparative": "the figure is a later report's comparative, with no account of the case or its outcome.",
+            "label_only": "no account of the cases or their outcome is held."}[reading.case])
+    said = _statements(ds)
+    if said and compliance.case != "none":
+        out["B7.2"] = ("disclosed", "The whistle-blowing channel, whistle-blower protection rules and gift "
+                       "declarations are described.")
+    elif compliance.case != "none":
+        out["B7.2"] = ("partly", "Gift declarations or supplier removals are counted; no whistle-blowing procedure "
+                       "is described.")
+    else:
+        out["B7.2"] = ("not disclosed", f"No preventive measure or whistle-blowing procedure is described for {ds.year}.")
+    out["B7.3"] = (("partly", "Staff integrity training is counted; no anti-corruption training for the directors is "
+                    "reported.") if training.case == "counted" else
+                   ("not disclosed", f"No anti-corruption training is reported for {ds.year}."))
+    return out
+
+
+# -- tables ---------------------------------------------------------------------------------
 def board_table(ds: Dataset) -> present.Table:
     board = _board(ds)
     if board.empty:
@@ -113,19 +284,98 @@ def board_table(ds: Dataset) -> present.Table:
                          "order the report lists them.", present.source(ds, "board", section=BOARD))
 
 
+def _num_or_dash(value: float | None, decimals: int = 0, unit: str = "") -> str:
+    if value is None:
+        return present.DASH
+    return present.pct(value, decimals) if unit == "%" else present.num(value, decimals)
+
+
 def board_kpi_table(ds: Dataset) -> present.Table:
     """Counts from the list of directors, with the counts the report states in its text."""
-    frame = present.kpi_comparison(ds, ["directors", "independent_directors", "female_directors",
-                                        "independent_director_share_pct"])
-    published = {"directors": ds.value("directors"), "independent_directors": ds.value("independent_directors")}
-    frame["Stated in the text"] = [present.num(published.get(k)) if published.get(k) is not None else present.DASH
-                                   for k in ("directors", "independent_directors", "female_directors",
-                                             "independent_director_share_pct")]
-    return present.table(frame, "tbl-gov-board-kpis", f"Board composition (董事會成員) counted from the list of "
-                         f"directors, {ds.year} against {ds.year - 1}, with the counts the report's text states.",
-                         present.source(ds, "board", "governance", section=BOARD))
+    ids = ["directors", "independent_directors", "female_directors", "independent_director_share_pct"]
+    y, p = ds.year, ds.year - 1
+    has_prior = not _board(ds, p).empty
+    caption = (f"Board composition (董事會成員) counted from the list of directors at the end of {y}"
+               + (f", against {p}" if has_prior else "") + ", with the counts the report's text states.")
+    source = present.source(ds, "board", "governance", section=BOARD)
+    if _board(ds).empty:
+        return present.table(present.empty_note(ds, "list of directors"), "tbl-gov-board-kpis", caption, source)
+    rows = []
+    for kid in ids:
+        k = kpis.BY_ID[kid]
+        cur, prior = kpis.compute(ds, kid, y), kpis.compute(ds, kid, p)
+        row = {"Metric": f"{k.name_en} ({k.name_zh})", str(y): _num_or_dash(cur, k.decimals, k.unit)}
+        if has_prior:
+            row[str(p)] = _num_or_dash(prior, k.decimals, k.unit)
+            row["Change"] = (present.change_pp(cur, prior, 1).replace(" pp", " points") if k.unit == "%"
+                             else present.DASH if cur == prior else present.num(cur - prior))
+        stated = value(ds, kid) if kid in ("directors", "independent_directors") else None
+        row["Stated in the text"] = _num_or_dash(stated)
+        rows.append(row)
+    return present.table(pd.DataFrame(rows), "tbl-gov-board-kpis", caption, source)
 
 
+def compliance_table(ds: Dataset) -> present.Table:
+    y, p = ds.year, ds.year - 1
+    rows = []
+    for metric in COMPLIANCE_METRICS:
+        m = ds.metric_info[metric]
+        cur, prior = row_of(ds, metric), row_of(ds, metric, p)
+        rows.append({"Metric": present.metric_name(ds, metric), "HKEX": m["hkex"], "Unit": unit_words(ds, m["unit"]),
+                     str(y): present.DASH if cur is None else present.qualified(ds, metric),
+                     str(p): present.DASH if prior is None else present.qualified(ds, metric, p)})
+    frame = pd.DataFrame(rows)
+    frame = frame[(frame[[str(y), str(p)]] != present.DASH).any(axis=1)]
+    if (frame[str(p)] == present.DASH).all():
+        frame = frame.drop(columns=str(p))  # no prior year at all: no empty column
+    body = frame if len(frame) else present.empty_note(ds, "compliance figures")
+    return present.table(body, "tbl-gov-compliance", f"Compliance and anti-corruption (合規與反腐敗) figures for "
+                         f"{y}" + (f" and {p}" if str(p) in body else "") + "; –: the report gives no figure for "
+                         "the year. The case count is the data table's (已審結); see the text for how it is read.",
+                         present.source(ds, "governance", section=COMPLIANCE))
+
+
+def compliance_chart(ds: Dataset) -> charts.Chart:
+    label, title = "fig-gov-compliance", "Compliance and anti-corruption (合規與反腐敗), count"
+    rows = []
+    for metric in COMPLIANCE_METRICS:
+        for y in (ds.year - 1, ds.year):
+            v = value(ds, metric, y)
+            if v is not None:
+                rows.append({"item": SHORT_NAMES[metric], "metric": metric, "year": y, "value": v, "unit": "count"})
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return charts.placeholder(label, title, f"The report gives none of these figures for {ds.year}.")
+    years = " and ".join(str(y) for y in sorted(frame["year"].unique()))
+    return charts.years_bars(frame, label=label, title=title, category="item", value="value", unit="count",
+                             measure="Number", decimals=0,
+                             description=f"Bar chart of corruption cases, gift declarations and suppliers removed "
+                             f"where the report gives them ({years}); each bar is labelled with its year and value.")
+
+
+def training_table(ds: Dataset) -> present.Table:
+    rows = [{"Activity": present.metric_name(ds, m), "HKEX": ds.metric_info[m]["hkex"],
+             "Unit": unit_words(ds, ds.metric_info[m]["unit"]), str(ds.year): present.qualified(ds, m),
+             "Description": ds.metric_info[m]["description"]} for m in TRAINING_METRICS if value(ds, m) is not None]
+    body = pd.DataFrame(rows) if rows else present.empty_note(ds, "anti-corruption training figures")
+    return present.table(body, "tbl-gov-training", f"Anti-corruption publicity and training (宣導培訓), {ds.year}, "
+                         "as published (hedges included).", present.source(ds, "governance", section=TRAINING))
+
+
+def training_chart(ds: Dataset) -> charts.Chart:
+    return exact_panels(ds, TRAINING_METRICS, label="fig-gov-training",
+                        title=f"Anti-corruption publicity and training (宣導培訓), {ds.year}",
+                        description="Bar chart of the integrity e-mails, certification trainings and new-hire "
+                        "anti-fraud sessions, each bar labelled with the figure as the report gives it")
+
+
+def figures(ds: Dataset) -> present.Table:
+    return present.figures_table(ds, "governance", "tbl-gov-figures", "Every governance figure in the data "
+                                 "(公司責任治理), as published, with both years where the report gives them.",
+                                 what="governance figures")
+
+
+# -- board chart ----------------------------------------------------------------------------
 def composition_frame(ds: Dataset) -> pd.DataFrame:
     board = _board(ds)
     if board.empty:
@@ -134,8 +384,7 @@ def composition_frame(ds: Dataset) -> pd.DataFrame:
         ("Independence (獨立性)", board["independent"].map({True: "Independent (獨立董事)",
                                                           False: "Not independent (非獨立董事)"}),
          ["Independent (獨立董事)", "Not independent (非獨立董事)"]),
-        ("Gender (性別)", board["gender"].map(lambda g: present.category_name(ds, "gender", g)),
-         None),
+        ("Gender (性別)", board["gender"].map(lambda g: present.category_name(ds, "gender", g)), None),
         ("Age (年齡)", board["age"].map(age_band), None),
     ]
     rows = []
@@ -166,59 +415,3 @@ def composition_chart(ds: Dataset) -> charts.Chart:
     description = (f"Bar chart of the {len(_board(ds))} directors in {ds.year} by independence, by gender and by "
                    "age band (ten-year bands), each bar labelled with its count and share of the board.")
     return charts.Chart(charts._configure(chart), label, title, description, frame.drop(columns="label"))
-
-
-def compliance_table(ds: Dataset) -> present.Table:
-    rows = []
-    for metric in COMPLIANCE_METRICS:
-        m = ds.metric_info[metric]
-        cur, prior = ds.value(metric), ds.value(metric, ds.year - 1)
-        change, note = kpis.yoy(cur, prior)
-        rows.append({"Metric": present.metric_name(ds, metric), "HKEX": m["hkex"], "Unit": m["unit"],
-                     str(ds.year): present.qualified(ds, metric),
-                     str(ds.year - 1): present.qualified(ds, metric, ds.year - 1),
-                     "Change": present.change(change, note)})
-    return present.table(pd.DataFrame(rows), "tbl-gov-compliance", f"Compliance and anti-corruption (合規與反腐敗) "
-                         f"figures, {ds.year} against {ds.year - 1}; n/a: the report gives no figure for the year.",
-                         present.source(ds, "governance", section=COMPLIANCE))
-
-
-def compliance_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-gov-compliance", "Compliance and anti-corruption (合規與反腐敗), count"
-    rows = []
-    for metric in COMPLIANCE_METRICS:
-        for y in (ds.year - 1, ds.year):
-            v = ds.value(metric, y)
-            if v is not None:
-                rows.append({"item": SHORT_NAMES[metric], "metric": metric, "year": y, "value": v, "unit": "count"})
-    frame = pd.DataFrame(rows)
-    if frame.empty:
-        return charts.placeholder(label, title, f"The report gives none of these figures for {ds.year}.")
-    return charts.years_bars(frame, label=label, title=title, category="item", value="value", unit="count",
-                             measure="Number", decimals=0,
-                             description=f"Bar chart of corruption cases, gift declarations and "
-                             f"suppliers removed, by year ({ds.year - 1} and {ds.year} where the report gives them); "
-                             "each bar is labelled with its year and value.")
-
-
-def training_table(ds: Dataset) -> present.Table:
-    rows = [{"Activity": present.metric_name(ds, m), "HKEX": ds.metric_info[m]["hkex"],
-             "Unit": ds.metric_info[m]["unit"], str(ds.year): present.qualified(ds, m),
-             "Description": ds.metric_info[m]["description"]} for m in TRAINING_METRICS]
-    return present.table(pd.DataFrame(rows), "tbl-gov-training", f"Anti-corruption publicity and training (宣導培訓), "
-                         f"{ds.year}; n/a: the report gives no figure for the year.",
-                         present.source(ds, "governance", section=TRAINING))
-
-
-def training_chart(ds: Dataset) -> charts.Chart:
-    return charts.figure_panels(ds, TRAINING_METRICS, label="fig-gov-training",
-                                title=f"Anti-corruption publicity and training (宣導培訓), {ds.year}",
-                                description="Bar chart of the integrity e-mails, certification trainings, new-hire "
-                                "anti-fraud sessions and the partners briefed at the supplier conference, each bar "
-                                "labelled with the figure as the report gives it.")
-
-
-def figures(ds: Dataset) -> present.Table:
-    return present.figures_table(ds, "governance", "tbl-gov-figures", "Every governance figure in the data "
-                                 "(公司責任治理), as published, with both years where the report gives them.",
-                                 what="governance figures")

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import charts, present
 from ..data import Dataset
+from ..narrative import Finding, Md, absent, paragraph, write
 
 TIERS = {"high": ("High", "高度重要"), "medium": ("Medium", "中度重要"), "low": ("Low", "輕度重要")}
 TIER_COLOURS = {"high": charts.PALETTE[0], "medium": charts.PALETTE[1], "low": charts.PALETTE[2],
@@ -65,69 +66,151 @@ def groups_per_topic(ds: Dataset) -> pd.DataFrame:
     return out
 
 
-def numbers(ds: Dataset) -> dict[str, str]:
-    """Every figure the chapter's prose quotes, formatted."""
-    y = ds.year
-    top, con = topics(ds), concerns(ds)
-    out: dict[str, str] = {"mat_year": str(y)}
-    out["mat_topics_count"] = str(len(top))
-    out["mat_tiers_count"] = str(top["tier"].nunique())
-    for tier in TIERS:
-        part = top[top["tier"] == tier]
-        out[f"mat_{tier}_count"] = str(len(part))
-        out[f"mat_{tier}_ranks"] = (f"{part['rank'].min()}–{part['rank'].max()}" if len(part) > 1
-                                    else str(part["rank"].iloc[0]) if len(part) else "n/a")
-        out[f"mat_{tier}_topics"] = present.join_and([f"{r.name_en} ({r.name_zh})" for r in part.itertuples()])
-    for key, ids in (("workforce", WORKFORCE), ("environment", ENVIRONMENT)):
-        part = top[top["topic_id"].isin(ids)]
-        tiers = [TIERS[t][0].lower() for t in dict.fromkeys(part["tier"])]
-        where = f"all in the {tiers[0]} tier" if len(tiers) == 1 else f"in the {present.join_and(tiers)} tiers"
-        ranks = present.join_and([str(r) for r in part["rank"]])
-        out[f"mat_{key}_topics"] = f"{ranks}, {where}" if len(part) else "n/a"
-    out["mat_top_topic"] = f"{top['name_en'].iloc[0]} ({top['name_zh'].iloc[0]})" if len(top) else "n/a"
-    out["mat_topics_availability"] = (
-        f"For {y} the report ranks {len(top)} topics." if len(top) else
-        f"The data package holds no material topics for {y} (that year's report is not transcribed): the "
-        f"figures below read n/a, the table and chart are empty, and the discussion describes the "
-        f"{int(ds.table('material_topics')['year'].max())} report.")
+# The book's reading of the stakeholder table: an unranked topic that overlaps a ranked one in substance
+# (English topic names of the two files). Only pairs present in the year's data are stated.
+OVERLAPS = {"Corporate governance": "compliant operations",
+            "Compliance and anti-corruption management": "compliant operations",
+            "Poverty alleviation and charity": "community and public welfare"}
+# Pairings the book calls out when the year's table holds them: (group id, topic_en) -> what is odd.
+ODD_PAIRINGS = {("employees", "Inclusive finance for small and micro businesses"):
+                "employees are listed as raising inclusive finance for small businesses, answered by {response}"}
+THIN_RESPONSES = {"Information disclosure"}
 
-    # Stakeholders: groups, concerns, and how their topics line up with the ranked list.
-    m = matched_concerns(ds)
-    out["mat_groups_count"] = str(con["stakeholder_id"].nunique())
-    out["mat_concerns_count"] = str(len(con))
-    out["mat_distinct_topics_count"] = str(con["topic_en"].str.casefold().nunique())
+
+def _ranks(ranks: list[int]) -> str:
+    return present.join_and([str(r) for r in ranks])
+
+
+def _group_ranks(top: pd.DataFrame, ids: list[str]) -> str:
+    """'13, 14 and 16, all in the medium tier'; '' when the ranking holds none of the group."""
+    part = top[top["topic_id"].isin(ids)]
+    if part.empty:
+        return ""
+    tiers = [TIERS[t][0].lower() for t in dict.fromkeys(part["tier"])]
+    where = f"all in the {tiers[0]} tier" if len(tiers) == 1 else f"in the {present.join_and(tiers)} tiers"
+    return f"{_ranks(list(part['rank']))}, {where}"
+
+
+def _tier_line(part: pd.DataFrame, tier: str) -> str:
+    en, zh = TIERS[tier]
+    names = [f"{r.name_en} ({r.name_zh})" for r in part.itertuples()]
+    facts = {"tier": en, "tier_zh": zh, "first": int(part["rank"].min()), "last": int(part["rank"].max()),
+             "count": len(part), "top": names[0], "topics": present.join_and(names)}
+    # A short tier is listed in full; a long one is named by its first topic.
+    case = "one" if len(part) == 1 else "several_listed" if len(part) <= 3 else "several"
+    return write(Finding("mat.tier_line", case, facts))
+
+
+def topics_findings(ds: Dataset) -> list[Finding]:
+    """The ranked topics by tier, and where the workforce and environmental topics rank."""
+    y, top = ds.year, topics(ds)
+    if not ds.own_report:
+        later = ds.report["report_year"] if ds.report else y + 1
+        return [Finding("mat.topics", "no_own_report", {"year": y, "report_year": int(later)})]
+    if top.empty:
+        return [Finding("mat.topics", "none", {"year": y})]
+    lines = [_tier_line(top[top["tier"] == t], t) for t in TIERS if (top["tier"] == t).any()]
+    return [Finding("mat.topics", "ranked", {"year": y, "count": len(top), "tier_count": top["tier"].nunique(),
+                                             "tier_lines": ";\n".join(lines) + "."}),
+            Finding("mat.topic_groups", "ranked" if top["topic_id"].isin(WORKFORCE + ENVIRONMENT).any() else "none",
+                    {"workforce": _group_ranks(top, WORKFORCE), "environment": _group_ranks(top, ENVIRONMENT)})]
+
+
+def stakeholder_findings(ds: Dataset) -> list[Finding]:
+    """The stakeholder table, and how its topics line up with the ranked list."""
+    y, con = ds.year, concerns(ds)
+    if not ds.own_report:
+        return []  # said once, with the topics
+    if con.empty:
+        return [Finding("mat.stakeholders", "none", {"year": y})]
     per_group = con.groupby("stakeholder_en", sort=False).size()
-    if len(per_group):
-        most = sorted(g for g, n in per_group.items() if n == per_group.max())
-        out["mat_busiest_groups"] = present.join_and(most)
-        out["mat_busiest_groups_count"] = str(int(per_group.max()))
-    else:
-        out["mat_busiest_groups"], out["mat_busiest_groups_count"] = "none", "0"
+    busiest = [g for g, n in per_group.items() if n == per_group.max()]
+    out = [Finding("mat.stakeholders", "listed" if len(busiest) > 1 else "listed_one_busiest", {
+        "year": y, "groups": con["stakeholder_id"].nunique(), "concerns": len(con),
+        "topics": con["topic_en"].str.casefold().nunique(), "busiest": present.join_and(sorted(busiest)),
+        "busiest_count": int(per_group.max())})]
+    if topics(ds).empty:
+        return out
+    m = matched_concerns(ds)
     un = unranked_topics(ds)
-    out["mat_unranked_count"] = str(len(un))
-    out["mat_unranked_rows"] = str(int(m["rank"].isna().sum()))
-    out["mat_unranked_topics"] = present.join_and(
-        [f"{r.topic_en} ({r.topic_zh}, raised by {_groups(r.stakeholder_en)})" for r in un.itertuples()])
+    overlaps = [f"{t.lower()[0] + t[1:]} against {OVERLAPS[t]}" for t in un["topic_en"] if t in OVERLAPS]
+    others = [t[0].lower() + t[1:] for t in un["topic_en"] if t not in OVERLAPS]
+    out.append(Finding("mat.unranked", "some" if len(un) else "none", {
+        "count": len(un), "overlaps": "; ".join(overlaps), "no_counterpart": present.join_and(others[:2]) if others else "",
+        "topics": present.join_and([f"{r.topic_en} ({r.topic_zh}, raised by {_groups(r.stakeholder_en)})"
+                                    for r in un.itertuples()])}))
     variants = m.dropna(subset=["rank"])
     variants = variants[variants["topic_zh"] != variants["ranked_name_zh"]]
-    out["mat_variant_count"] = str(len(variants))
-    out["mat_variants"] = present.join_and([f"{r.topic_zh} for {r.ranked_name_zh}" for r in variants.itertuples()])
+    out.append(Finding("mat.variants", "some" if len(variants) else "none", {
+        "count": len(variants),
+        "variants": present.join_and([f"{r.topic_zh} for {r.ranked_name_zh}" for r in variants.itertuples()])}))
     gpt = groups_per_topic(ds)
-    silent = gpt[gpt["group_count"] == 0]
-    out["mat_silent_count"] = str(len(silent))
-    out["mat_silent_sentence"] = (
-        "Every ranked topic is raised by at least one stakeholder group." if len(gpt) and silent.empty else
-        f"No stakeholder group raises {present.join_and(list(silent['name_en']))}." if len(silent) else
-        "With no ranked topics for the year there is nothing to match.")
-    shared = gpt[gpt["group_count"] > 1]
-    out["mat_shared_count"] = str(len(shared))
-    out["mat_shared_topics"] = present.join_and([f"{r.name_en} ({_groups(r.groups)})" for r in shared.itertuples()])
-    out["mat_stakeholders_availability"] = (
-        f"For {y} the report lists {con['stakeholder_id'].nunique()} stakeholder groups." if len(con) else
-        f"The data package holds no stakeholder concerns for {y} (that year's report is not transcribed): the "
-        f"counts below are zero, the matrix and table empty, and the discussion describes the "
-        f"{int(ds.table('stakeholder_concerns')['year'].max())} report.")
+    silent, shared = gpt[gpt["group_count"] == 0], gpt[gpt["group_count"] > 1]
+    out.append(Finding("mat.coverage", "some_silent" if len(silent) else "all_raised",
+                       {"silent": present.join_and(list(silent["name_en"]))}))
+    out.append(Finding("mat.shared", "some" if len(shared) else "none", {
+        "count": len(shared), "topics": present.join_and([f"{r.name_en} ({_groups(r.groups)})"
+                                                          for r in shared.itertuples()])}))
+    odd = [text.format(response=f"“{r.response_en.lower()}”") for r in con.itertuples()
+           for (group, topic), text in ODD_PAIRINGS.items() if r.stakeholder_id == group and r.topic_en == topic]
+    thin = [r for r in con.itertuples() if r.response_en in THIN_RESPONSES]
+    out.append(Finding("mat.reading", "stated", {
+        "odd_pairing": f", with one odd pairing in the published table: {present.join_and(odd)}" if odd else "",
+        "thin": "".join(f" Some responses are also thin: “{r.response_en.lower()}” is the whole answer to "
+                        f"{r.stakeholder_en.lower()}' concern about {r.topic_en.lower()}." for r in thin[:1])}))
     return out
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    """Every value the chapter glues: the same keys in every edition, every one a str (Md for paragraphs)."""
+    tops, stake = topics_findings(ds), stakeholder_findings(ds)
+    by_topic = {f.topic: f for f in stake}
+    shown = ds.own_report and not topics(ds).empty
+
+    def one(topic: str) -> str:
+        return write(by_topic[topic]) if topic in by_topic else ""
+
+    matching = [one("mat.unranked"), one("mat.variants")]
+    coverage = " ".join(s for s in (one("mat.coverage"), one("mat.shared")) if s)
+    if coverage:
+        matching.append(f"- **Coverage.** {coverage}")
+    return {
+        "mat_year": str(ds.year),
+        "mat_topics_text": Md(write(tops[0])),
+        "mat_topic_groups_text": (paragraph(
+            write(tops[1]), "That fits an office-based company whose environmental weight lies in what it "
+            "finances rather than in its own operations. The report does not publish the matrix itself (the scores "
+            "on each axis), so a reader cannot see how close the topics on either side of a tier boundary were, nor "
+            "how the ranking moved since the previous year.") if shown else absent("the ranking's reading")),
+        "mat_stakeholders_text": (Md(one("mat.stakeholders")) if "mat.stakeholders" in by_topic
+                                  else absent("no stakeholder table for the year")),
+        "mat_matching_text": (Md("Matching the stakeholder topics against the ranked list shows how far the two "
+                                 "lists share a vocabulary:\n\n" + "\n".join(m for m in matching if m) + "\n")
+                              if "mat.unranked" in by_topic else absent("no ranked list to match")),
+        "mat_reading_text": (Md(one("mat.reading")) if "mat.reading" in by_topic else absent("no stakeholder table")),
+    }
+
+
+def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """MDR.2 (how the materiality principle was applied), from the same findings the chapter states."""
+    case = topics_findings(ds)[0].case
+    if case == "ranked":
+        top = topics(ds)
+        return {"MDR.2": ("disclosed", f"The report explains its reporting principles and ranks {len(top)} "
+                                       f"material topics in {top['tier'].nunique()} tiers with a materiality matrix; "
+                                       "the matrix scores are not published.")}
+    if case == "none":
+        return {"MDR.2": ("not disclosed", f"The data hold no materiality assessment for {ds.year}.")}
+    return {"MDR.2": ("not disclosed", f"No report of {ds.year} in the data: the edition's figures are a later "
+                                       f"report's comparative column, with no materiality assessment of {ds.year}.")}
+
+
+def _missing_note(ds: Dataset, what: str) -> str:
+    """Why a table or chart of the year is empty: no report of its own, or none in its report."""
+    if not ds.own_report:
+        later = f"the {ds.report['report_year']} report's" if ds.report else "a later report's"
+        return f"No {what} for {ds.year}: the edition's figures are {later} comparative column."
+    return f"The {ds.year} report, as the data hold it, gives no {what}."
 
 
 def topics_table(ds: Dataset) -> present.Table:
@@ -139,8 +222,7 @@ def topics_table(ds: Dataset) -> present.Table:
         "Raised by": [_groups(g) for g in gpt["groups"]],
     })
     if frame.empty:
-        frame = pd.DataFrame([{"Rank": present.DASH, "Topic (議題)": f"No material topics in the data package for {ds.year}",
-                               "Tier": "", "Raised by": ""}])
+        frame = pd.DataFrame([{"Note": _missing_note(ds, "material topics")}])
     return present.table(frame, "tbl-mat-topics", f"Material topics of {ds.year} (實質性議題) by rank and tier, "
                          "with the stakeholder groups that raise each in the stakeholder table.",
                          present.source(ds, "material_topics", "stakeholder_concerns",
@@ -157,9 +239,7 @@ def concerns_table(ds: Dataset) -> present.Table:
         "回應方式": m["response_zh"].tolist(),
     })
     if frame.empty:
-        frame = pd.DataFrame([{"Stakeholder group": f"No stakeholder concerns in the data package for {ds.year}",
-                               "Topic raised": "", "Rank": "", "Company response": "",
-                               "回應方式": ""}])
+        frame = pd.DataFrame([{"Note": _missing_note(ds, "stakeholder concerns")}])
     return present.table(frame, "tbl-mat-concerns", f"Stakeholder groups, the topics they raise and the company's "
                          f"responses (利益相關方溝通), {ds.year}; 'not ranked' marks a topic that is not among the "
                          "ranked material topics.",
@@ -177,7 +257,7 @@ def topics_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-mat-topics", f"Material topics by tier and rank (實質性議題), {ds.year}"
     gpt = groups_per_topic(ds)
     if gpt.empty:
-        return charts.placeholder(label, title, f"No material topics in the data package for {ds.year}.")
+        return charts.placeholder(label, title, _missing_note(ds, "material topics"))
     frame = pd.DataFrame({
         "rank": gpt["rank"], "topic": [f"{r}. {e} {z}" for r, e, z in zip(gpt["rank"], gpt["name_en"], gpt["name_zh"])],
         "tier": gpt["tier"], "tier_label": [_tier_label(t) for t in gpt["tier"]],
@@ -217,7 +297,7 @@ def matrix_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-mat-matrix", f"Which stakeholder group raises which topic (利益相關方溝通), {ds.year}"
     m = matched_concerns(ds)
     if m.empty:
-        return charts.placeholder(label, title, f"No stakeholder concerns in the data package for {ds.year}.")
+        return charts.placeholder(label, title, _missing_note(ds, "stakeholder concerns"))
     frame = pd.DataFrame({
         "stakeholder": [f"{a} {b}" for a, b in zip(m["stakeholder_en"], m["stakeholder_zh"])],
         "topic": [f"{'' if pd.isna(r) else str(int(r)) + '. '}{e} {z}" + ("" if not pd.isna(r) else " (not ranked)")

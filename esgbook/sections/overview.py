@@ -1,10 +1,18 @@
-"""Chapter 1, company overview (公司概覽): profile, the year's honours, and the scope of the report."""
+"""Chapter 1, company overview (公司概覽): profile, the year's honours, and the scope of the report.
+
+The section computes findings (`esgbook.narrative.Finding`); the English sentences are written by
+`esgbook.narrative.en.ov`. Honours and the report's period are facts of a report: an edition whose
+year has no report of its own (2022, the comparative column of the 2023 report) says so instead.
+"""
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 
-from .. import charts, kpis, present
+from .. import charts, findings, kpis, present
 from ..data import Dataset
+from ..narrative import Finding, Md, Q, paragraph, write
 
 HONOURS_SECTION = "01 公司概覽 > 2023年奇富科技所獲榮譽"
 
@@ -20,8 +28,11 @@ THEMES = {
     "community": ("Community", "社區公益"),
 }
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
+# The HKEX guide items this chapter assesses (the appendix index reads them from `hkex_status`).
+GUIDE_ITEMS = ["MDR.1", "MDR.3"]
 
 
+# -- data ------------------------------------------------------------------------------------
 def honours(ds: Dataset, year: int | None = None) -> pd.DataFrame:
     """The honours of one year, in the order the report prints them."""
     frame = ds.table("honours")
@@ -32,84 +43,154 @@ def honours_by_theme(ds: Dataset) -> pd.DataFrame:
     """Count of the year's honours per theme, largest first (ties in THEMES order)."""
     frame = honours(ds)
     counts = frame["theme"].value_counts()
-    rows = [{"theme": t, "theme_label": f"{en} {zh}", "honours": int(counts.get(t, 0)), "order": i}
-            for i, (t, (en, zh)) in enumerate(THEMES.items()) if counts.get(t, 0)]
-    out = pd.DataFrame(rows, columns=["theme", "theme_label", "honours", "order"])
+    rows = [{"theme": t, "theme_label": f"{en} {zh}", "theme_name": f"{en} ({zh})", "honours": int(counts.get(t, 0)),
+             "order": i} for i, (t, (en, zh)) in enumerate(THEMES.items()) if counts.get(t, 0)]
+    out = pd.DataFrame(rows, columns=["theme", "theme_label", "theme_name", "honours", "order"])
     return out.sort_values(["honours", "order"], ascending=[False, True]).drop(columns="order").reset_index(drop=True)
 
 
-def _count_or_none(frame: pd.DataFrame) -> float | None:
-    return float(len(frame)) if len(frame) else None
+def _report_year(ds: Dataset) -> int | None:
+    return int(ds.report["report_year"]) if ds.report else None
 
 
 def _guide_status(ds: Dataset) -> pd.DataFrame:
+    """The content index of the report the edition is built from (its own, or the later one)."""
     index = ds.table("hkex_index")
-    return index[index["year"] == ds.year]
+    year = ds.year if ds.own_report else _report_year(ds)
+    return index[index["year"] == year] if year is not None else index.iloc[0:0]
 
 
-def numbers(ds: Dataset) -> dict[str, str]:
-    """Every figure the chapter's prose quotes, formatted."""
-    y, p = ds.year, ds.year - 1
-    out: dict[str, str] = {"ov_year": str(y), "ov_prior_year": str(p),
-                           "ov_period": f"1 January {y} to 31 December {y}"}
-    cur, prior = kpis.compute(ds, "employees", y), kpis.compute(ds, "employees", p)
-    out.update(present.versus_prior("ov_employees", cur, prior, up="grew", down="shrank"))
-    change, _ = kpis.yoy(cur, prior)
-    out["ov_headcount_sentence"] = (
-        f"Year-end headcount {out['ov_employees_direction']} from {out['ov_employees_prior']} to "
-        f"{out['ov_employees']} ({out['ov_employees_change']})" if change is not None else
-        f"Year-end headcount was {out['ov_employees']}, with no {p} figure in the data package to compare with"
-        if cur is not None else f"The data package has no year-end headcount for {y}")
-    directors = kpis.compute(ds, "directors", y)
-    out["ov_directors"] = present.num(directors)
-    out["ov_board_sentence"] = (f"the board had {present.num(directors)} directors at the end of the year"
-                                if directors is not None else f"the data package has no board composition for {y}")
+def _period(covers: str) -> str:
+    """'2023-01-01/2023-12-31' -> '1 January 2023 to 31 December 2023'."""
+    start, end = (date.fromisoformat(d) for d in covers.split("/"))
+    return " to ".join(f"{d.day} {d.strftime('%B')} {d.year}" for d in (start, end))
 
-    # Honours: how many, where the report prints them, and what they are for.
+
+# -- findings --------------------------------------------------------------------------------
+def headcount_finding(ds: Dataset) -> Finding:
+    y = ds.year
+    cur, prior = (Q(kpis.compute(ds, "employees", yr), 0) for yr in (y, y - 1))
+    return findings.trend("trend.grew", cur, prior, y, name="Year-end headcount", name_lower="year-end headcount")
+
+
+def board_finding(ds: Dataset) -> Finding:
+    directors = kpis.compute(ds, "directors", ds.year)
+    if directors is None:
+        return Finding("ov.board", "missing", {"year": ds.year})
+    return Finding("ov.board", "disclosed", {"directors": Q(directors), "year": ds.year})
+
+
+def honours_findings(ds: Dataset) -> list[Finding]:
+    """What the report says the company was recognised for: the list, its themes, who awarded."""
+    y, report_year = ds.year, _report_year(ds)
+    if not ds.own_report:
+        return [Finding("ov.honours", "no_own_report", {"year": y, "report_year": report_year})]
     hon = honours(ds)
-    listed = hon[hon["section"] == HONOURS_SECTION]
-    elsewhere = hon[hon["section"] != HONOURS_SECTION]
-    out["ov_honours_count"] = str(len(hon))
-    out["ov_honours_listed_count"] = str(len(listed))
-    out["ov_honours_elsewhere_count"] = str(len(elsewhere))
-    out["ov_honours_elsewhere_sections"] = ", ".join(sorted(set(elsewhere["section"]))) or "none"
-    out["ov_honours_unnamed_body_count"] = str(int((hon["awarded_by_en"] == "").sum()))
+    if hon.empty:
+        return [Finding("ov.honours", "none", {"year": y, "report_year": y})]
+    listed, elsewhere = hon[hon["section"] == HONOURS_SECTION], hon[hon["section"] != HONOURS_SECTION]
+    out = [Finding("ov.honours", "listed", {
+        "year": y, "report_year": y, "count": len(hon), "listed": len(listed), "elsewhere": len(elsewhere),
+        "elsewhere_sections": present.join_and(sorted(set(elsewhere["section"])))})]
     by_theme = honours_by_theme(ds)
-    out["ov_honours_theme_count"] = str(len(by_theme))
-    if len(by_theme):
-        top = by_theme.iloc[0]
-        out["ov_honours_top_theme"] = top["theme_label"]
-        out["ov_honours_top_theme_count"] = str(top["honours"])
-        out["ov_honours_top_theme_share"] = present.pct(top["honours"] / len(hon) * 100, 0)
-        out["ov_honours_availability"] = (f"The data package lists {len(hon)} honours for {y}; the report "
-                                          f"gives no {p} list to compare with.")
-    else:
-        out.update(ov_honours_top_theme="n/a", ov_honours_top_theme_count="0", ov_honours_top_theme_share="n/a")
-        latest = int(ds.table("honours")["year"].max())
-        out["ov_honours_availability"] = (f"The data package holds no honours for {y} (that year's report "
-                                          f"is not transcribed): the counts below are zero, the table and chart "
-                                          f"empty, and the remarks on the list describe the {latest} report.")
-
-    # The HKEX guide as this edition meets it (from the content index).
-    status = _guide_status(ds)
-    out["ov_guide_items"] = str(len(status))
-    out["ov_guide_mandatory_count"] = str(int(status["code"].str.startswith("MDR").sum()))
-    for s in STATUS_ORDER:
-        out[f"ov_guide_{s.replace(' ', '_')}"] = str(int((status["status"] == s).sum()))
+    top = by_theme[by_theme["honours"] == by_theme["honours"].max()]
+    out.append(Finding("ov.honours_themes", "grouped", {
+        "count": len(hon), "theme_count": len(by_theme), "tied": "yes" if len(top) > 1 else "no",
+        "top": present.join_and(list(top["theme_name"])), "top_count": int(top["honours"].iloc[0]),
+        "top_share": Q(top["honours"].iloc[0] / len(hon) * 100, 0, "%")}))
+    unnamed = int((hon["awarded_by_en"].fillna("") == "").sum())
+    out.append(Finding("ov.honours_bodies", "some_unnamed" if unnamed else "all_named", {"unnamed": unnamed}))
     return out
 
 
-def profile_table(ds: Dataset) -> present.Table:
-    """The company's scale at a glance, both years, from the other chapters' data."""
+def period_finding(ds: Dataset) -> Finding:
     y = ds.year
-    frame = present.kpi_comparison(ds, ["employees", "directors", "independent_directors", "suppliers_total"])
-    extra = present.years_side_by_side([
-        ("Honours received", "所獲榮譽", "count", _count_or_none(honours(ds, y)), _count_or_none(honours(ds, y - 1)), 0),
-        ("Material topics", "實質性議題", "count", _count_or_none(_topics(ds, y)), _count_or_none(_topics(ds, y - 1)), 0),
-    ], y)
-    frame = pd.concat([frame, extra], ignore_index=True)
-    return present.table(frame, "tbl-ov-profile", f"The company at a glance (公司概覽), {y} against {y - 1}; "
-                         "n/a where the data package holds no figure for the year.",
+    facts = {"year": y, "period": _period(f"{y}-01-01/{y}-12-31")}
+    if ds.report is None:
+        return Finding("ov.period", "no_report", facts)
+    if ds.own_report:
+        return Finding("ov.period", "own", {**facts, "period": _period(ds.report["covers"])})
+    return Finding("ov.period", "comparative", {**facts, "report_year": _report_year(ds),
+                                                "report_period": _period(ds.report["covers"])})
+
+
+def guide_finding(ds: Dataset) -> Finding:
+    status = _guide_status(ds)
+    facts = {"year": ds.year, "report_year": _report_year(ds), "items": len(status),
+             **{s.replace(" ", "_"): int((status["status"] == s).sum()) for s in STATUS_ORDER}}
+    if status.empty:
+        return Finding("ov.guide", "none", facts)
+    return Finding("ov.guide", "own" if ds.own_report else "comparative", facts)
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    """Every value the chapter glues: the same keys in every edition, every one a str (Md for paragraphs)."""
+    headcount = headcount_finding(ds)
+    head, board = write(headcount), write(board_finding(ds))
+    # Said once: the first chapter of an edition without a prior year tells the reader so.
+    no_prior = (write(Finding("prior_year", "no_prior", {"year": ds.year, "prior_year": ds.year - 1})) + "."
+                if headcount.case == "no_prior" else "")
+    hon = honours_findings(ds)
+    return {
+        "ov_year": str(ds.year),
+        "ov_profile_text": paragraph(f"{head}, and {board}.", no_prior),
+        "ov_honours_text": paragraph(*(write(f) for f in hon)),
+        "ov_period_text": Md(write(period_finding(ds))),
+        "ov_guide_mandatory_count": str(int(ds.table("hkex_guide_items")["code"].str.startswith("MDR").sum())),
+        "ov_guide_text": Md(write(guide_finding(ds))),
+    }
+
+
+def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """MDR.1 and MDR.3 as this edition states them: from the report's own index when the year has a
+    report, 'not disclosed' when the edition is only a later report's comparative column."""
+    period = period_finding(ds)
+    if period.case != "own":
+        reason = (f"No report of {ds.year} in the data: the edition's figures are the comparative column of the "
+                  f"{period.facts.get('report_year', 'a later')} report, which makes no {ds.year} statement."
+                  if period.case == "comparative" else f"No report covering {ds.year} in the data.")
+        return {code: ("not disclosed", reason) for code in GUIDE_ITEMS}
+    index = _guide_status(ds).set_index("code")
+    out = {}
+    for code in GUIDE_ITEMS:
+        if code in index.index:
+            out[code] = (index.loc[code, "status"], index.loc[code, "reason"])
+        else:
+            out[code] = ("not disclosed", f"data/hkex_index.csv has no assessment of {code} for {ds.year}")
+    return out
+
+
+# -- tables and charts -----------------------------------------------------------------------
+def _count_of(frame: pd.DataFrame, own: bool) -> float | None:
+    """A register's count for a year: None (not disclosed) when the year has no report of its own or no rows."""
+    return float(len(frame)) if own and len(frame) else None
+
+
+def profile_table(ds: Dataset) -> present.Table:
+    """The company's scale at a glance, both years, from the other chapters' data; '–' where a year has
+    no figure, and the prior-year column dropped when it is empty throughout."""
+    y, p = ds.year, ds.year - 1
+    rows = []
+    for kpi_id in ["employees", "directors", "independent_directors", "suppliers_total"]:
+        k = kpis.BY_ID[kpi_id]
+        rows.append((f"{k.name_en} ({k.name_zh})", k.unit, k.compute(ds, y), k.compute(ds, p), k.decimals))
+    reports = set(ds.table("reports")["report_year"].astype(int))
+    for name, frame_of in (("Honours received (所獲榮譽)", lambda yr: honours(ds, yr)),
+                           ("Material topics (實質性議題)", lambda yr: _topics(ds, yr))):
+        # Honours and topics are facts of a report: a year without its own report has none.
+        rows.append((name, "count", _count_of(frame_of(y), y in reports), _count_of(frame_of(p), p in reports), 0))
+    out = []
+    for name, unit, cur, prior, decimals in rows:
+        change = findings.change_of(Q(cur, decimals), Q(prior, decimals))
+        out.append({"Metric": name, "Unit": unit, str(y): present.DASH if cur is None else present.num(cur, decimals),
+                    str(p): present.DASH if prior is None else present.num(prior, decimals),
+                    "Change": present.DASH if change.value is None else present.change(change.value)})
+    frame = pd.DataFrame(out)
+    if (frame[str(p)] == present.DASH).all():
+        frame = frame.drop(columns=[str(p), "Change"])
+    years = f"{y} against {p}" if str(p) in frame else f"{y}"
+    return present.table(frame, "tbl-ov-profile", f"The company at a glance (公司概覽), {years}; '–' where the "
+                         "data hold no figure for the year.",
                          present.source(ds, "workforce", "board", "suppliers", "honours", "material_topics"))
 
 
@@ -119,37 +200,42 @@ def _topics(ds: Dataset, year: int) -> pd.DataFrame:
 
 
 def honours_table(ds: Dataset) -> present.Table:
-    hon = honours(ds)
+    hon = honours(ds) if ds.own_report else honours(ds).iloc[0:0]
     frame = pd.DataFrame({
         "No.": range(1, len(hon) + 1),
         "Honour": hon["award_en"].tolist(),
         "As printed (獎項)": hon["award_zh"].tolist(),
-        "Awarded by": [b or "not named" for b in hon["awarded_by_en"]],
+        "Awarded by": [b or "not named" for b in hon["awarded_by_en"].fillna("")],
         "Theme": [" ".join(THEMES[t]) for t in hon["theme"]],
         "Printed in": [sec.split(" > ")[0] for sec in hon["section"]],
     })
     if frame.empty:
-        frame = pd.DataFrame([{"No.": present.DASH, "Honour": f"No honours in the data package for {ds.year}",
-                               "As printed (獎項)": "", "Awarded by": "", "Theme": "", "Printed in": ""}])
+        frame = pd.DataFrame([{"Note": _no_honours(ds)}])
     return present.table(frame, "tbl-ov-honours", f"Honours received in {ds.year} (所獲榮譽), in the order the "
                          "report prints them; the theme is the book's classification, not the report's; 'Printed in' is the "
                          "report chapter (section titles in data/honours.csv).",
                          present.source(ds, "honours"))
 
 
+def _no_honours(ds: Dataset) -> str:
+    if not ds.own_report:
+        return f"No honours for {ds.year}: the edition has no report of its own."
+    return f"The report lists no honours for {ds.year}."
+
+
 def honours_chart(ds: Dataset) -> charts.Chart:
-    frame = honours_by_theme(ds)
+    frame = honours_by_theme(ds) if ds.own_report else honours_by_theme(ds).iloc[0:0]
     title = f"Honours received in {ds.year} by theme (所獲榮譽), count"
     if frame.empty:
-        return charts.placeholder("fig-ov-honours-theme", title, f"No honours in the data package for {ds.year}.")
-    return charts.value_bars(frame, label="fig-ov-honours-theme", title=title, category="theme_label",
-                             value="honours", unit="count", measure="Honours", sort=False, whole=True,
-                             description=f"Bar chart of the {len(honours(ds))} honours of {ds.year} counted by "
-                             "theme, largest first; each bar is labelled with its count.")
+        return charts.placeholder("fig-ov-honours-theme", title, _no_honours(ds))
+    return charts.value_bars(frame.drop(columns="theme_name"), label="fig-ov-honours-theme", title=title,
+                             category="theme_label", value="honours", unit="count", measure="Honours", sort=False,
+                             whole=True, description=f"Bar chart of the {len(honours(ds))} honours of {ds.year} "
+                             "counted by theme, largest first; each bar is labelled with its count.")
 
 
 def guide_table(ds: Dataset) -> present.Table:
-    """The guide's mandatory disclosures (Part B) and how this edition meets each."""
+    """The guide's mandatory disclosures (Part B) and how the edition's report meets each."""
     status = _guide_status(ds)
     items = ds.table("hkex_guide_items").set_index("code")
     mdr = status[status["code"].str.startswith("MDR")].sort_values("code")
@@ -159,6 +245,9 @@ def guide_table(ds: Dataset) -> present.Table:
         "Status": mdr["status"].tolist(),
         "Our assessment": mdr["reason"].tolist(),
     })
+    if frame.empty:
+        frame = pd.DataFrame([{"Note": f"No assessment against the guide for the {ds.year} edition."}])
+    whose = (f"in the {ds.year} edition" if ds.own_report else
+             f"as the {_report_year(ds)} report meets them (the {ds.year} edition has no report of its own)")
     return present.table(frame, "tbl-ov-guide", f"The HKEX ESG Reporting Guide's mandatory disclosures (Part B) "
-                         f"in the {ds.year} edition.", present.source(ds, "hkex_guide_items", "hkex_index"))
-
+                         f"{whose}.", present.source(ds, "hkex_guide_items", "hkex_index"))

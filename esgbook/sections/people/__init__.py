@@ -1,0 +1,113 @@
+"""Chapter 7, people (以人為本): workforce, turnover, health and safety, training, labour standards.
+
+The report showed the workforce by gender, employment type, rank and age only as images; this package
+draws them from the headcounts, recomputes the published shares, and reads the reconciliation's checks
+of the training and turnover breakdowns. Each topic module returns *findings* (`findings(ds)`); the
+English sentences are written in one place, `esgbook/narrative/en/ppl.py`, and glued as paragraphs
+(`numbers(ds)`). `hkex_status(ds)` gives the content-index status of the KPIs the chapter assesses,
+computed from the same findings.
+"""
+from __future__ import annotations
+
+from ...data import Dataset
+from ...narrative import Finding, paragraph, write
+from . import health, practices, training, turnover, workforce
+from .base import DIMENSIONS, FILE, TRAINING_DIMENSIONS, TURNOVER_DIMENSIONS  # noqa: F401
+from .health import health_table
+from .practices import OTHER_METRICS, other_table  # noqa: F401
+from .training import trained_share_chart, training_hours_chart, training_table
+from .turnover import turnover_chart, turnover_table
+from .workforce import headcount, shares_table, workforce_chart, workforce_table
+
+__all__ = ["findings", "numbers", "hkex_status", "headcount", "workforce_table", "workforce_chart", "shares_table",
+           "turnover_table", "turnover_chart", "health_table", "training_table", "trained_share_chart",
+           "training_hours_chart", "other_table"]
+
+PARAGRAPHS = {**practices.PARAGRAPHS, **workforce.PARAGRAPHS, **turnover.PARAGRAPHS, **health.PARAGRAPHS,
+              **training.PARAGRAPHS}
+
+
+def findings(ds: Dataset) -> dict[str, Finding | list[Finding] | None]:
+    """Every finding the chapter states, by name (None or [] where the year has nothing to say)."""
+    return ds.cached(("people_findings",), lambda: {
+        **workforce.workforce_findings(ds), **turnover.turnover_findings(ds), **health.health_findings(ds),
+        **training.training_findings(ds), **practices.practices_findings(ds, _status(ds))})
+
+
+def _sentences(found) -> list[str]:
+    if found is None:
+        return []
+    return [write(f) for f in (found if isinstance(found, list) else [found])]
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    """The chapter's glued paragraphs: the same keys in every edition, every value a str (`Md`)."""
+    found = findings(ds)
+    out: dict[str, str] = {}
+    for key, names in PARAGRAPHS.items():
+        out[key] = paragraph(*[s for n in names for s in _sentences(found[n])])
+    return out
+
+
+# -- HKEX content index --------------------------------------------------------------------------
+def _coverage(ds: Dataset, metric: str, dimensions: tuple[str, ...]) -> tuple[str, list[str]]:
+    given = [d for d in dimensions if not ds.breakdown(metric, d, ds.year).empty]
+    status = "disclosed" if len(given) == len(dimensions) else "partly" if given else "not disclosed"
+    return status, [d.replace("_", " ") for d in dimensions if d not in given]
+
+
+def _status(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """The statuses that need no other finding (the labour-standards paragraph quotes B4.1 and B4.2)."""
+    src = f"the {ds.year} edition is built from the comparative column of a later report, which has no " \
+          f"{ds.year} narrative"
+    if ds.own_report:
+        return {"B2.3": ("disclosed", "Health checks, health campaigns, safety training, safety inspections and "
+                                      "psychological support are described."),
+                "B4.1": ("partly", "The report states all hires are of legal working age but does not describe "
+                                   "how hiring practices are reviewed."),
+                "B4.2": ("partly", "The report says cases would be handled under the relevant procedures, without "
+                                   "describing the steps.")}
+    return {code: ("not disclosed", f"Not disclosed: {src}.") for code in ("B2.3", "B4.1", "B4.2")}
+
+
+def _breakdown_reason(status: str, missing: list[str], what: str, year: int) -> str:
+    if status == "disclosed":
+        return f"{what}: given for {year} in the data table."
+    if status == "partly":
+        return f"{what}: given for {year}, but not by {' or '.join(missing)}."
+    return f"Not disclosed: the data hold no {what[:1].lower() + what[1:]} for {year}."
+
+
+def _check_reason(found: Finding | None) -> str:
+    if found is None or found.case == "not_both":
+        return ""
+    return (" The two breakdowns imply the same company-wide figure." if found.case == "consistent" else
+            " The two breakdowns imply different company-wide figures (see the chapter).")
+
+
+def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """Code -> (status, reason) for the HKEX KPIs chapter 7 assesses, from the chapter's own findings."""
+    y, found = ds.year, findings(ds)
+    out: dict[str, tuple[str, str]] = {}
+    status, missing = _coverage(ds, "employees", ("gender", "employment_type", "age_group", "region"))
+    out["B1.1"] = (status, _breakdown_reason(status, missing, "Employees by gender, employment type, age group "
+                                             "and region", y))
+    status, missing = _coverage(ds, "turnover_rate_pct", TURNOVER_DIMENSIONS)
+    out["B1.2"] = (status, _breakdown_reason(status, missing, "Turnover rates by gender, age group and region", y))
+    fatal = found["fatalities"]
+    out["B2.1"] = ({"disclosed": "disclosed", "partly": "partly"}.get(fatal.case, "not disclosed"),
+                   "Work-related fatalities are given for each of the past three years." if fatal.case == "disclosed"
+                   else f"Work-related fatalities are given for {', '.join(fatal.facts['given'])} only."
+                   if fatal.case == "partly" else
+                   "Not disclosed: the report gives no figure on work-related fatalities for the past three years.")
+    out["B2.2"] = (("disclosed", f"Lost days due to work injury are given for {y} in the data table.")
+                   if ds.value("lost_days", y) is not None else
+                   ("not disclosed", f"Not disclosed: the data hold no lost days for {y}."))
+    for code, metric, what, check in (
+            ("B3.1", "trained_share_pct", "The percentage of employees trained by gender and by rank",
+             found["trained_check"]),
+            ("B3.2", "training_hours_avg", "Average training hours by gender and by rank", found["hours_check"])):
+        status, missing = _coverage(ds, metric, TRAINING_DIMENSIONS)
+        out[code] = (status, _breakdown_reason(status, missing, what, y) + _check_reason(check))
+    out.update(_status(ds))
+    return dict(sorted(out.items()))
