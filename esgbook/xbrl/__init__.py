@@ -11,5 +11,5 @@ esgbook/kpis.py by `python -m esgbook.xbrl taxonomy`; Arelle (in .venv-tools) va
 reports offline: `python -m esgbook.xbrl validate FILE`. Only the standard library is used
 here, so importing this package costs the kernel nothing.
 """
-from .report import (ENTITY, PUBLISHED, RECOMPUTED, STOCK_CODE, dumps, fact_id, facts, report,  # noqa: F401
-                     with_fact_ids, write)
+from .oim import (ENTITY, ENTITY_SCHEME, PUBLISHED, RECOMPUTED, STOCK_CODE, dumps, fact_id, facts,  # noqa: F401
+                  in_book_unit, report, scale_exponent, with_fact_ids, write)

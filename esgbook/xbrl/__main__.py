@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from .. import data
         from ..errors import DataError
-        from .report import dumps, report
+        from .oim import dumps, report
         try:
             ds = data.load(args.year)
         except DataError as exc:

@@ -54,8 +54,9 @@ def arelle_command() -> list[str]:
     return [str(exe)]
 
 
-def validate(report: Path, package: Path | None = None) -> Result:
-    """Validate one xBRL-JSON report; `package` is the taxonomy package zip (built when omitted)."""
+def validate(report: Path, package: Path | None = None, utr: bool = True) -> Result:
+    """Validate one xBRL-JSON report; `package` is the taxonomy package zip (built when omitted);
+    `utr` turns Units Registry checking on (always, but for the test that shows it matters)."""
     with tempfile.TemporaryDirectory(prefix="esgbook-arelle-") as tmp:
         tmp = Path(tmp)
         if package is None:
@@ -66,7 +67,7 @@ def validate(report: Path, package: Path | None = None) -> Result:
         env["XDG_CONFIG_HOME"] = str(tmp / "config")
         env["XDG_CACHE_HOME"] = str(tmp / "cache")
         cmd = arelle_command() + [
-            "--file", str(report), "--packages", str(package), "--validate", "--utr",
+            "--file", str(report), "--packages", str(package), "--validate", *(["--utr"] if utr else []),
             "--internetConnectivity", "offline", "--logFile", str(log), "--logFormat", LOG_FORMAT,
             "--logLevel", "info"]
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)

@@ -63,7 +63,8 @@ def unit_string(unit: dict) -> str | None:
     return (num or "xbrli:pure") + (f"/{den}" if den else "")
 
 
-def _exponent(scale: str) -> int:
+def scale_exponent(scale: str) -> int:
+    """The power of ten of a unit's scale ("0.01" -> -2, "100000000" -> 8)."""
     d = Decimal(scale).normalize()
     if d.as_tuple().digits != (1,):
         raise ValueError(f"unit scale {scale} is not a power of ten")
@@ -73,12 +74,18 @@ def _exponent(scale: str) -> int:
 def state(value, decimals: int, unit: dict) -> tuple[str, int]:
     """(lexical value, decimals) of a figure shown with `decimals` places, in the unit's base measure."""
     shown = Decimal(f"{Decimal(str(value)):.{int(decimals)}f}")
-    k = _exponent(unit["scale"])
+    k = scale_exponent(unit["scale"])
     stated = shown.scaleb(k)
     text = format(stated, "f")
     if text.startswith("-") and Decimal(text) == 0:
         text = text[1:]
     return text, int(decimals) - k
+
+
+def in_book_unit(fact: dict) -> Decimal:
+    """A fact's value back in the book's unit: 0.411 -> 41.1 (%), 162100000000 -> 1621 (CNY 100m)."""
+    concept = {c.qname: c for c in tx.concepts()}[fact["dimensions"]["concept"]]
+    return Decimal(fact["value"]).scaleb(-scale_exponent(tx.units()[concept.unit]["scale"]))
 
 
 def _printed(ds) -> dict[tuple, str]:
