@@ -71,9 +71,11 @@ def scale_exponent(scale: str) -> int:
     return d.as_tuple().exponent
 
 
-def state(value, decimals: int, unit: dict) -> tuple[str, int]:
+def state(value: "str | float", decimals: int, unit: dict) -> tuple[str, int]:
     """(lexical value, decimals) of a figure shown with `decimals` places, in the unit's base measure."""
-    shown = Decimal(f"{Decimal(str(value)):.{int(decimals)}f}")
+    # A printed figure (text) keeps its digits; a computed one is rounded as the book rounds it for
+    # display (`esgbook.present.num`: Python's float formatting), so the fact is the number shown.
+    shown = Decimal(f"{Decimal(value):.{int(decimals)}f}" if isinstance(value, str) else f"{float(value):.{int(decimals)}f}")
     k = scale_exponent(unit["scale"])
     stated = shown.scaleb(k)
     text = format(stated, "f")
