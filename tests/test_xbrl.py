@@ -201,7 +201,9 @@ def test_downloads_write_and_link_the_report(datasets, tmp_path):
     files = appendix.write_downloads(datasets[2023], tmp_path)
     assert files["xbrl_json"] == "esg-2023.json"
     assert (tmp_path / "esg-2023.json").read_text(encoding="utf-8") == xbrl.dumps(xbrl.report(datasets[2023]))
-    assert (tmp_path / tx.PACKAGE_NAME).exists()
+    assert (tmp_path / tx.PACKAGE_NAME).exists() and (tmp_path / files["xbrl_inline"]).exists()
+    links = appendix.downloads_list(datasets[2023])
+    assert "<downloads/esg-2023.json>" in links and "<downloads/esg-2023-headlines.xhtml>" in links
 
 
 # -- one fact, one number --------------------------------------------------------------------
@@ -345,3 +347,37 @@ def test_arelle_units_registry_check_is_on(reports, written, tmp_path):
     bad.write_text(xbrl.dumps(_broken(reports[2023], "wrong unit")), encoding="utf-8")
     result = arelle.validate(bad, written[2023][1], utr=False)
     assert result.errors == [], result.log
+
+
+# -- the headline table as Inline XBRL ---------------------------------------------------------
+@pytest.mark.parametrize("year", YEARS)
+def test_inline_headlines_are_the_opening_page_numbers(datasets, reports, written, year):
+    from esgbook.sections import opening
+    path = written[year][0].with_name(f"esg-{year}-headlines.xhtml")
+    root = ET.parse(path).getroot()
+    ix = "{http://www.xbrl.org/2013/inlineXBRL}"
+    found = {e.get("id"): e for e in root.iter(f"{ix}nonFraction")}
+    frame = opening.headline_frame(datasets[year])
+    for kpi_id, row in zip(opening.HEADLINES, frame.to_dict("records")):
+        for y in (year, year - 1):
+            shown = row[str(y)]
+            fid = fact_id(kpi_id, y)
+            if shown == "n/a":
+                assert fid not in found
+                continue
+            assert found[fid].text == shown, fid  # the page's very text
+            if y == year:  # ... and the xBRL-JSON fact of the same figure, at the page's places
+                places = -Decimal(shown.replace(",", "")).as_tuple().exponent
+                assert at(unscaled(reports[year]["facts"][fid]), places) == Decimal(shown.replace(",", ""))
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_arelle_validates_the_inline_headlines(written, year, tmp_path):
+    report, package = written[year]
+    path = report.with_name(f"esg-{year}-headlines.xhtml")
+    result = arelle.validate(path, package)
+    assert result.errors == [], result.log
+    broken = tmp_path / path.name
+    broken.write_text(path.read_text(encoding="utf-8").replace('name="qfesg:ghg_total_t"', 'name="qfesg:ghg_totl_t"'),
+                      encoding="utf-8")
+    assert any("ghg_totl_t" in t for _l, _c, t in arelle.validate(broken, package).errors)

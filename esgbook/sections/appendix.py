@@ -152,7 +152,7 @@ def downloads_list(ds: Dataset) -> str:
     lines = [f"- {{download}}`KPI table {ds.year} (CSV) <downloads/{files['kpis_csv']}>`",
              f"- {{download}}`KPI table {ds.year} (JSON) <downloads/{files['kpis_json']}>`",
              f"- {{download}}`Reconciliation {ds.year} (CSV) <downloads/{files['reconciliation_csv']}>`",
-             f"- {{download}}`Machine-readable report {ds.year} (xBRL-JSON, XBRL OIM) <downloads/{files['xbrl_json']}>` with its {{download}}`taxonomy package <downloads/{files['xbrl_taxonomy']}>`",
+             f"- {{download}}`Machine-readable report {ds.year} (xBRL-JSON, XBRL OIM) <downloads/{files['xbrl_json']}>` with its {{download}}`taxonomy package <downloads/{files['xbrl_taxonomy']}>`; headline figures as {{download}}`Inline XBRL <downloads/{files['xbrl_inline']}>`",
              "- {download}`Data package descriptor (datapackage.json) <downloads/data/datapackage.json>`"]
     for r in ds.descriptor["resources"]:
         lines.append(f"- {{download}}`{r.get('title', r['name'])} ({r['path']}) <downloads/data/{r['path']}>`")
