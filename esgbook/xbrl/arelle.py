@@ -1,8 +1,12 @@
 """Run Arelle (a certified XBRL processor, installed in .venv-tools) on a report, offline.
 
-Arelle loads the xBRL-JSON with our taxonomy package (so nothing is fetched), validates it
-(XBRL 2.1, Dimensions, OIM) with Units Registry checking on (`--utr`), and logs every message;
-`validate` returns them parsed, with the summary line Arelle prints.
+Arelle loads the report (xBRL-JSON, or Inline XBRL) with our taxonomy package, so the taxonomy's
+URLs resolve to its files; the base specifications, the Units Registry and the Data Type Registry
+come from Arelle's own bundled cache. It runs with `--workOffline` (the current spelling of the
+deprecated `--internetConnectivity offline`): nothing is fetched. It validates XBRL 2.1, Dimensions
+and OIM, with Units Registry checking on (`--utr`), and logs every message; `validate` returns them
+parsed, with the summary lines Arelle prints. Arelle 2.47 loads OIM reports natively: the
+`loadFromOIM` plugin is deprecated and not needed.
 """
 from __future__ import annotations
 
@@ -68,7 +72,7 @@ def validate(report: Path, package: Path | None = None, utr: bool = True) -> Res
         env["XDG_CACHE_HOME"] = str(tmp / "cache")
         cmd = arelle_command() + [
             "--file", str(report), "--packages", str(package), "--validate", *(["--utr"] if utr else []),
-            "--internetConnectivity", "offline", "--logFile", str(log), "--logFormat", LOG_FORMAT,
+            "--workOffline", "--logFile", str(log), "--logFormat", LOG_FORMAT,
             "--logLevel", "info"]
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
         text = log.read_text(encoding="utf-8") if log.exists() else ""

@@ -123,6 +123,7 @@ def facts(ds, year: int | None = None) -> dict[str, dict]:
     from .. import kpis
 
     year = ds.year if year is None else int(year)
+    ds.table("metrics"), ds.table("categories")  # record the reads: the taxonomy is made from them
     concepts = {c.id: c for c in tx.concepts(ds.root)}
     units = tx.units()
     info = ds.metric_info

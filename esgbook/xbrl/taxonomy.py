@@ -322,13 +322,14 @@ def stale(folder: Path = PACKAGE_DIR, root: Path | None = None) -> list[str]:
 def package_zip(target: Path, root: Path | None = None) -> Path:
     """The taxonomy package as a zip, generated afresh from the data dictionary (so it always matches
     the report written beside it; `stale` checks the committed copy). Byte-identical for identical
-    input: fixed times, sorted names."""
+    input: fixed times, sorted names, no compression."""
     target.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+    # Stored, not deflated: the bytes then depend on nothing but the files (no zlib version).
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for rel, text in files(root).items():
             info = zipfile.ZipInfo(f"{PACKAGE_DIR.name}/{rel}", (1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             zf.writestr(info, text.encode("utf-8"))
     target.write_bytes(buf.getvalue())
