@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -58,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         res = validate(f)
         for level, code, text in res.errors + res.warnings:
             print(f"{f}: {level} [{code}] {text}")
-        print(f"{f}: {'valid' if res.ok else 'INVALID'}: {len(res.errors)} errors, {len(res.warnings)} warnings; "
-              f"{res.summary}")
+        text = f.read_text(encoding="utf-8")
+        n = len(json.loads(text)["facts"]) if f.suffix == ".json" else text.count("<ix:nonFraction ")
+        print(f"{f}: {'valid' if res.ok else 'INVALID'}: {n} facts, {len(res.errors)} errors, "
+              f"{len(res.warnings)} warnings; Arelle: {res.summary}")
         status |= 0 if res.ok else 1
     return status
 
