@@ -117,18 +117,45 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     x = alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})")
     colour = alt.Color(f"{year}:N", scale=alt.Scale(domain=years, range=colours), title="Year")
     tooltip = alt.Undefined
+    # Room on the right for the value labels, and the legend on top, so that a label never runs
+    # into the legend or off the chart.
+    x = x.scale(domain=domain or [0, float(frame[value].max()) * (1.35 if text else 1.25) or 1.0], nice=False)
+    x = x.axis(values=ticks) if ticks else x
+    colour = colour.legend(orient="top")
     if text is not None:
-        # Labels that carry more than one number are long: room on the right for them, and the
-        # legend on top so that they never run into it.
-        x = x.scale(domain=domain or [0, float(frame[value].max()) * 1.35 or 1.0], nice=False)
-        x = x.axis(values=ticks) if ticks else x
-        colour = colour.legend(orient="top")
         tooltip = [f"{category}:N", f"{year}:N", f"{text}:N"]
     bars = base.mark_bar().encode(x=x, color=colour, tooltip=tooltip)
     labels = base.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
         x=alt.X(f"{value}:Q"), text=f"{text or 'label'}:N")
     chart = _configure(alt.layer(bars, labels).properties(height=alt.Step(16)))
     return Chart(chart, label, title, description, data.drop(columns=[text]) if text else data)
+
+
+def years_panels(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
+                 description: str, year: str = "year", decimals: int = 2) -> Chart:
+    """One small panel per category, each on its own scale (figures in unlike units never share an
+    axis), bars per year labelled 'year: value'; `unit` is a column naming each category's unit."""
+    frame = data.copy()
+    frame[year] = frame[year].astype(str)
+    frame["label"] = frame[year] + ": " + frame[value].map(lambda v: f"{v:,.{decimals}f}")
+    frame["panel"] = frame[category] + " (" + frame[unit] + ")"
+    years = sorted(frame[year].unique())
+    colours = YEAR_COLOURS[-len(years):] if len(years) <= 2 else PALETTE[: len(years)]
+    panels = list(dict.fromkeys(frame["panel"]))
+    base = alt.Chart().encode(y=alt.Y(f"{year}:N", sort=years, title=None))
+    bars = base.mark_bar().encode(
+        x=alt.X(f"{value}:Q", title=None, axis=alt.Axis(tickCount=3)),
+        color=alt.Color(f"{year}:N", scale=alt.Scale(domain=years, range=colours), legend=None))
+    text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x=f"{value}:Q", text="label:N")
+    # An invisible point past the longest bar of each panel leaves room for its label.
+    frame["room"] = frame.groupby("panel")[value].transform("max") * 1.3
+    room = base.mark_point(opacity=0).encode(x="room:Q")
+    chart = alt.layer(bars, text, room, data=frame).properties(width=300, height=alt.Step(18)).facet(
+        row=alt.Row("panel:N", sort=panels, title=None,
+                    header=alt.Header(labelFont=FONT, labelAngle=0, labelAnchor="start", labelOrient="top",
+                                      labelFontWeight="bold")),
+        title=alt.TitleParams(title, anchor="start", font=FONT)).resolve_scale(x="independent")
+    return Chart(_configure(chart), label, title, description, data)
 
 
 def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, group: str,

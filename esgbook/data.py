@@ -98,6 +98,23 @@ class Dataset:
         cats = self.table("categories")
         return {(r["dimension"], r["category"]): r for r in cats.to_dict("records")}
 
+    @cached_property
+    def report(self) -> dict | None:
+        """The report the edition's figures come from, with `own`: True when it is the year's own report,
+        False when the year is only a later report's comparative column (then the edition has no
+        policies, cases or honours of its own); None when `data/reports.csv` names no report for it."""
+        reports = self.table("reports").sort_values("report_year")
+        hit = reports[reports["report_year"] >= self.year]
+        if hit.empty:
+            return None
+        row = hit.iloc[0].to_dict()
+        return {**row, "own": int(row["report_year"]) == self.year}
+
+    @property
+    def own_report(self) -> bool:
+        """Whether the edition's year has its own report (narrative facts of the year exist)."""
+        return bool(self.report and self.report["own"])
+
     # -- figures ------------------------------------------------------------------------
     def _file_of(self, metric: str) -> str:
         owner = self._metric_files.get(metric)

@@ -167,7 +167,7 @@ KPIS: list[Kpi] = [
     Kpi("suppliers_total", "Suppliers", "供應商數目", "count", "B5.1", _suppliers, 0),
     Kpi("domestic_supplier_share_pct", "Share of suppliers in mainland China", "中國供應商占比", "%", "B5.1",
         lambda ds, y: None if _suppliers(ds, y) is None else div(_suppliers(ds, y), _suppliers(ds, y), 100), 0),
-    Kpi("corruption_cases", "Concluded corruption cases", "已審結的貪污訴訟案件", "count", "B7.1",
+    Kpi("corruption_cases", "Corruption lawsuits", "貪污訴訟案件", "count", "B7.1",
         _value("corruption_cases"), 0),
     Kpi("directors", "Directors", "董事人數", "count", "", lambda ds, y: _board(ds, y), 0),
     Kpi("independent_directors", "Independent directors", "獨立董事人數", "count", "",

@@ -72,13 +72,19 @@ def direction(value, up: str = "rose", down: str = "fell", flat: str = "was unch
 
 
 def glue_numbers(values: dict[str, str]) -> None:
-    """Glue each already-formatted string under its key, hidden (nothing is displayed)."""
+    """Glue each already-formatted string under its key, hidden (nothing is displayed); an
+    `esgbook.narrative.Md` paragraph is glued as markdown for a `{glue:md}` block."""
     from myst_nb import glue  # noqa: PLC0415 - only inside a notebook
+
+    from IPython.display import Markdown  # noqa: PLC0415
+
+    from .narrative import Md  # noqa: PLC0415
 
     for key, text in values.items():
         if not isinstance(text, str):
             raise TypeError(f"glue {key!r}: format the number before gluing (got {type(text).__name__})")
-        glue(key, text, display=False)
+        # A paragraph is pasted by a `{glue:md}` block (parsed as MyST); a string by `{glue:text}`.
+        glue(key, Markdown(text) if isinstance(text, Md) else text, display=False)
 
 
 def _cell(value) -> str:
@@ -118,14 +124,33 @@ def table(frame: pd.DataFrame, label: str, caption: str, source: str) -> Table:
 
 def years_side_by_side(rows: Iterable[tuple[str, str, str, float | None, float | None, int]],
                        year: int) -> pd.DataFrame:
-    """Rows (name, name_zh, unit, current, prior, decimals) -> a table with both years and the change."""
+    """Rows (name, name_zh, unit, current, prior, decimals) -> a table with both years and the change:
+    % for amounts, percentage points for rates; a dash where a year lacks the figure (and no prior-year
+    columns at all when no row has a prior figure)."""
     out = []
     for name, name_zh, unit, cur, prior, decimals in rows:
-        ch = None if cur is None or prior in (None, 0) else (cur - prior) / prior * 100
-        out.append({"Metric": f"{name} ({name_zh})", "Unit": unit, str(year): num(cur, decimals),
-                    str(year - 1): num(prior, decimals),
-                    "Change": change(ch) if prior is not None else NO_PRIOR_YEAR})
-    return pd.DataFrame(out)
+        if cur is None or prior is None:
+            ch = DASH
+        elif unit == "%":
+            ch = change_pp(cur, prior, decimals)
+        else:
+            ch = DASH if prior == 0 else change((cur - prior) / prior * 100)
+        out.append({"Metric": f"{name} ({name_zh})", "Unit": unit, str(year): cell(cur, decimals),
+                    str(year - 1): cell(prior, decimals), "Change": ch})
+    frame = pd.DataFrame(out)
+    if len(frame) and (frame[str(year - 1)] == DASH).all():
+        frame = frame.drop(columns=[str(year - 1), "Change"])
+    return frame
+
+
+def cell(value, decimals: int = 0) -> str:
+    """A table cell: the formatted number, or a dash where the year lacks it."""
+    return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else num(value, decimals)
+
+
+def versus(ds) -> str:
+    """'2023 against 2022' for captions, or '2022' when the data hold no prior year."""
+    return f"{ds.year} against {ds.year - 1}" if ds.year - 1 in ds.years else str(ds.year)
 
 
 def kpi_comparison(ds, ids: list[str], year: int | None = None) -> pd.DataFrame:
@@ -160,6 +185,13 @@ def decimals_of(value: float, most: int = 9) -> int:
     value = float(value)
     # Compared, not read off the digits: a scaled figure such as 1.15 x 1e8 / 1e9 is 0.11499999999999999.
     return next((d for d in range(most + 1) if math.isclose(round(value, d), value, rel_tol=1e-12)), most)
+
+
+def significant(value: float, digits: int = 2, least: int = 1) -> int:
+    """Decimals that show `digits` significant digits of a small value (0.00216 -> 4), at least `least`."""
+    if not value:
+        return least
+    return max(least, digits - 1 - math.floor(math.log10(abs(value))))
 
 
 def large(value: float | None, decimals: int = 2) -> str:

@@ -20,17 +20,35 @@ import pandas as pd
 from . import kpis
 from .data import Dataset
 
-COLUMNS = ["year", "kind", "metric", "dimension", "category", "name_en", "name_zh", "unit", "published",
+COLUMNS = ["year", "kind", "metric", "dimension", "category", "compares", "name_en", "name_zh", "unit", "published",
            "recomputed", "difference", "tolerance", "within_rounding", "status", "note", "section"]
+# status: 'consistent' / 'discrepancy' for published figures and checks; a sensitivity is a
+# recomputation with a factor we chose, never a discrepancy: its status is 'sensitivity'.
+STATUSES = ("consistent", "discrepancy", "sensitivity")
 
 
 def _fmt(x: float, decimals: int = 2) -> str:
     return f"{x:,.{decimals}f}"
 
 
+def _signed(x: float, decimals: int = 2) -> str:
+    """'+0.02', '−1.54': the book's minus sign (U+2212) everywhere, never a hyphen."""
+    return ("+" if x > 0 else "−" if x < 0 else "±") + _fmt(abs(x), decimals)
+
+
 def _tolerance(decimals) -> float:
     d = 0 if decimals is None or (isinstance(decimals, float) and math.isnan(decimals)) else int(decimals)
     return 0.5 * 10 ** (-d) + 1e-9  # half the last published digit, plus float noise
+
+
+def printed_decimals(value: float, metric_decimals) -> int:
+    """The decimals the company printed: those of the value itself (99.9 -> 1), or the metric's
+    rounding where that is finer (a printed 20.10 is read back as 20.1)."""
+    from .present import decimals_of  # noqa: PLC0415
+
+    d = 0 if metric_decimals is None or (isinstance(metric_decimals, float) and math.isnan(metric_decimals)) \
+        else int(metric_decimals)
+    return max(d, decimals_of(value, 6))
 
 
 def _recomputed(ds: Dataset, kpi_id: str, dimension: str, category: str, year: int):
@@ -50,7 +68,7 @@ def _published_note(ds, m: dict, row, recomputed: float, decimals: int, ok: bool
                 f"{_fmt(row.value, decimals)}.")
     diff = row.value - recomputed
     text = (f"Not reproduced: the raw data give {_fmt(recomputed, max(decimals, 2))} {unit}, "
-            f"the report prints {_fmt(row.value, decimals)} ({'+' if diff > 0 else ''}{_fmt(diff, max(decimals, 2))}).")
+            f"the report prints {_fmt(row.value, decimals)} ({_signed(diff, max(decimals, 2))}).")
     target = m["reconciles_to"]
     if target.endswith("_per_employee_t") or target.endswith("_per_employee_mwh"):
         headcount = ds.value("employees", year)
@@ -74,7 +92,7 @@ def published_rows(ds: Dataset, year: int, tables: tuple[str, ...] | None = None
             m = info.get(r.metric)
             if not m or m["kind"] != "published":
                 continue
-            decimals = 0 if pd.isna(m["decimals"]) else int(m["decimals"])
+            decimals = printed_decimals(float(r.value), m["decimals"])
             recomputed = _recomputed(ds, m["reconciles_to"], r.dimension, r.category, year)
             if recomputed is None:
                 continue
@@ -83,18 +101,19 @@ def published_rows(ds: Dataset, year: int, tables: tuple[str, ...] | None = None
             ok = abs(diff) <= tol
             label = m["name_en"] + ("" if r.dimension == "total" else f": {ds.label(r.dimension, r.category)}")
             rows.append(dict(year=year, kind="published figure", metric=r.metric, dimension=r.dimension,
-                             category=r.category, name_en=label, name_zh=m["name_zh"], unit=m["unit"],
+                             category=r.category, compares="", name_en=label, name_zh=m["name_zh"], unit=m["unit"],
                              published=float(r.value), recomputed=recomputed, difference=diff, tolerance=tol,
                              within_rounding=ok, status="consistent" if ok else "discrepancy",
                              note=_published_note(ds, m, r, recomputed, decimals, ok, year), section=r.section))
     return rows
 
 
-def _check(year, metric, name_en, name_zh, unit, a, b, tol, note_ok, note_bad, section):
+def _check(year, metric, compares, name_en, name_zh, unit, a, b, tol, note_ok, note_bad, section):
+    """`compares`: the two breakdowns set against each other, 'gender|rank' or 'total|age_group'."""
     diff = a - b
     ok = abs(diff) <= tol
     return dict(year=year, kind="consistency check", metric=metric, dimension="total", category="all",
-                name_en=name_en, name_zh=name_zh, unit=unit, published=a, recomputed=b, difference=diff,
+                compares=compares, name_en=name_en, name_zh=name_zh, unit=unit, published=a, recomputed=b, difference=diff,
                 tolerance=tol, within_rounding=ok, status="consistent" if ok else "discrepancy",
                 note=note_ok if ok else note_bad, section=section)
 
@@ -112,7 +131,7 @@ def _check_rows(ds: Dataset, year: int) -> list[dict]:
     if by_gender is not None and by_rank is not None:
         # Each published share is rounded to a whole percent, so each implied total is good to ±0.5.
         rows.append(_check(
-            year, "trained_share_pct", "Share of employees trained: gender vs rank breakdown",
+            year, "trained_share_pct", "gender|rank", "Share of employees trained: gender vs rank breakdown",
             "受訓僱員百分比：按性別與按僱員類型", "%", by_gender, by_rank, 1.0,
             "The two breakdowns imply the same share of trained employees within rounding.",
             f"Weighted by headcount, the gender breakdown implies {_fmt(by_gender, 1)} % of employees were "
@@ -122,7 +141,7 @@ def _check_rows(ds: Dataset, year: int) -> list[dict]:
     h_rank = kpis.compute(ds, "training_hours_by_rank", year)
     if h_gender is not None and h_rank is not None:
         rows.append(_check(
-            year, "training_hours_avg", "Average training hours: gender vs rank breakdown",
+            year, "training_hours_avg", "gender|rank", "Average training hours: gender vs rank breakdown",
             "每名僱員完成受訓的平均時數：按性別與按僱員類型", "hours/employee", h_gender, h_rank, 0.01,
             "The two breakdowns imply the same average hours within rounding.",
             f"Weighted by headcount, the gender breakdown implies {_fmt(h_gender)} hours per employee and the "
@@ -134,7 +153,7 @@ def _check_rows(ds: Dataset, year: int) -> list[dict]:
         if total is None or implied is None:
             continue
         rows.append(_check(
-            year, "turnover_rate_pct", f"Turnover rate: total vs {dimension.replace('_', ' ')} breakdown",
+            year, "turnover_rate_pct", f"total|{dimension}", f"Turnover rate: total vs {dimension.replace('_', ' ')} breakdown",
             "僱員流失比例：總數與分組", "%", total, implied, 1.0,
             f"The {dimension.replace('_', ' ')} rates, weighted by year-end headcount, agree with the total "
             "within rounding.",
@@ -158,29 +177,41 @@ def sensitivity_rows(ds: Dataset, year: int) -> list[dict]:
         if published is None or official is None or factor is None:
             continue
         same_year = ef[(ef["applies_to_year"] == year) & (ef["scope"] == scope) & (ef["unit"] == "tCO2/MWh")]
-        highest = same_year.loc[same_year["value"].idxmax()]
+        if scope == "grid":
+            same_year = same_year[same_year["region"] == "national"]
+        kind = "official national grid factor" if scope == "grid" else "default factor"
         diff = published - official
-        above_all = implied > float(highest["value"])
         note = (f"Published {_fmt(published)} t implies {_fmt(implied, 4)} tCO2/MWh. With the "
-                f"{factor['publisher']} factor for {year} ({_fmt(factor['value'], 4)}, {factor['variant']}) the same "
+                f"{factor['publisher']} {kind} for {year} ({_fmt(factor['value'], 4)}, {factor['variant']}) the same "
                 f"{_fmt(ds.value(activity_id, year))} MWh give {_fmt(official)} t "
-                f"({'+' if diff > 0 else ''}{_fmt(diff / official * 100, 1)} % published against official).")
-        if above_all:
-            note += (f" The implied factor is above every official factor published for {year} (highest: "
-                     f"{_fmt(float(highest['value']), 4)}, {highest['variant']}); the company does not disclose "
-                     "the factor it used.")
+                f"({_signed(diff / official * 100, 1)} % published against that basis).")
+        higher = same_year[same_year["value"].round(4) > round(implied, 4)]
+        lower = same_year[same_year["value"].round(4) < round(implied, 4)]
+        held = f"{len(same_year)} {kind}{'s' if len(same_year) != 1 else ''} we hold for {year}"
+        if len(same_year) == 1:
+            only = float(same_year["value"].iloc[0])
+            side = "equal to" if higher.empty and lower.empty else "below" if lower.empty else "above"
+            note += f" The implied factor is {side} the one {kind} we hold for {year} ({_fmt(only, 4)})."
+        elif higher.empty and lower.empty:
+            note += f" The implied factor equals the {held} at four decimals."
+        elif higher.empty:
+            note += f" The implied factor is above every one of the {held} (highest: " \
+                    f"{_fmt(float(same_year['value'].max()), 4)})."
+        elif lower.empty:
+            note += f" The implied factor is below every one of the {held} (lowest: " \
+                    f"{_fmt(float(same_year['value'].min()), 4)})."
         else:
-            higher = same_year[same_year["value"] > implied]
-            note += (f" Of the {len(same_year)} official factors for {year}, only "
-                     + ", ".join(f"{_fmt(float(r.value), 4)} ({r.variant}, {r.region})" for r in higher.itertuples())
-                     + " is higher; the company does not disclose the factor it used.")
+            note += (f" Of the {held}, " + ", ".join(f"{_fmt(float(r.value), 4)} ({r.variant})"
+                                                       for r in higher.itertuples())
+                     + (" is" if len(higher) == 1 else " are") + " higher than the implied factor.")
+        note += " The company does not disclose the factor it used."
         info = ds.metric_info[published_id]
         rows.append(dict(year=year, kind="sensitivity", metric=published_id, dimension="total", category="all",
-                         name_en=f"{info['name_en']} with the official factor", name_zh=info["name_zh"],
+                         compares="", name_en=f"{info['name_en']} with the "
+                         f"{'official grid' if scope == 'grid' else 'IPCC default'} factor", name_zh=info["name_zh"],
                          unit=info["unit"], published=published, recomputed=official, difference=diff,
                          tolerance=_tolerance(2), within_rounding=abs(diff) <= _tolerance(2),
-                         status="consistent" if abs(diff) <= _tolerance(2) else "discrepancy",
-                         note=note, section=ds.rows(published_id, year)["section"].iloc[0]))
+                         status="sensitivity", note=note, section=ds.rows(published_id, year)["section"].iloc[0]))
     return rows
 
 

@@ -5,11 +5,27 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import charts, kpis, present, reconcile, xbrl
+from .. import charts, kpis, narrative, present, reconcile, xbrl
+from ..narrative import Finding
 from ..cli import KPI_COLUMNS, render
 from ..data import Dataset
 
 STATUS_ORDER = ["disclosed", "partly", "not applicable", "not disclosed"]
+# A sensitivity recomputes with a factor we chose: it is shown apart, never as a discrepancy.
+STATUS_MARKS = {"consistent": "✓ consistent", "discrepancy": "✗ discrepancy", "sensitivity": "≈ sensitivity"}
+
+
+def chapter_statuses(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """Guide item -> (status, reason) as the chapters assess it from their own findings; a chapter module
+    that assesses items exposes `hkex_status(ds)`. The index then cannot contradict a chapter."""
+    from . import customers, environment, governance, highlights, materiality, operations, overview, people  # noqa: PLC0415
+
+    out: dict[str, tuple[str, str]] = {}
+    for module in (overview, materiality, highlights, governance, operations, customers, people, environment):
+        assess = getattr(module, "hkex_status", None)
+        if assess is not None:
+            out.update(assess(ds))
+    return out
 
 
 def hkex_index(ds: Dataset) -> pd.DataFrame:
@@ -22,6 +38,10 @@ def hkex_index(ds: Dataset) -> pd.DataFrame:
     missing = merged["status"].isna() | (merged["status"] == "")
     merged.loc[missing, "status"] = "not disclosed"
     merged.loc[missing, "reason"] = f"not assessed: data/hkex_index.csv has no row for {ds.year}"
+    for code, (status, reason) in chapter_statuses(ds).items():
+        hit = merged["code"] == code
+        merged.loc[hit, "status"] = status
+        merged.loc[hit, "reason"] = reason
     return merged.fillna("")
 
 
@@ -62,7 +82,7 @@ def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
         "Published": [present.num(v, digits(v)) for v in rec["published"]],
         "Recomputed": [present.num(v, digits(v)) for v in rec["recomputed"]],
         "Difference": [present.num(v, digits(v)) for v in rec["difference"]],
-        "Status": ["✓ consistent" if s == "consistent" else "✗ discrepancy" for s in rec["status"]],
+        "Status": [STATUS_MARKS[s] for s in rec["status"]],
         "Note": rec["note"],
         "Report section": rec["section"],
     })
@@ -84,21 +104,23 @@ def reconciliation_chart(ds: Dataset) -> charts.Chart:
                              title="Reconciliation results by kind of check", category="group", value="rows",
                              unit="rows", sort=False,
                              description=f"Bar chart counting the {ds.year} reconciliation rows by kind (published "
-                             "figure, consistency check, sensitivity) and status (consistent, discrepancy).")
+                             "figure, consistency check, sensitivity) and status (consistent, discrepancy, "
+                             "sensitivity).")
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
     rec = reconcile.reconciliation(ds)
     m = hkex_index(ds)
     published = rec[rec["kind"] == "published figure"]
+    checks = rec[rec["kind"] == "consistency check"]
     out = {
         "app_year": str(ds.year),
         "app_items": str(len(m)),
-        "app_rec_rows": str(len(rec)),
-        "app_published": str(len(published)),
-        "app_published_ok": str(int((published["status"] == "consistent").sum())),
-        "app_discrepancies": str(int((rec["status"] == "discrepancy").sum())),
         "app_employees": present.num(kpis.compute(ds, "employees"), 0),
+        "app_reconciliation_text": narrative.paragraph(narrative.write(Finding("app.reconciliation", "counts", {
+            "published": str(len(published)), "published_ok": str(int((published["status"] == "consistent").sum())),
+            "checks": str(len(checks)), "checks_bad": str(int((checks["status"] == "discrepancy").sum())),
+            "sensitivities": str(int((rec["status"] == "sensitivity").sum()))})) + "."),
     }
     for status in STATUS_ORDER:
         out[f"app_status_{status.replace(' ', '_')}"] = str(int((m["status"] == status).sum()))
@@ -142,7 +164,7 @@ def write_downloads(ds: Dataset, folder: Path | None = None) -> dict[str, str]:
     (folder / files["kpis_csv"]).write_text(render(table, "csv"), encoding="utf-8")
     (folder / files["kpis_json"]).write_text(render(table, "json"), encoding="utf-8")
     (folder / files["reconciliation_csv"]).write_text(render(reconcile.reconciliation(ds), "csv"), encoding="utf-8")
-    files.update(xbrl.write(ds, folder))  # esg-<year>.json (xBRL-JSON) and the taxonomy package zip
+    files.update(xbrl.write(ds, folder))  # esg-<year>.json, its taxonomy package, headlines as iXBRL
     return files
 
 

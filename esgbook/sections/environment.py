@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, kpis, present
+from .. import charts, findings, kpis, narrative, present, reconcile
+from ..narrative import Dir, Finding, Q
 from ..data import Dataset
 
 TABLE = "09 附錄 > 數據統計表"
@@ -13,57 +14,266 @@ def _k(ds: Dataset, kpi_id: str, year: int | None = None):
     return kpis.compute(ds, kpi_id, ds.year if year is None else year)
 
 
-def numbers(ds: Dataset) -> dict[str, str]:
-    """Every figure the chapter's prose quotes, formatted."""
-    y, p = ds.year, ds.year - 1
-    out: dict[str, str] = {"env_year": str(y), "env_prior_year": str(p)}
-    for kid in ("electricity_mwh", "gasoline_mwh", "energy_mwh", "energy_per_employee_mwh", "water_t",
-                "water_per_employee_t", "ghg_scope1_t", "ghg_scope2_t", "ghg_total_t", "ghg_per_employee_t",
-                "hazardous_waste_t", "non_hazardous_waste_t", "waste_total_t", "waste_per_employee_t",
-                "scope2_implied_factor", "scope1_implied_factor", "grid_factor_official",
-                "ghg_scope2_official_t", "employees", "gasoline_factor_ipcc", "ghg_scope1_ipcc_t"):
-        k = kpis.BY_ID[kid]
-        cur, prior = _k(ds, kid, y), _k(ds, kid, p)
-        decimals = 4 if kid.endswith("factor") or kid.endswith("ipcc") else k.decimals
-        if kid.endswith("_per_employee_t") or kid.endswith("_per_employee_mwh"):
-            decimals = 2
-        out.update(present.versus_prior(f"env_{kid}", cur, prior, decimals))
-    # How far the published Scope 2 sits above an official basis.
-    pub, off = _k(ds, "ghg_scope2_t"), _k(ds, "ghg_scope2_official_t")
-    out["env_scope2_gap_pct"] = present.pct(None if pub is None or not off else (pub - off) / off * 100, 0)
+# Display decimals for the chapter's figures (factors to four places, intensities to two).
+DECIMALS = {"scope2_implied_factor": 4, "scope1_implied_factor": 4, "grid_factor_official": 4,
+            "gasoline_factor_ipcc": 4, "energy_per_employee_mwh": 2, "water_per_employee_t": 2,
+            "ghg_per_employee_t": 2, "waste_per_employee_t": 2}
+
+
+def q(ds: Dataset, kpi_id: str, year: int | None = None) -> Q:
+    """A KPI of the year as a quantity with its display decimals and unit."""
+    k = kpis.BY_ID[kpi_id]
+    return Q(_k(ds, kpi_id, year), DECIMALS.get(kpi_id, k.decimals), k.unit)
+
+
+def kpi_trend(ds: Dataset, kpi_id: str, name: str, topic: str = "trend") -> Finding:
+    return findings.trend(topic, q(ds, kpi_id), q(ds, kpi_id, ds.year - 1), ds.year,
+                          name=name, name_lower=name[0].lower() + name[1:])
+
+
+def intensity(ds: Dataset, per_employee: str, total: str) -> Finding | None:
+    """A per-employee figure set against its total and the headcount (None when the year lacks it)."""
+    cur, prior = q(ds, per_employee), q(ds, per_employee, ds.year - 1)
+    if cur.missing:
+        return None
+    heads = findings.direction(q(ds, "employees"), q(ds, "employees", ds.year - 1))
+    if prior.missing or heads in ("no_prior", "missing"):
+        return Finding("intensity", "no_prior", {"cur": cur})
+    hc = findings.change_of(q(ds, "employees"), q(ds, "employees", ds.year - 1))
+    facts = {"cur": cur, "change": findings.change_of(cur, prior),
+             "total_change": findings.change_of(q(ds, total), q(ds, total, ds.year - 1)),
+             "headcount_size": hc.size()}
+    return Finding("intensity", {"up": "headcount_up", "down": "headcount_down"}.get(heads, "headcount_flat"), facts)
+
+
+def _say(*items: Finding | None) -> list[str]:
+    return [narrative.write(f) + "." for f in items if f is not None and f.case != "missing"]
+
+
+def electricity_share(ds: Dataset) -> Finding | None:
+    elec, energy = _k(ds, "electricity_mwh"), _k(ds, "energy_mwh")
+    if elec is None or not energy:
+        return None
+    return Finding("env.electricity_share", "share", {"share": Q(elec / energy * 100, 1, "%"),
+                                                       "energy": q(ds, "energy_mwh"), "year": str(ds.year)})
+
+
+def published_intensity(ds: Dataset, kpi_id: str, name: str) -> Finding | None:
+    """The report's published figures for one intensity against the recomputed one."""
+    rec = reconcile.reconciliation(ds)
+    targets = [m for m, info in ds.metric_info.items() if info["reconciles_to"] == kpi_id]
+    rows = rec[(rec["kind"] == "published figure") & rec["metric"].isin(targets)]
+    if rows.empty:
+        return None
+    unit, recomputed = ds.metric_info[kpi_id]["unit"], float(rows["recomputed"].iloc[0])
+    sections = [r.section.split(" > ")[-1] for r in rows.itertuples()]
+    values = [Q(r.published, present.decimals_of(r.published, 4), unit) for r in rows.itertuples()]
+    listed = [f"{narrative.language().quantity(v)} in its {sec} section" for v, sec in zip(values, sections)]
+    matching = [f"the figure of its {sec} section" for sec, r in zip(sections, rows.itertuples())
+                if r.status == "consistent"]
+    facts = {"name": name, "published": values[0], "listed": listed, "matching": matching,
+             "recomputed": Q(recomputed, 2, unit), "count": str(len(rows)), "year": str(ds.year)}
+    if (rows["status"] == "consistent").all():
+        return Finding("env.published_intensity", "reproduced", facts)
+    if len(rows) == 1:
+        return Finding("env.published_intensity", "discrepancy", facts)
+    return Finding("env.published_intensity", "conflict" if matching else "conflict_none", facts)
+
+
+def scope2_vs_electricity(ds: Dataset) -> Finding | None:
+    s2, el = kpi_trend(ds, "ghg_scope2_t", "Scope 2"), kpi_trend(ds, "electricity_mwh", "Electricity")
+    if {s2.case, el.case} & {"no_prior", "missing", "up_from_zero"}:
+        return None
+    facts = {"scope2_verb": Dir(s2.case), "scope2_change": s2.facts["change"],
+             "electricity_verb": Dir(el.case), "electricity_change": el.facts["change"]}
+    if s2.case == el.case == "flat":
+        case = "flat"
+    elif el.case == "flat":
+        case = "scope2_only"
+    elif s2.case == "flat":
+        case = "electricity_only"
+    else:
+        case = "same" if s2.case == el.case else "opposite"
+    return Finding("env.scope2_vs_electricity", case, facts)
+
+
+def _national_grid(ds: Dataset, year: int) -> pd.DataFrame:
     ef = ds.table("emission_factors")
-    grid = ef[(ef["scope"] == "grid") & (ef["applies_to_year"] == y)]
-    out["env_grid_factor_max"] = present.num(grid["value"].max() if len(grid) else None, 4)
-    out["env_grid_factor_count"] = str(len(grid))
-    factor = kpis.factor(ds, y, "grid")
-    out["env_grid_factor_source"] = f"{factor['publisher']}, {factor['edition']}" if factor else "n/a"
-    return out
+    return ef[(ef["scope"] == "grid") & (ef["applies_to_year"] == year) & (ef["region"] == "national")]
+
+
+def scope2_factor(ds: Dataset, year: int) -> Finding | None:
+    """The grid factor the year's published figures imply, against the national factors for that year."""
+    implied = Q(_k(ds, "scope2_implied_factor", year), 4, "tCO2/MWh")
+    if implied.missing:
+        return None
+    grid = _national_grid(ds, year)
+    if grid.empty:
+        return findings.against_range("env.scope2_factor", implied, None, None, year=str(year))
+    low, high = grid.loc[grid["value"].idxmin()], grid.loc[grid["value"].idxmax()]
+    return findings.against_range("env.scope2_factor", implied, float(low["value"]), float(high["value"]),
+                                  year=str(year), count=str(len(grid)), low_variant=low["variant"],
+                                  high_variant=high["variant"])
+
+
+def _gap_case(published: float, official: float) -> tuple[str, Q]:
+    gap = (published - official) / official * 100
+    case = "equal" if round(gap, 1) == 0 else "above" if gap > 0 else "below"
+    return case, Q(abs(gap), 1, "%")
+
+
+def factor_when_written(ds: Dataset) -> dict | None:
+    """The latest national grid factor published by the time the report was due: the factor the
+    company could have used (for the latest year it applies to, not after the edition's year)."""
+    report = ds.report
+    if report is None:
+        return None
+    ef = ds.table("emission_factors")
+    due = pd.Timestamp(report["published_by"])
+    known = ef[(ef["scope"] == "grid") & (ef["region"] == "national") & (pd.to_datetime(ef["published"]) <= due)
+               & (ef["applies_to_year"] <= ds.year)]
+    if known.empty:
+        return None
+    latest = known[known["applies_to_year"] == known["applies_to_year"].max()]
+    return latest.sort_values(["published", "factor_id"]).iloc[-1].to_dict()
+
+
+def scope2_when_written(ds: Dataset) -> Finding | None:
+    factor, published, electricity = factor_when_written(ds), _k(ds, "ghg_scope2_t"), _k(ds, "electricity_mwh")
+    if factor is None or published is None or electricity is None:
+        return None
+    official = electricity * float(factor["value"])
+    case, gap = _gap_case(published, official)
+    return Finding("env.scope2_when_written", case, {
+        "due": pd.Timestamp(ds.report["published_by"]).strftime("%-d %B %Y"),
+        "factor": Q(float(factor["value"]), 4, "tCO2/MWh"), "variant": factor["variant"],
+        "publisher": factor["publisher"].split(" (")[0], "applies": str(factor["applies_to_year"]),
+        "published": pd.Timestamp(factor["published"]).strftime("%B %Y"), "year": str(ds.year),
+        "official": Q(official, 2, "tCO2e"), "published_value": Q(published, 2, "tCO2e"), "gap": gap})
+
+
+def scope2_sensitivity(ds: Dataset) -> Finding | None:
+    factor, published, official = kpis.factor(ds, ds.year, "grid"), _k(ds, "ghg_scope2_t"), \
+        _k(ds, "ghg_scope2_official_t")
+    written = factor_when_written(ds)
+    if factor is None or published is None or official is None or (written and written["factor_id"] ==
+                                                                   factor["factor_id"]):
+        return None
+    case, gap = _gap_case(published, official)
+    return Finding("env.scope2_sensitivity", case, {
+        "variant": factor["variant"], "year": str(ds.year), "factor": Q(float(factor["value"]), 4, "tCO2/MWh"),
+        "publisher": factor["publisher"].split(" (")[0], "official": Q(official, 2, "tCO2e"), "gap": gap})
+
+
+def scope1_factor(ds: Dataset) -> Finding | None:
+    clauses = []
+    for year in (ds.year - 1, ds.year):
+        implied = _k(ds, "scope1_implied_factor", year)
+        if implied is None:
+            continue
+        default = _k(ds, "gasoline_factor_ipcc", year)
+        value = Q(implied, 4, "tCO2/MWh")
+        if default is None:
+            case = "no_default"
+        else:
+            a, b = round(implied, 4), round(default, 4)
+            case = "equal" if a == b else "above" if a > b else "below"
+        clauses.append(narrative.write(Finding("env.scope1_year", case, {
+            "value": value, "year": str(year), "default": Q(default, 4, "tCO2/MWh")})))
+    if not clauses:
+        return None
+    return Finding("env.scope1_factor", "years", {"clauses": "; ".join(clauses)})
+
+
+def hazardous_share(ds: Dataset) -> Finding | None:
+    hazardous, total = _k(ds, "hazardous_waste_t"), _k(ds, "waste_total_t")
+    if hazardous is None or not total:
+        return None
+    if hazardous == 0:
+        return Finding("env.hazardous_share", "none", {"year": str(ds.year)})
+    share = hazardous / total * 100
+    return Finding("env.hazardous_share", "share", {"share": Q(share, present.significant(share), "%"),
+                                                    "year": str(ds.year)})
+
+
+def denominator(ds: Dataset) -> Finding | None:
+    trend = findings.trend("x", q(ds, "employees"), q(ds, "employees", ds.year - 1), ds.year)
+    if trend.case == "missing":
+        return None
+    case = {"up": "grew", "up_from_zero": "grew", "down": "shrank", "flat": "flat"}.get(trend.case, "no_prior")
+    return Finding("env.denominator", case, {"year": str(ds.year), "size": trend.facts["change"].size()})
+
+
+def headcounts(ds: Dataset) -> Finding | None:
+    cur, prior = q(ds, "employees"), q(ds, "employees", ds.year - 1)
+    if cur.missing:
+        return None
+    facts = {"cur": Q(cur.value, 0), "prior": Q(prior.value, 0), "year": str(ds.year), "prior_year": str(ds.year - 1)}
+    return Finding("env.headcounts", "one" if prior.missing else "both", facts)
+
+
+def climate(ds: Dataset) -> Finding:
+    report = ds.report
+    if ds.own_report or report is None:
+        return Finding("env.climate", "own", {})
+    return Finding("env.climate", "comparative", {"year": str(ds.year), "report_year": str(report["report_year"])})
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    """The chapter's computed paragraphs (Md, pasted with {glue:md}); the same keys for every edition."""
+    y = ds.year
+    energy = _say(findings.prior_year(ds), kpi_trend(ds, "electricity_mwh", "Electricity use (用電總量)"),
+                  kpi_trend(ds, "gasoline_mwh", "Gasoline (汽油)"), electricity_share(ds),
+                  kpi_trend(ds, "energy_mwh", "Total energy (能源消耗總量)"),
+                  intensity(ds, "energy_per_employee_mwh", "energy_mwh"))
+    water = _say(kpi_trend(ds, "water_t", "Water use (用水總量)"), intensity(ds, "water_per_employee_t", "water_t"),
+                 published_intensity(ds, "water_per_employee_t", "water intensity"))
+    ghg = _say(kpi_trend(ds, "ghg_scope1_t", "Scope 1 (範圍1)"), kpi_trend(ds, "ghg_scope2_t", "Scope 2 (範圍2)"),
+               kpi_trend(ds, "ghg_total_t", "Total emissions"), intensity(ds, "ghg_per_employee_t", "ghg_total_t"),
+               scope2_vs_electricity(ds))
+    factors = _say(scope2_factor(ds, y - 1), scope2_factor(ds, y), scope2_when_written(ds), scope2_sensitivity(ds))
+    scope1 = scope1_factor(ds)
+    waste = _say(kpi_trend(ds, "hazardous_waste_t", "Hazardous waste (有害廢棄物)"),
+                 kpi_trend(ds, "non_hazardous_waste_t", "Non-hazardous waste (無害廢棄物)"), hazardous_share(ds),
+                 intensity(ds, "waste_per_employee_t", "waste_total_t"))
+    return {
+        "env_energy_text": narrative.paragraph(*energy),
+        "env_water_text": narrative.paragraph(*water),
+        "env_ghg_text": narrative.paragraph(*ghg),
+        "env_factor_text": narrative.paragraph(*factors) if factors else narrative.absent("no Scope 2 figures"),
+        "env_scope1_text": narrative.paragraph(
+            "Scope 1 divided by the gasoline burnt gives the fuel factor the figures imply: "
+            + narrative.write(scope1) + ".") if scope1 else narrative.absent("no Scope 1 figures"),
+        "env_waste_text": narrative.paragraph(*waste),
+        "env_intensity_text": narrative.paragraph(*_say(headcounts(ds), denominator(ds))),
+        "env_climate_text": narrative.paragraph(narrative.write(climate(ds)) + "."),
+    }
 
 
 def energy_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["electricity_mwh", "gasoline_mwh", "energy_mwh", "energy_per_employee_mwh"])
-    return present.table(frame, "tbl-env-energy", f"Energy use (能源消耗), {ds.year} against {ds.year - 1}; "
+    return present.table(frame, "tbl-env-energy", f"Energy use (能源消耗), {present.versus(ds)}; "
                          "totals and intensities recomputed from electricity, gasoline and year-end headcount.",
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
 def water_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["water_t", "water_per_employee_t"])
-    return present.table(frame, "tbl-env-water", f"Water use (水資源消耗), {ds.year} against {ds.year - 1}.",
+    return present.table(frame, "tbl-env-water", f"Water use (水資源消耗), {present.versus(ds)}.",
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
 def ghg_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["ghg_scope1_t", "ghg_scope2_t", "ghg_total_t", "ghg_per_employee_t"])
-    return present.table(frame, "tbl-env-ghg", f"Greenhouse gas emissions (溫室氣體排放), {ds.year} against "
-                         f"{ds.year - 1}; the total and the intensity are recomputed.",
+    return present.table(frame, "tbl-env-ghg", f"Greenhouse gas emissions (溫室氣體排放), {present.versus(ds)}; "
+                         "the total and the intensity are recomputed.",
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
 def waste_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["hazardous_waste_t", "non_hazardous_waste_t", "waste_total_t",
                                         "waste_per_employee_t"])
-    return present.table(frame, "tbl-env-waste", f"Waste (有害及無害廢棄物), {ds.year} against {ds.year - 1}.",
+    return present.table(frame, "tbl-env-waste", f"Waste (有害及無害廢棄物), {present.versus(ds)}.",
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
@@ -91,8 +301,8 @@ def energy_chart(ds: Dataset) -> charts.Chart:
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-energy", title="Energy use by source (能源消耗), MWh",
                              category="item", value="value", unit="MWh", decimals=1, measure="Energy",
-                             description=f"Bar chart of electricity, gasoline and total energy in MWh for "
-                             f"{ds.year - 1} and {ds.year}, each bar labelled with its year and value.")
+                             description=f"Bar chart of electricity, gasoline and total energy in MWh, "
+                             f"{present.versus(ds)}, each bar labelled with its year and value.")
 
 
 def water_chart(ds: Dataset) -> charts.Chart:
@@ -100,7 +310,7 @@ def water_chart(ds: Dataset) -> charts.Chart:
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-water", title="Water use (用水量), tonnes", category="item",
                              value="value", unit="t", decimals=0, measure="Water",
-                             description=f"Bar chart of water use in tonnes, {ds.year - 1} and {ds.year}.")
+                             description=f"Bar chart of water use in tonnes, {present.versus(ds)}, each bar labelled.")
 
 
 def ghg_chart(ds: Dataset) -> charts.Chart:
@@ -109,7 +319,7 @@ def ghg_chart(ds: Dataset) -> charts.Chart:
     return charts.years_bars(frame, label="fig-env-ghg", title="GHG emissions (溫室氣體排放), tCO2e", category="item",
                              value="value", unit="tCO2e", decimals=2, measure="Emissions",
                              description=f"Bar chart of scope 1, scope 2 and total greenhouse gas emissions in "
-                             f"tonnes CO2e for {ds.year - 1} and {ds.year}.")
+                             f"tonnes CO2e, {present.versus(ds)}, each bar labelled.")
 
 
 def waste_chart(ds: Dataset) -> charts.Chart:
@@ -118,18 +328,18 @@ def waste_chart(ds: Dataset) -> charts.Chart:
     return charts.years_bars(frame, label="fig-env-waste", title="Waste (廢棄物), tonnes", category="item",
                              value="value", unit="t", decimals=2, measure="Waste",
                              description=f"Bar chart of hazardous and non-hazardous waste in tonnes, "
-                             f"{ds.year - 1} and {ds.year}.")
+                             f"{present.versus(ds)}, each bar labelled.")
 
 
 def intensity_chart(ds: Dataset) -> charts.Chart:
-    names = {"energy_per_employee_mwh": "Energy 能源 (MWh)", "water_per_employee_t": "Water 用水 (t)",
-             "ghg_per_employee_t": "GHG 溫室氣體 (tCO2e)", "waste_per_employee_t": "Waste 廢棄物 (t)"}
+    names = {"energy_per_employee_mwh": "Energy 能源", "water_per_employee_t": "Water 用水",
+             "ghg_per_employee_t": "GHG 溫室氣體", "waste_per_employee_t": "Waste 廢棄物"}
     frame = _two_years(ds, list(names), names)
-    return charts.years_bars(frame, label="fig-env-intensities", title="Intensities per year-end employee (密度)",
-                             category="item", value="value", unit="per employee", decimals=2,
-                             measure="Intensity",
-                             description=f"Bar chart of energy, water, GHG and waste per year-end employee for "
-                             f"{ds.year - 1} and {ds.year}; water is on the same axis and dominates.")
+    return charts.years_panels(frame, label="fig-env-intensities", title="Intensities per year-end employee (密度)",
+                               category="item", value="value", unit="unit", decimals=2,
+                               description=f"Four small bar charts, one per intensity (energy in MWh, water in t, "
+                               f"GHG in tCO2e and waste in t per year-end employee), each on its own scale, with a "
+                               f"bar per year ({present.versus(ds)}) labelled with its year and value.")
 
 
 def factor_chart(ds: Dataset) -> charts.Chart:

@@ -1,10 +1,12 @@
-"""The opening page: the year's headline figures at a glance, with their change on the prior year."""
+"""The opening page: what the edition is built from, the year's headline figures with their change on
+the prior year (percentage points for rates), and the reconciliation at a glance."""
 from __future__ import annotations
 
 import pandas as pd
 
-from .. import kpis, present, reconcile
+from .. import kpis, narrative, present, reconcile
 from ..data import Dataset
+from ..narrative import Finding
 
 HEADLINES = ["employees", "female_share_pct", "turnover_rate_pct", "energy_mwh", "energy_per_employee_mwh",
              "water_t", "water_per_employee_t", "ghg_total_t", "ghg_per_employee_t", "waste_total_t",
@@ -15,34 +17,63 @@ def headline_frame(ds: Dataset) -> pd.DataFrame:
     rows = []
     for kpi_id in HEADLINES:
         k = kpis.BY_ID[kpi_id]
-        cur, prior = k.compute(ds, ds.year), k.compute(ds, ds.year - 1)
-        change, note = kpis.yoy(cur, prior)
         decimals = 2 if kpi_id.endswith(("_per_employee_t", "_per_employee_mwh")) else k.decimals
-        rows.append({"Figure": f"{k.name_en} ({k.name_zh})", "Unit": k.unit,
-                     str(ds.year): present.num(cur, decimals), str(ds.year - 1): present.num(prior, decimals),
-                     "Change": present.change(change, note), "HKEX KPI": k.hkex or present.DASH})
-    return pd.DataFrame(rows)
+        rows.append((k.name_en, k.name_zh, k.unit, k.compute(ds, ds.year), k.compute(ds, ds.year - 1), decimals))
+    frame = present.years_side_by_side(rows, ds.year).rename(columns={"Metric": "Figure"})
+    frame["HKEX KPI"] = [kpis.BY_ID[k].hkex or present.DASH for k in HEADLINES]
+    return frame[frame[str(ds.year)] != present.DASH].reset_index(drop=True)
 
 
 def headline_table(ds: Dataset) -> present.Table:
     return present.table(headline_frame(ds), "tbl-headlines",
-                         f"The year at a glance: headline figures for {ds.year}, recomputed from raw data, against "
-                         f"{ds.year - 1}.", "`data/*.csv` through the KPI engine (`python -m esgbook kpis`)")
+                         f"The year at a glance: headline figures, {present.versus(ds)}, recomputed from raw data; "
+                         "rates change in percentage points.",
+                         "`data/*.csv` through the KPI engine (`python -m esgbook kpis`)")
+
+
+def basis(ds: Dataset) -> Finding:
+    report = ds.report
+    facts = {"year": str(ds.year), "prior_year": str(ds.year - 1)}
+    if report is None:
+        return Finding("idx.basis", "none", facts)
+    facts |= {"report_year": str(report["report_year"]), "title": report["title_en"]}
+    if not report["own"]:
+        return Finding("idx.basis", "comparative", facts)
+    return Finding("idx.basis", "own" if ds.year - 1 in ds.years else "own_alone", facts)
+
+
+def reconciliation_findings(ds: Dataset) -> list[Finding]:
+    rec = reconcile.reconciliation(ds)
+    published = rec[rec["kind"] == "published figure"]
+    checks = rec[rec["kind"] == "consistency check"]
+    sens = rec[rec["kind"] == "sensitivity"]
+    ok = int((published["status"] == "consistent").sum())
+    facts = {"year": str(ds.year), "checked": str(len(published)), "reproduced": str(ok),
+             "not_reproduced": str(len(published) - ok), "verb": "is" if len(published) - ok == 1 else "are"}
+    first = Finding("idx.reconciliation", "none" if published.empty else
+                    "all_reproduced" if ok == len(published) else "some", facts)
+    flagged = int((checks["status"] == "discrepancy").sum())
+    second = Finding("idx.checks", "none" if checks.empty else "flagged" if flagged else "clean",
+                     {"flagged": str(flagged), "checks": str(len(checks))})
+    third = Finding("idx.sensitivities", "some" if len(sens) else "none",
+                    {"count": str(len(sens)), "plural": "s" if len(sens) != 1 else "",
+                     "verb": "are" if len(sens) != 1 else "is"})
+    return [first, second, third]
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
-    rec = reconcile.reconciliation(ds)
-    published = rec[rec["kind"] == "published figure"]
-    flagged = rec[rec["status"] == "discrepancy"]
-    years = ds.years
+    rec_first, rec_checks, rec_sens = (narrative.write(f) for f in reconciliation_findings(ds))
+    registers = [n for n in ds.resources if n not in ds.observation_tables]
     return {
         "idx_year": str(ds.year),
-        "idx_prior_year": str(ds.year - 1),
-        "idx_years": ", ".join(map(str, years)),
-        "idx_published_checked": str(len(published)),
-        "idx_published_reproduced": str(int((published["status"] == "consistent").sum())),
-        "idx_flagged": str(len(flagged)),
+        "idx_basis_text": narrative.paragraph(narrative.write(basis(ds)) + "."),
+        "idx_reconciliation_text": narrative.paragraph(
+            f"{rec_first}; {rec_checks}." + (f" {rec_sens[0].upper()}{rec_sens[1:]}." if rec_sens else "")
+            + " The appendix gives every check ({ref}`appendix-reconciliation`)."),
+        "idx_years": present.join_and([str(y) for y in ds.years]),
         "idx_files": str(len(ds.observation_tables)),
+        "idx_registers": str(len(registers)),
+        "idx_csv_files": str(len(ds.resources)),
         "idx_metrics": str(len(ds.metrics)),
-        "idx_rows": str(sum(len(ds.table(n)) for n in ds.observation_tables)),
+        "idx_rows": f"{sum(len(ds.table(n)) for n in ds.observation_tables):,}",
     }

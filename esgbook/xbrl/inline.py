@@ -43,9 +43,13 @@ def headlines_xhtml(ds) -> str:
 
     concepts = {c.id: c for c in tx.concepts(ds.root)}
     units = tx.units()
-    years = [ds.year, ds.year - 1]
+    # As on the opening page: a figure the year lacks is left out, and so is the prior-year column
+    # when the data hold no prior year at all.
+    shown_ids = [k for k in HEADLINES if kpis.BY_ID[k].compute(ds, ds.year) is not None]
+    years = [ds.year] + ([ds.year - 1] if any(kpis.BY_ID[k].compute(ds, ds.year - 1) is not None
+                                              for k in shown_ids) else [])
     contexts, unit_ids, rows = {}, {}, []
-    for kpi_id in HEADLINES:
+    for kpi_id in shown_ids:
         k, c = kpis.BY_ID[kpi_id], concepts[kpi_id]
         unit = units[c.unit]
         cells = []
@@ -92,8 +96,9 @@ def headlines_xhtml(ds) -> str:
         f'<link:schemaRef xlink:type="simple" xlink:href="{tx.ENTRY_POINT}"/></ix:references>'
         f"<ix:resources>{ctx_xml}{unit_xml}</ix:resources></ix:header></div>",
         f"<h1>The year at a glance: headline figures for {ds.year}</h1>",
-        f"<p>Recomputed from raw data by the ESG book, against {ds.year - 1}; every number is an XBRL fact "
+        f"<p>Recomputed from raw data by the ESG book{f', against {years[1]}' if len(years) > 1 else ''}; "
+        "every number is an XBRL fact "
         f"(basis: recomputed) of the extension taxonomy, entity HKEX {oim.STOCK_CODE}.</p>",
-        f"<table><thead><tr><th>Figure</th><th>Unit</th><th>{years[0]}</th><th>{years[1]}</th></tr></thead>",
+        "<table><thead><tr><th>Figure</th><th>Unit</th>" + "".join(f"<th>{y}</th>" for y in years) + "</tr></thead>",
         "<tbody>", *rows, "</tbody></table>",
         "</body></html>", ""])

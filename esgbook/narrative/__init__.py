@@ -1,0 +1,107 @@
+"""Findings into sentences, in one place per language.
+
+A section computes *findings* from the data: a `Finding` names its topic (what it is about),
+the case the data fall into (rose / fell / unchanged / no prior year / not disclosed /
+above the range ...), and the facts it carries (numbers as `Q`, names as text). It never
+writes prose. `write` turns a finding into a sentence through the templates of a language
+(`esgbook.narrative.en`, one module per chapter), so the same findings can be written in
+another language, and a branch of the data that a template does not cover fails loudly
+instead of printing a sentence that is false.
+
+Sentences reach a chapter as glued values: plain strings for `{glue:text}` inside fixed
+prose, `Md` strings for whole paragraphs pasted with a `{glue:md}` block. A paragraph the
+year lacks is `absent(...)`: a MyST comment, so nothing shows but every edition glues the
+same keys (reviewer diffs line up between editions).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class Q:
+    """A quantity to print: the value, the decimals it is shown with, its unit id (`data/units.csv`),
+    and the report's hedge ('more than', 'about', 'below')."""
+    value: float | None
+    decimals: int = 0
+    unit: str = ""
+    qualifier: str = ""
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None or (isinstance(self.value, float) and math.isnan(self.value))
+
+    def rounded(self) -> float | None:
+        return None if self.missing else round(float(self.value), self.decimals)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change between two years: relative (%) for amounts, in percentage points for rates."""
+    value: float | None
+    points: bool = False
+    decimals: int = 1
+    signed: bool = True   # '+41.9%' in brackets; False for 'grew by 41.9%'
+
+    def size(self) -> "Change":
+        return Change(None if self.value is None else abs(self.value), self.points, self.decimals, False)
+
+
+@dataclass(frozen=True)
+class Dir:
+    """A direction for a verb in prose: 'up' / 'down' / 'flat' (each language has its words)."""
+    case: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    topic: str          # the template family, '<chapter>.<what>' (e.g. 'env.scope2_factor')
+    case: str           # the branch of the data (e.g. 'above_all', 'within', 'below_all')
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+class Md(str):
+    """A glued paragraph of MyST markdown (pasted with a `{glue:md}` block, so roles such as
+    {numref} work). An empty paragraph is `absent(...)`."""
+
+
+def absent(what: str) -> Md:
+    """A paragraph the edition's year lacks: a MyST comment renders nothing, yet the key is glued."""
+    return Md(f"% not shown: {what}")
+
+
+def language(lang: str = "en"):
+    return import_module(f"{__name__}.{lang.replace('-', '_')}")
+
+
+def write(finding: Finding, lang: str = "en") -> str:
+    """The sentence for `finding` in `lang`; a case without a template is a bug, not an empty string."""
+    module = language(lang)
+    templates = module.templates()
+    try:
+        template: str | Callable = templates[finding.topic][finding.case]
+    except KeyError:
+        raise KeyError(f"no {lang} template for {finding.topic!r} case {finding.case!r}") from None
+    facts = _Formatted(finding.facts, module.fmt)  # only the facts a template uses are formatted
+    return template(facts) if callable(template) else template.format_map(facts)
+
+
+class _Formatted(dict):
+    """Facts formatted on first use: a case that leaves out the prior year never formats it."""
+
+    def __init__(self, facts: dict, fmt: Callable):
+        super().__init__()
+        self._facts, self._fmt = facts, fmt
+
+    def __missing__(self, key):
+        value = self[key] = self._fmt(self._facts[key])
+        return value
+
+
+def paragraph(*sentences: str) -> Md:
+    """Sentences joined into one glued paragraph; empty sentences are skipped."""
+    text = " ".join(s.strip() for s in sentences if s and s.strip())
+    return Md(text) if text else absent("no sentence for this year")

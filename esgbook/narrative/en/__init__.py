@@ -1,0 +1,79 @@
+"""English: how numbers, units and changes are written, and the templates of every chapter.
+
+Each chapter has its module here (`env.py` for 'env.*' topics, ...) holding `TEMPLATES`:
+{topic: {case: template}}. A template is a `str.format` string over the finding's facts, already
+formatted by `fmt`, or a function of those facts for sentences that need more than one shape.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import import_module
+from pkgutil import iter_modules
+
+from ... import present
+from .. import Change, Dir, Q
+
+VERBS = {"up": "rose", "down": "fell", "flat": "was unchanged"}
+
+# How a unit id of data/units.csv is written after a number in English prose ("" = no word).
+UNITS = {"": "", "count": "", "%": "%", "MWh": "MWh", "t": "t", "tCO2e": "tCO2e", "tCO2/MWh": "tCO2/MWh",
+         "MWh/employee": "MWh per employee", "t/employee": "t per employee",
+         "tCO2e/employee": "tCO2e per employee", "employees": "employees", "days": "days",
+         "days/employee": "days per employee", "hours/employee": "hours per employee", "persons": "people",
+         "score": "points", "s": "seconds", "ms": "milliseconds", "bp": "basis points", "years": "years",
+         "kgCO2/TJ": "kgCO2/TJ", "days/month": "days a month", "count/day": "a day", "ratio": "", "rank": ""}
+
+
+def number(q: Q) -> str:
+    """The number alone, with the report's hedge: 'more than 5,000', '4.5 million'."""
+    if q.unit in present.SCALES:
+        return present.hedged(present.plain_amount(float(q.value), q.unit, currency=True), q.qualifier)
+    return present.hedged(present.num(q.value, q.decimals), q.qualifier)
+
+
+def quantity(q: Q) -> str:
+    """A number with its unit: '1,276.2 MWh', '41.1%', 'about 4.5 million people'."""
+    if q.missing:
+        raise ValueError("a missing figure reached a sentence: the finding's case should have left it out")
+    text = number(q)
+    if q.unit in present.SCALES:
+        word = present.plain_unit(q.unit)
+        return f"{text} {word}".strip() if not q.unit.startswith("CNY") else text
+    word = UNITS.get(q.unit, q.unit)
+    return text + word if word == "%" else f"{text} {word}".strip()
+
+
+def change(c: Change) -> str:
+    """'+10.3%', '−18.1%', '+1 percentage point', '−2.5 percentage points'."""
+    if c.value is None:
+        raise ValueError("a change without a prior year reached a sentence")
+    sign = "+" if c.value > 0 else "−" if c.value < 0 else "±"
+    size = present.num(abs(c.value), c.decimals)
+    sign = sign if c.signed else ""
+    if c.points:
+        return f"{sign}{size} percentage point{'' if size == '1' else 's'}"
+    return f"{sign}{size}%"
+
+
+def fmt(value) -> str:
+    if isinstance(value, Q):
+        return quantity(value)
+    if isinstance(value, Change):
+        return change(value)
+    if isinstance(value, Dir):
+        return VERBS[value.case]
+    if isinstance(value, (list, tuple)):
+        return present.join_and([fmt(v) for v in value])
+    return str(value)
+
+
+@cache
+def templates() -> dict:
+    """Every chapter module's TEMPLATES, merged; a topic defined twice is an error."""
+    out: dict = {}
+    for info in iter_modules(__path__):
+        for topic, cases in import_module(f"{__name__}.{info.name}").TEMPLATES.items():
+            if topic in out:
+                raise ValueError(f"template topic {topic!r} is defined twice")
+            out[topic] = cases
+    return out
