@@ -6,12 +6,14 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Reviewer and validator tools (nbdime, Arelle) have their own environment: see below.
+TOOLS := .venv-tools
 YEAR ?=
 JOBS ?=
 year_arg = $(if $(YEAR),--year $(YEAR))
 jobs_arg = $(if $(JOBS),--jobs $(JOBS))
 
-.PHONY: book run render test diff diff-setup kpis reconcile validate clean
+.PHONY: book run render test diff diff-setup kpis reconcile validate clean xbrl xbrl-taxonomy
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,15 +41,27 @@ reconcile: $(VENV)/.installed
 	$(BIN)/python -m esgbook reconcile --year $(or $(YEAR),$(shell $(BIN)/python -m esgbook years | tail -n 1))
 
 # Unit, data, CLI and edition tests, then nbval (strict) over every committed edition.
-test: $(VENV)/.installed system-deps
+# The tools environment is needed too: tests/test_xbrl.py validates each edition's xBRL-JSON with Arelle.
+test: $(VENV)/.installed $(TOOLS)/.installed system-deps
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
+
+# make xbrl [YEAR=Y]: the edition's xBRL-JSON report (and taxonomy package) in _build/xbrl/, validated by
+# Arelle offline with Units Registry checks; fails on any error. Default: the latest year.
+xbrl_year = $(or $(YEAR),$(shell $(BIN)/python -m esgbook years | tail -n 1))
+xbrl: $(VENV)/.installed $(TOOLS)/.installed
+	$(BIN)/python -m esgbook.xbrl taxonomy --check --zip _build/xbrl/qifu-esg-taxonomy.zip
+	$(BIN)/python -m esgbook.xbrl report --year $(xbrl_year) --out _build/xbrl/esg-$(xbrl_year).json
+	$(BIN)/python -m esgbook.xbrl validate _build/xbrl/esg-$(xbrl_year).json
+
+# make xbrl-taxonomy: regenerate taxonomy/qifu-esg/ after a change to data/metrics.csv or esgbook/kpis.py.
+xbrl-taxonomy: $(VENV)/.installed
+	$(BIN)/python -m esgbook.xbrl taxonomy
 
 clean:
 	rm -rf _build notebooks/.tmp-*
 
 # Reviewer tools live in their own environment: nbdime pulls packages (rfc3987-syntax) that
 # would slow every `import altair` in the kernel's environment by over a second.
-TOOLS := .venv-tools
 NBDIFF_FLAGS := --ignore-metadata --ignore-id --ignore-details  # sources and outputs are shown
 $(TOOLS)/.installed: requirements-tools.txt
 	$(PYTHON) -m venv $(TOOLS)

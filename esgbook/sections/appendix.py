@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import charts, kpis, narrative, present, reconcile
+from .. import charts, kpis, narrative, present, reconcile, xbrl
 from ..narrative import Finding
 from ..cli import KPI_COLUMNS, render
 from ..data import Dataset
@@ -165,6 +165,7 @@ def write_downloads(ds: Dataset, folder: Path | None = None) -> dict[str, str]:
     (folder / files["kpis_csv"]).write_text(render(table, "csv"), encoding="utf-8")
     (folder / files["kpis_json"]).write_text(render(table, "json"), encoding="utf-8")
     (folder / files["reconciliation_csv"]).write_text(render(reconcile.reconciliation(ds), "csv"), encoding="utf-8")
+    files.update(xbrl.write(ds, folder))  # esg-<year>.json, its taxonomy package, headlines as iXBRL
     return files
 
 
@@ -174,6 +175,7 @@ def downloads_list(ds: Dataset) -> str:
     lines = [f"- {{download}}`KPI table {ds.year} (CSV) <downloads/{files['kpis_csv']}>`",
              f"- {{download}}`KPI table {ds.year} (JSON) <downloads/{files['kpis_json']}>`",
              f"- {{download}}`Reconciliation {ds.year} (CSV) <downloads/{files['reconciliation_csv']}>`",
+             f"- {{download}}`Machine-readable report {ds.year} (xBRL-JSON, XBRL OIM) <downloads/{files['xbrl_json']}>` with its {{download}}`taxonomy package <downloads/{files['xbrl_taxonomy']}>`; headline figures as {{download}}`Inline XBRL <downloads/{files['xbrl_inline']}>`",
              "- {download}`Data package descriptor (datapackage.json) <downloads/data/datapackage.json>`"]
     for r in ds.descriptor["resources"]:
         lines.append(f"- {{download}}`{r.get('title', r['name'])} ({r['path']}) <downloads/data/{r['path']}>`")

@@ -1,0 +1,15 @@
+"""Machine-readable disclosure: the edition's figures as an xBRL-JSON report (XBRL OIM).
+
+    from esgbook import xbrl
+    xbrl.report(ds)                  # the xBRL-JSON document (a dict) of the dataset's year
+    xbrl.write(ds, folder)           # downloads/esg-<year>.json + the taxonomy package zip
+    xbrl.fact_id("ghg_scope1_t", 2023)   # "ghg_scope1_t-2023-recomputed"
+    xbrl.with_fact_ids(kpi_table)    # the KPI table with a fact_id column
+
+The extension taxonomy (taxonomy/qifu-esg/) is generated from data/metrics.csv and
+esgbook/kpis.py by `python -m esgbook.xbrl taxonomy`; Arelle (in .venv-tools) validates the
+reports offline: `python -m esgbook.xbrl validate FILE`. Only the standard library is used
+here, so importing this package costs the kernel nothing.
+"""
+from .oim import (ENTITY, ENTITY_SCHEME, PUBLISHED, RECOMPUTED, STOCK_CODE, dumps, fact_id, facts,  # noqa: F401
+                  in_book_unit, report, scale_exponent, with_fact_ids, write)
