@@ -13,7 +13,7 @@ import sys
 from .errors import DataError
 
 KPI_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit", "hkex", "name_en",
-               "prior_value", "change_pct", "change_note"]
+               "prior_value", "change_pct", "change_note", "fact_id"]
 
 
 def _records(frame) -> list[dict]:
@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> int:
             out = ("data package valid; years: " + ", ".join(map(str, years)) + "\n" if args.command == "validate"
                    else "".join(f"{y}\n" for y in years))
         elif args.command == "kpis":
-            from . import kpis
+            from . import kpis, xbrl
             ds = data.load(args.year)
-            out = render(kpis.kpi_table(ds)[KPI_COLUMNS], args.format)
+            out = render(xbrl.with_fact_ids(kpis.kpi_table(ds))[KPI_COLUMNS], args.format)
         else:
             from . import reconcile
             ds = data.load(args.year)

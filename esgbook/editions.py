@@ -50,7 +50,9 @@ def _digest(*parts: bytes) -> str:
 def code_digest() -> str:
     """The package code every chapter runs: a change to it re-executes every chapter."""
     pkg = REPO / "esgbook"
-    files = sorted(p for p in pkg.rglob("*.py") if p.name not in {"editions.py", "__main__.py"})
+    # Tables shipped inside the package (the XBRL concept tables) are code too.
+    files = sorted(p for p in pkg.rglob("*") if p.suffix in {".py", ".csv"}
+                   and p.name not in {"editions.py", "__main__.py"})
     return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
 
 

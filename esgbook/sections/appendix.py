@@ -156,7 +156,7 @@ def write_downloads(ds: Dataset, folder: Path | None = None) -> dict[str, str]:
     """The edition's KPI table (CSV and JSON) and reconciliation (CSV), under downloads/."""
     folder = folder or charts.downloads_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    table = kpis.kpi_table(ds)[KPI_COLUMNS]
+    table = xbrl.with_fact_ids(kpis.kpi_table(ds))[KPI_COLUMNS]
     files = {
         "kpis_csv": f"kpis-{ds.year}.csv",
         "kpis_json": f"kpis-{ds.year}.json",
