@@ -31,7 +31,7 @@ MARKUP = [
     (re.compile(r"\bon[a-z]+\s*=", re.I), "an HTML event handler"),
     (re.compile(r"\b(java|vb)script\s*:", re.I), "a script URL"),
     (re.compile(r"`"), "a backtick (MyST code, roles and directives)"),
-    (re.compile(r"^\s*:::|\{[a-z][\w:-]*\}`"), "a MyST directive or role"),
+    (re.compile(r":::"), "a MyST directive fence (:::)"),
     (re.compile(r"\]\("), "Markdown link syntax"),
     (re.compile(r"\$\$"), "display math ($$)"),
 ]
