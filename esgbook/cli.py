@@ -38,19 +38,25 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("--year", type=int, required=True)
         p.add_argument("--format", choices=["csv", "json"], default="csv")
-    sub.add_parser("validate", help="validate the data package; print the years it holds")
+    sub.add_parser("validate", help="validate the data package; print the years it holds and, on stderr, "
+                                    "plausibility warnings")
     sub.add_parser("years", help="print the years the data holds, one per line")
     args = parser.parse_args(argv)
+    notes = ""  # warnings: printed on stderr after the output; they never change the exit status
     try:
         # Validate before pandas is even imported: bad input fails fast.
         from . import validate
         from .paths import data_dir
         validate.check_package(data_dir())
         from . import data
-        if args.command in ("validate", "years"):
-            years = data.available_years()
-            out = ("data package valid; years: " + ", ".join(map(str, years)) + "\n" if args.command == "validate"
-                   else "".join(f"{y}\n" for y in years))
+        if args.command == "validate":
+            checked = data.check()
+            warnings = validate.plausibility(checked)
+            out = "data package valid; years: " + ", ".join(map(str, checked._years))  # noqa: SLF001
+            out += f" ({len(warnings)} plausibility warning(s) on stderr)\n" if warnings else "\n"
+            notes = "".join(f"warning: {w}\n" for w in warnings)
+        elif args.command == "years":
+            out = "".join(f"{y}\n" for y in data.available_years())
         elif args.command == "kpis":
             from . import kpis
             ds = data.load(args.year)
@@ -63,4 +69,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(out)
+    sys.stdout.flush()
+    sys.stderr.write(notes)
     return 0

@@ -302,3 +302,17 @@ def raise_if(problems: list[DataError]) -> None:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise DataError(str(first) + more, file=first.file, row=first.row, column=first.column,
                         problems=[str(p) for p in problems])
+
+
+def plausibility(ds) -> list:
+    """Warnings on valid figures that look wrong (`intake.plausibility.Implausible` records, each with
+    file, row, year, metric, dimension, category, value, `compared_with` and a one-line `message`).
+
+    `ds` is a Dataset (`esgbook.data.load(year)` or `data.check()`); every year it holds is checked.
+    Warnings never stop a build: `make validate` prints them, the reconciliation can list them.
+    """
+    from .intake import plausibility as checks  # noqa: PLC0415 - needs kpis (pandas), not on the fast path
+    from .kpis import SHARE_BREAKDOWNS  # noqa: PLC0415
+
+    obs = [SimpleNamespace(**r) for r in ds.observations().to_dict("records")]
+    return checks.check(obs, {share: count for share, count, *_ in SHARE_BREAKDOWNS})
