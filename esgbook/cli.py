@@ -1,4 +1,4 @@
-"""Command line: `python -m esgbook {kpis,reconcile,validate,years} ...`.
+"""Command line: `python -m esgbook {kpis,reconcile,validate,years,template,import} ...`.
 
 On bad input or a missing year: one line on stderr, nothing on stdout, exit 2.
 Output is built completely before anything is printed, so a failure never leaves half a table.
@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("validate", help="validate the data package; print the years it holds and, on stderr, "
                                     "plausibility warnings")
     sub.add_parser("years", help="print the years the data holds, one per line")
+    p = sub.add_parser("template", help="write the data-entry workbook for a year (data-entry-YEAR.xlsx)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", help="where to write it (default: data-entry-YEAR.xlsx here)")
+    p = sub.add_parser("import", help="check a filled data-entry workbook; add its figures to data/ if all is valid")
+    p.add_argument("file")
     args = parser.parse_args(argv)
     notes = ""  # warnings: printed on stderr after the output; they never change the exit status
     try:
@@ -57,6 +62,15 @@ def main(argv: list[str] | None = None) -> int:
             notes = "".join(f"warning: {w}\n" for w in warnings)
         elif args.command == "years":
             out = "".join(f"{y}\n" for y in data.available_years())
+        elif args.command == "template":
+            from .intake import workbook
+            path = workbook.template(args.year, data_dir(), args.out or f"data-entry-{args.year}.xlsx")
+            out = f"{path}\n"
+            notes = (f"wrote {path}: fill in the yellow cells, then `make import FILE={path}`\n")
+        elif args.command == "import":
+            from .intake import workbook
+            added = workbook.import_workbook(args.file, data_dir())
+            out = "".join(f"data/{file}: {n} row(s) added\n" for file, n in added.items())
         elif args.command == "kpis":
             from . import kpis
             ds = data.load(args.year)
@@ -66,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             ds = data.load(args.year)
             out = render(reconcile.reconciliation(ds), args.format)
     except DataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # One line; a workbook import lists every bad cell, one per line, so all are fixed at once.
+        lines = exc.problems if args.command == "import" else [str(exc)]
+        sys.stderr.write("".join(f"error: {line}\n" for line in lines))
         return 2
     sys.stdout.write(out)
     sys.stdout.flush()

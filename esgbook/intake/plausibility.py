@@ -32,6 +32,7 @@ class Implausible:
     value: float
     compared_with: str  # e.g. "the 2022 value 9 (row 8)"
     message: str        # the one line `make validate` prints
+    against: tuple = ()  # the rows (of the same file) it was compared with
 
     def __str__(self) -> str:
         return self.message
@@ -50,9 +51,10 @@ def _name(r) -> str:
     return f"{r.metric}{part} {r.year}"
 
 
-def _warn(check, r, compared_with, text) -> Implausible:
+def _warn(check, r, compared_with, text, against) -> Implausible:
     return Implausible(check, r.file, int(r.row), int(r.year), r.metric, r.dimension, r.category,
-                       float(r.value), compared_with, f'{where(r.file, int(r.row), "value")}: {text}')
+                       float(r.value), compared_with, f'{where(r.file, int(r.row), "value")}: {text}',
+                       tuple(int(a.row) for a in against))
 
 
 def prior_year_moves(series: dict) -> list[Implausible]:
@@ -67,7 +69,7 @@ def prior_year_moves(series: dict) -> list[Implausible]:
                 compared = f"the {year - 1} value {_num(p.value)} (row {p.row})"
                 out.append(_warn("prior-year", r, compared,
                                  f"{_name(r)} is {_amount(r)}, {ratio:.2g} times {compared}: "
-                                 "check the figure and its unit"))
+                                 "check the figure and its unit", [p]))
     return out
 
 
@@ -79,11 +81,11 @@ def range_outliers(series: dict) -> list[Implausible]:
             if len(others) < 2 or r.value <= 0:
                 continue
             lo, hi = min(o.value for o in others), max(o.value for o in others)
-            if r.value > FACTOR * hi or (lo > 0 and r.value < lo / FACTOR):
+            if (hi > 0 and r.value > FACTOR * hi) or (lo > 0 and r.value < lo / FACTOR):
                 years = ", ".join(str(y) for y in sorted(rows) if y != year)
                 compared = f"the range {_num(lo)} to {_num(hi)} of {years}"
                 out.append(_warn("range", r, compared, f"{_name(r)} is {_amount(r)}, far outside "
-                                                       f"{compared}: check the figure and its unit"))
+                                                       f"{compared}: check the figure and its unit", others))
     return out
 
 
@@ -107,7 +109,7 @@ def share_disagreements(obs: list, shares: dict[str, str]) -> list[Implausible]:
             compared = (f"{_num(c.value)} of {_num(total)} {c.metric} by {r.dimension} = {computed:.1f}% "
                         f"({c.file}, row {c.row})")
             out.append(_warn("share", r, compared, f"{_name(r)} is {_num(r.value)}%, but the counts give "
-                                                   f"{compared}"))
+                                                   f"{compared}", part.values()))
     return out
 
 
@@ -116,5 +118,9 @@ def check(obs: list, shares: dict[str, str]) -> list[Implausible]:
     series: dict[tuple, dict] = {}
     for r in obs:
         series.setdefault((r.metric, r.dimension, r.category), {})[int(r.year)] = r
-    found = prior_year_moves(series) + range_outliers(series) + share_disagreements(obs, shares)
+    moves = prior_year_moves(series)
+    # A jump between two years is said once: not again as the earlier year being out of range.
+    jumped = {(w.file, row) for w in moves for row in (w.row, *w.against)}
+    found = moves + [w for w in range_outliers(series) if (w.file, w.row) not in jumped]
+    found += share_disagreements(obs, shares)
     return sorted(found, key=lambda w: (w.file, w.row, w.check))
