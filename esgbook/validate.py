@@ -97,8 +97,6 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
     Foreign keys are checked across files in `domain_problems` (fast, in pandas); the full
     package, foreign keys included, is validated by Frictionless in the test suite.
     """
-    from frictionless import Resource, Schema  # noqa: PLC0415 - heavy import, only when validating
-
     file = f"data/{resource_descriptor['path']}"
     text = files.read_text(root / resource_descriptor["path"], file)
     rows = files.parse(text)
@@ -125,6 +123,8 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
              if (problem := cells.cell_problem(text, kinds[i]))]
     if found:
         return found
+    from frictionless import Resource, Schema  # noqa: PLC0415 - heavy: only for a file that got this far
+
     descriptor = json.loads(json.dumps(resource_descriptor))
     descriptor["schema"].pop("foreignKeys", None)
     # The decoded text, not the file: a byte-order mark or CRLF must not change what is checked.
