@@ -125,3 +125,14 @@ def test_package_rule_broken_by_the_workbook_names_the_cell(template_2024):
     assert out.stderr.startswith('error: data-entry-2024.xlsx, sheet "workforce", cell B4: expected the employees by '
                                  'gender for 2024 to add up to the total 6242 (cell B2), got 6243'), out.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_schema_rule_broken_by_the_workbook_names_the_cell(template_2024):
+    folder, path = template_2024
+    wb = _fill(path)
+    wb["customers"]["C3"] = "approximately"  # not one of the qualifiers the schema allows
+    wb.save(path)
+    out = run_cli("import", str(path), data_dir=folder)
+    assert out.returncode == 2
+    assert out.stderr == ('error: data-entry-2024.xlsx, sheet "customers", cell C3: expected one of '
+                          "['more than', 'about', 'below', 'at least'], got \"approximately\"\n"), out.stderr
