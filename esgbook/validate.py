@@ -1,6 +1,6 @@
 """Validation of the data package, before anything is computed.
 
-Two layers:
+Three layers:
 0. what a spreadsheet does to a file (`intake.files`, `intake.cells`): the encoding, the header's
    names, blank rows, and each cell as written: numbers in ASCII digits with nothing around them,
    no spreadsheet errors or formulas, no markup in text;
@@ -119,8 +119,8 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
     kinds = [next(f.get("type", "string") for f in resource_descriptor["schema"]["fields"] if f["name"] == c)
              for c in header]
     found = [DataError(f"{where(file, n, header[i])}: {problem}", file=file, row=n, column=header[i])
-             for n, row in enumerate(rows[1:], start=2) for i, text in enumerate(row[:len(header)])
-             if (problem := cells.cell_problem(text, kinds[i]))]
+             for n, row in enumerate(rows[1:], start=2) for i, cell in enumerate(row[:len(header)])
+             if (problem := cells.cell_problem(cell, kinds[i]))]
     if found:
         return found
     from frictionless import Resource, Schema  # noqa: PLC0415 - heavy: only for a file that got this far
