@@ -226,7 +226,8 @@ def _run(year: int, jobs: int | None, force: bool, quiet: bool) -> list[str]:
         if not quiet:
             print(f"executed {len(todo)} chapter(s) for {year} in {time.perf_counter() - started:.1f}s "
                   f"with {jobs} job(s)", file=sys.stderr)
-        _swap(work, edition)
+        with runctl.signals_deferred():  # a stop now waits the few milliseconds of the swap
+            _swap(work, edition)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

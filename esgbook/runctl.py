@@ -56,6 +56,17 @@ def stop_on_signals() -> None:
 
 
 @contextmanager
+def signals_deferred():
+    """Hold SIGINT and SIGTERM back for a block that must not be cut in two (the final swap)."""
+    stops = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)  # a held-back signal is delivered here
+
+
+@contextmanager
 def edition_lock(notebooks: Path, year: int):
     """Hold the edition's lock for the block (re-entrant within one process); Busy if another holds it."""
     if year in _held:

@@ -139,3 +139,11 @@ def test_run_killed_mid_swap_gets_the_previous_edition_back(tmp_path):
     assert runctl.clear_leftovers(tmp_path, 2023) == 1
     assert (tmp_path / "2023" / "08_environment.ipynb").read_text(encoding="utf-8") == "{}"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".tmp-2022-def", "2023"]
+
+
+def test_a_stop_during_the_final_swap_waits_for_it():
+    code = ("import os, signal, time; from esgbook import runctl\nrunctl.stop_on_signals()\n"
+            "try:\n    with runctl.signals_deferred():\n        os.kill(os.getpid(), signal.SIGINT); time.sleep(0.2)\n"
+            "        print('swapped')\nexcept runctl.Stopped as exc:\n    print('stopped by', exc.signame)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=30)
+    assert out.stdout.splitlines() == ["swapped", "stopped by SIGINT"], out.stderr
