@@ -148,7 +148,7 @@ def _text(cell) -> str:
     return "" if cell.value is None else str(cell.value)
 
 
-def _rows_of(ws, resource: dict, year: int, name: str, problems: list[str]) -> list[tuple[int, dict]]:
+def _rows_of(ws, year: int, name: str, problems: list[str]) -> list[tuple[int, dict]]:
     """The sheet's filled rows as CSV records, with their sheet row; cell problems go to `problems`."""
     headings = [heading for heading, _ in LAYOUT.values()]
     if [c.value for c in ws[1]][:len(headings)] != headings:
@@ -221,7 +221,7 @@ def import_workbook(path: Path, root: Path) -> dict[str, int]:
         if resource["name"] not in wb.sheetnames:
             problems.append(f'{name}: expected a sheet "{resource["name"]}" (one per observation file), got none')
             continue
-        added[resource["path"]] = _rows_of(wb[resource["name"]], resource, year, name, problems)
+        added[resource["path"]] = _rows_of(wb[resource["name"]], year, name, problems)
     if problems:
         _fail(problems)
     # The whole package with the new rows, checked in a scratch copy: sums, units, ids, keys.
