@@ -13,7 +13,7 @@ JOBS ?=
 year_arg = $(if $(YEAR),--year $(YEAR))
 jobs_arg = $(if $(JOBS),--jobs $(JOBS))
 
-.PHONY: book run render test diff diff-setup kpis reconcile validate clean xbrl xbrl-taxonomy
+.PHONY: book run render test diff diff-setup kpis reconcile validate clean xbrl xbrl-taxonomy template import
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,17 @@ render: $(VENV)/.installed
 
 validate: $(VENV)/.installed
 	$(BIN)/python -m esgbook validate
+
+# make template YEAR=2024: the data-entry workbook data-entry-2024.xlsx, one sheet per observation file,
+# a row per figure the prior year had. make import FILE=data-entry-2024.xlsx: check every cell and add the
+# figures to data/ only when all of the workbook is valid (errors name the sheet and cell, e.g. B17).
+template: $(VENV)/.installed
+	@test -n "$(YEAR)" || { echo "usage: make template YEAR=<year>" >&2; exit 2; }
+	$(BIN)/python -m esgbook template --year $(YEAR)
+
+import: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make import FILE=<data-entry-YEAR.xlsx>" >&2; exit 2; }
+	$(BIN)/python -m esgbook import "$(FILE)"
 
 kpis: $(VENV)/.installed
 	$(BIN)/python -m esgbook kpis --year $(or $(YEAR),$(shell $(BIN)/python -m esgbook years | tail -n 1))

@@ -1,4 +1,4 @@
-"""Command line: `python -m esgbook {kpis,reconcile,validate,years} ...`.
+"""Command line: `python -m esgbook {kpis,reconcile,validate,years,template,import} ...`.
 
 On bad input or a missing year: one line on stderr, nothing on stdout, exit 2.
 Output is built completely before anything is printed, so a failure never leaves half a table.
@@ -38,19 +38,39 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=text)
         p.add_argument("--year", type=int, required=True)
         p.add_argument("--format", choices=["csv", "json"], default="csv")
-    sub.add_parser("validate", help="validate the data package; print the years it holds")
+    sub.add_parser("validate", help="validate the data package; print the years it holds and, on stderr, "
+                                    "plausibility warnings")
     sub.add_parser("years", help="print the years the data holds, one per line")
+    p = sub.add_parser("template", help="write the data-entry workbook for a year (data-entry-YEAR.xlsx)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--out", help="where to write it (default: data-entry-YEAR.xlsx here)")
+    p = sub.add_parser("import", help="check a filled data-entry workbook; add its figures to data/ if all is valid")
+    p.add_argument("file")
     args = parser.parse_args(argv)
+    notes = ""  # warnings: printed on stderr after the output; they never change the exit status
     try:
         # Validate before pandas is even imported: bad input fails fast.
         from . import validate
         from .paths import data_dir
         validate.check_package(data_dir())
         from . import data
-        if args.command in ("validate", "years"):
-            years = data.available_years()
-            out = ("data package valid; years: " + ", ".join(map(str, years)) + "\n" if args.command == "validate"
-                   else "".join(f"{y}\n" for y in years))
+        if args.command == "validate":
+            checked = data.check()
+            warnings = validate.plausibility(checked)
+            out = "data package valid; years: " + ", ".join(map(str, checked._years))  # noqa: SLF001
+            out += f" ({len(warnings)} plausibility warning(s) on stderr)\n" if warnings else "\n"
+            notes = "".join(f"warning: {w}\n" for w in warnings)
+        elif args.command == "years":
+            out = "".join(f"{y}\n" for y in data.available_years())
+        elif args.command == "template":
+            from .intake import workbook
+            path = workbook.template(args.year, data_dir(), args.out or f"data-entry-{args.year}.xlsx")
+            out = f"{path}\n"
+            notes = (f"wrote {path}: fill in the yellow cells, then `make import FILE={path}`\n")
+        elif args.command == "import":
+            from .intake import workbook
+            added = workbook.import_workbook(args.file, data_dir())
+            out = "".join(f"data/{file}: {n} row(s) added\n" for file, n in added.items())
         elif args.command == "kpis":
             from . import kpis, xbrl
             ds = data.load(args.year)
@@ -60,7 +80,11 @@ def main(argv: list[str] | None = None) -> int:
             ds = data.load(args.year)
             out = render(reconcile.reconciliation(ds), args.format)
     except DataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        # One line; a workbook import lists every bad cell, one per line, so all are fixed at once.
+        lines = exc.problems if args.command == "import" else [str(exc)]
+        sys.stderr.write("".join(f"error: {line}\n" for line in lines))
         return 2
     sys.stdout.write(out)
+    sys.stdout.flush()
+    sys.stderr.write(notes)
     return 0

@@ -11,6 +11,7 @@ chapter depends on and re-executes only the chapters whose inputs changed.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from functools import cached_property
@@ -20,6 +21,7 @@ import pandas as pd
 
 from . import validate
 from .errors import DataError, YearNotFound
+from .intake import files
 from .paths import data_dir
 
 DICTIONARIES = ("metrics", "units", "categories")
@@ -214,7 +216,9 @@ def _read(root: Path, resource: dict) -> pd.DataFrame:
     fields = resource["schema"]["fields"]
     dtype = {f["name"]: types.get(f.get("type", "string"), "string") for f in fields}
     booleans = [f["name"] for f in fields if f.get("type") == "boolean"]
-    frame = pd.read_csv(root / resource["path"], dtype={k: v for k, v in dtype.items() if k not in booleans},
+    # Decoded as validation decoded it: a byte-order mark or CRLF line ends change nothing.
+    text = files.read_text(root / resource["path"], f"data/{resource['path']}")
+    frame = pd.read_csv(io.StringIO(text), dtype={k: v for k, v in dtype.items() if k not in booleans},
                         keep_default_na=False, na_values=[""])
     for col in booleans:
         frame[col] = frame[col].map({"true": True, "false": False, True: True, False: False})

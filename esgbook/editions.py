@@ -11,6 +11,9 @@ executed notebook records what it was made from (chapter source, package code, a
 of every data file the chapter actually read); a chapter is re-executed exactly when one of
 those changed. Execution happens in a temporary folder; `notebooks/Y/` is replaced only when
 every chapter succeeded, so a failed run loses nothing.
+
+Run control (`runctl`): one run per edition at a time (a lock), Ctrl-C or SIGTERM ends the run with
+its worker and kernel processes, and what a run killed outright left behind is cleared by the next.
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import data as data_mod
+from . import runctl
 from .errors import DataError
 from .paths import BUILD, NOTEBOOKS, REPO, TOC, data_dir
 
@@ -52,7 +56,7 @@ def code_digest() -> str:
     pkg = REPO / "esgbook"
     # Tables shipped inside the package (the XBRL concept tables) are code too.
     files = sorted(p for p in pkg.rglob("*") if p.suffix in {".py", ".csv"}
-                   and p.name not in {"editions.py", "__main__.py"})
+                   and p.name not in {"editions.py", "runctl.py", "__main__.py"})
     return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
 
 
@@ -173,6 +177,14 @@ def check_year(year: int | None) -> int:
 
 def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = False) -> list[str]:
     """Execute the stale chapters of `year` into notebooks/<year>/; returns the chapters executed."""
+    with runctl.edition_lock(NOTEBOOKS, year):
+        cleared = runctl.clear_leftovers(NOTEBOOKS, year)
+        if cleared and not quiet:
+            print(f"cleared {cleared} folder(s) left by an interrupted run of {year}", file=sys.stderr)
+        return _run(year, jobs, force, quiet)
+
+
+def _run(year: int, jobs: int | None, force: bool, quiet: bool) -> list[str]:
     sources = chapters()
     edition = NOTEBOOKS / str(year)
     todo = [s for s in sources if force or why_stale(s, year)]
@@ -195,18 +207,29 @@ def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = F
         todo.sort(key=lambda s: -((edition / f"{s.stem}.ipynb").stat().st_size
                                   if (edition / f"{s.stem}.ipynb").exists() else s.stat().st_size))
         started = time.perf_counter()
-        if jobs == 1:
-            for s in todo:
-                execute_chapter(str(s), year, str(work))
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = [pool.submit(execute_chapter, str(s), year, str(work)) for s in todo]
-                for f in futures:
-                    f.result()  # re-raises the first failure: nothing is moved into place
+        # Always in worker processes (even one job), so that a stop can end them and their kernels.
+        before = runctl.descendants()
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=runctl.worker_start, initargs=(os.getpid(),))
+        futures = []
+        try:
+            futures = [pool.submit(execute_chapter, str(s), year, str(work)) for s in todo]
+            for f in futures:
+                f.result()  # re-raises the first failure: nothing is moved into place
+        except BaseException as exc:
+            # A failure or a stop: end the other chapters now, kernels included, instead of waiting.
+            ended = runctl.end_processes(runctl.descendants() - before)
+            pool.shutdown(wait=False, cancel_futures=True)
+            if isinstance(exc, runctl.Stopped):
+                done = sum(f.done() and not f.cancelled() and f.exception() is None for f in futures)
+                exc.what = (f"the run of the {year} edition ({done} of {len(todo)} chapter(s) done, "
+                            f"{ended} worker and kernel process(es) ended); notebooks/{year}/ is unchanged")
+            raise
+        pool.shutdown()
         if not quiet:
             print(f"executed {len(todo)} chapter(s) for {year} in {time.perf_counter() - started:.1f}s "
                   f"with {jobs} job(s)", file=sys.stderr)
-        _swap(work, edition)
+        with runctl.signals_deferred():  # a stop now waits the few milliseconds of the swap
+            _swap(work, edition)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -289,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="chapters executed at once (default: one per core)")
     parser.add_argument("--force", action="store_true", help="re-execute every chapter")
     args = parser.parse_args(argv)
+    runctl.stop_on_signals()
+    year = args.year
     try:
         year = check_year(args.year)
         if args.command == "stale":
@@ -297,17 +322,22 @@ def main(argv: list[str] | None = None) -> int:
                 if reason:
                     print(f"{s.stem}: {reason}")
             return 0
-        if args.command in ("build", "run"):
-            run(year, args.jobs, args.force)
-        if args.command in ("build", "render"):
-            print(render(year))
-        if args.command == "pdf":
-            # latexmk keeps the state of a failed run and would not retry: start the LaTeX step afresh.
-            shutil.rmtree(BUILD / "editions" / str(year) / "_build" / "latex", ignore_errors=True)
-            print(render(year, "pdflatex"))
+        with runctl.edition_lock(NOTEBOOKS, year):  # the whole command: the run and the render after it
+            if args.command in ("build", "run"):
+                run(year, args.jobs, args.force)
+            if args.command in ("build", "render"):
+                print(render(year))
+            if args.command == "pdf":
+                # latexmk keeps the state of a failed run and would not retry: start the LaTeX step afresh.
+                shutil.rmtree(BUILD / "editions" / str(year) / "_build" / "latex", ignore_errors=True)
+                print(render(year, "pdflatex"))
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except runctl.Stopped as exc:
+        what = exc.what or f"{args.command} of the {year or 'latest'} edition; notebooks/ is unchanged"
+        print(f"stopped by {exc.signame}: {what}", file=sys.stderr)
+        return exc.exit_code
     return 0
 
 

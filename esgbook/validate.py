@@ -1,6 +1,9 @@
 """Validation of the data package, before anything is computed.
 
-Two layers:
+Three layers:
+0. what a spreadsheet does to a file (`intake.files`, `intake.cells`): the encoding, the header's
+   names, blank rows, and each cell as written: numbers in ASCII digits with nothing around them,
+   no spreadsheet errors or formulas, no markup in text;
 1. the schema in `datapackage.json`, checked by Frictionless: types, required cells,
    minimums, enums, patterns, required columns, duplicated primary keys and unknown
    metric or unit ids (foreign keys);
@@ -13,7 +16,6 @@ Frictionless is imported here only, so that a caller who never validates stays f
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -22,6 +24,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from .errors import DataError, where
+from .intake import cells, files
 
 OBSERVATION_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit", "qualifier", "section"]
 
@@ -94,13 +97,15 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
     Foreign keys are checked across files in `domain_problems` (fast, in pandas); the full
     package, foreign keys included, is validated by Frictionless in the test suite.
     """
-    from frictionless import Resource  # noqa: PLC0415 - heavy import, only when validating
-
     file = f"data/{resource_descriptor['path']}"
+    text = files.read_text(root / resource_descriptor["path"], file)
+    rows = files.parse(text)
+    header = rows[0] if rows else []
+    shape = files.shape_problems(rows, file)
+    if shape:
+        return shape
     # Columns by name first: Frictionless matches them by position, which turns one missing
     # column into a cascade of wrong-label errors on every later column.
-    with open(root / resource_descriptor["path"], encoding="utf-8", newline="") as fh:
-        header = next(csv.reader(fh), [])
     expected = [f["name"] for f in resource_descriptor["schema"]["fields"]]
     missing = [c for c in expected if c not in header]
     extra = [c for c in header if c not in expected]
@@ -109,9 +114,22 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
                           f"the file has none", file=file, row=1, column=c) for c in missing] + \
                [DataError(f'{where(file, 1, c)}: expected only the columns of data/datapackage.json '
                           f"({', '.join(expected)}), got an extra one", file=file, row=1, column=c) for c in extra]
+    # Cells as a spreadsheet writes them, before Frictionless: it reads "１２７６", "inf" and "1e308"
+    # as numbers, and knows nothing of markup.
+    kinds = [next(f.get("type", "string") for f in resource_descriptor["schema"]["fields"] if f["name"] == c)
+             for c in header]
+    found = [DataError(f"{where(file, n, header[i])}: {problem}", file=file, row=n, column=header[i])
+             for n, row in enumerate(rows[1:], start=2) for i, cell in enumerate(row[:len(header)])
+             if (problem := cells.cell_problem(cell, kinds[i]))]
+    if found:
+        return found
+    from frictionless import Resource, Schema  # noqa: PLC0415 - heavy: only for a file that got this far
+
     descriptor = json.loads(json.dumps(resource_descriptor))
     descriptor["schema"].pop("foreignKeys", None)
-    resource = Resource(descriptor, basepath=str(root))
+    # The decoded text, not the file: a byte-order mark or CRLF must not change what is checked.
+    resource = Resource(data=text.encode("utf-8"), format="csv", encoding="utf-8",
+                        schema=Schema.from_descriptor(descriptor["schema"]))
     fields = {f.name: _FIELD_NAMES(f.type) for f in resource.schema.fields}
     keys = resource.schema.primary_key
     problems: list[DataError] = []
@@ -131,9 +149,13 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
 CACHE = Path(__file__).resolve().parent.parent / "_build" / "validated.json"
 
 
+# The checking code itself: a file that passed under older rules is checked again under new ones.
+RULES = hashlib.sha256(b"".join(Path(m).read_bytes() for m in (__file__, cells.__file__, files.__file__))).digest()
+
+
 def _key(resource_descriptor: dict, root: Path) -> str:
-    """What a schema check depends on: the resource's description and its file's bytes."""
-    h = hashlib.sha256(json.dumps(resource_descriptor, sort_keys=True).encode())
+    """What a schema check depends on: the rules, the resource's description and its file's bytes."""
+    h = hashlib.sha256(RULES + json.dumps(resource_descriptor, sort_keys=True).encode())
     h.update((root / resource_descriptor["path"]).read_bytes())
     return h.hexdigest()
 
@@ -174,14 +196,14 @@ def schema_problems(datapackage: Path) -> list[DataError]:
 
 def read_rows(root: Path, resource: dict) -> list[SimpleNamespace]:
     """A resource's rows as plain records (no pandas: this runs on the fast failure path)."""
-    path = root / resource["path"]
+    file = f"data/{resource['path']}"
     numeric = {f["name"] for f in resource["schema"]["fields"] if f.get("type") in ("number", "integer")}
-    with open(path, encoding="utf-8", newline="") as fh:
-        out = []
-        for n, rec in enumerate(csv.DictReader(fh), start=2):
-            values = {k: (float(v) if k in numeric and v not in ("", None) else v) for k, v in rec.items()}
-            out.append(SimpleNamespace(**values, file=f"data/{resource['path']}", row=n))
-        return out
+    header, *rows = files.read_rows(root / resource["path"], file)
+    out = []
+    for n, cells_ in enumerate(rows, start=2):
+        values = {k: (float(v) if k in numeric and v != "" else v) for k, v in zip(header, cells_)}
+        out.append(SimpleNamespace(**values, file=file, row=n))
+    return out
 
 
 def domain_problems(obs: list, metrics: list, categories: list, units_table: list) -> list[DataError]:
@@ -280,3 +302,17 @@ def raise_if(problems: list[DataError]) -> None:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise DataError(str(first) + more, file=first.file, row=first.row, column=first.column,
                         problems=[str(p) for p in problems])
+
+
+def plausibility(ds) -> list:
+    """Warnings on valid figures that look wrong (`intake.plausibility.Implausible` records, each with
+    file, row, year, metric, dimension, category, value, `compared_with` and a one-line `message`).
+
+    `ds` is a Dataset (`esgbook.data.load(year)` or `data.check()`); every year it holds is checked.
+    Warnings never stop a build: `make validate` prints them, the reconciliation can list them.
+    """
+    from .intake import plausibility as checks  # noqa: PLC0415 - needs kpis (pandas), not on the fast path
+    from .kpis import SHARE_BREAKDOWNS  # noqa: PLC0415
+
+    obs = [SimpleNamespace(**r) for r in ds.observations().to_dict("records")]
+    return checks.check(obs, {share: count for share, count, *_ in SHARE_BREAKDOWNS})

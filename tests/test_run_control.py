@@ -1,0 +1,149 @@
+"""Runs that stop cleanly: Ctrl-C / SIGTERM end a build with one line and no process left, a killed run
+leaves nothing the next one trips over, and two runs of one edition never race."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from esgbook import runctl
+
+REPO = Path(__file__).resolve().parent.parent
+CHAPTERS = ["00_index", "08_environment", "07_people"]
+
+
+def _snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def book(tmp_path):
+    """A three-chapter book whose notebooks/2023/ starts as the committed edition's notebooks."""
+    toc = tmp_path / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: chapters/00_index\nparts:\n  - caption: The report\n    chapters:\n"
+                   "      - file: chapters/08_environment\n      - file: chapters/07_people\n", encoding="utf-8")
+    edition = tmp_path / "nb" / "2023"
+    edition.mkdir(parents=True)
+    for name in CHAPTERS:
+        shutil.copyfile(REPO / "notebooks" / "2023" / f"{name}.ipynb", edition / f"{name}.ipynb")
+    env = {**os.environ, "ESGBOOK_TOC": str(toc), "ESGBOOK_NOTEBOOKS": str(tmp_path / "nb"),
+           "ESGBOOK_BUILD": str(tmp_path / "build")}
+    return tmp_path, env
+
+
+def _start(env):
+    # A session of its own, like a terminal's job: a "Ctrl-C" goes to the whole process group.
+    return subprocess.Popen([sys.executable, "-m", "esgbook.editions", "run", "--year", "2023", "--force"], cwd=REPO,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _when_kernels_run(proc, timeout=60):
+    """The run's processes once every chapter's kernel has started."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kids = psutil.Process(proc.pid).children(recursive=True)
+        if sum("ipykernel_launcher" in " ".join(k.cmdline()) for k in kids) == len(CHAPTERS):
+            return kids
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.2)
+    raise AssertionError("the kernels did not start")
+
+
+def _gone(procs, timeout=5.0):
+    _, alive = psutil.wait_procs(procs, timeout=timeout)
+    return [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+
+
+def _own_lines(stderr):
+    # ipykernel logs a warning per kernel on start-up (TCP transport); everything else is ours.
+    return [ln for ln in stderr.splitlines() if not ln.startswith("[IPKernelApp]")]
+
+
+@pytest.mark.parametrize("sig, to_group", [(signal.SIGINT, True), (signal.SIGTERM, False)],
+                         ids=["ctrl-c-to-the-group", "sigterm-to-the-process"])
+def test_signal_stops_the_run_with_one_line_and_no_process_left(book, sig, to_group):
+    tmp, env = book
+    before, committed = _snapshot(tmp / "nb" / "2023"), _snapshot(REPO / "notebooks")
+    proc = _start(env)
+    kids = _when_kernels_run(proc)
+    sent = time.monotonic()
+    os.killpg(proc.pid, sig) if to_group else proc.send_signal(sig)
+    _, err = proc.communicate(timeout=15)
+    took = time.monotonic() - sent
+    assert proc.returncode == 128 + sig and took < 6, (proc.returncode, took, err)
+    lines = _own_lines(err)
+    assert lines == [f"stopped by {sig.name}: the run of the 2023 edition (0 of 3 chapter(s) done, "
+                     f"{len(kids)} worker and kernel process(es) ended); notebooks/2023/ is unchanged"], err
+    assert _gone(kids) == []
+    assert _snapshot(tmp / "nb" / "2023") == before
+    assert not list((tmp / "nb").glob(".tmp-*")), "staging folder left behind"
+    assert _snapshot(REPO / "notebooks") == committed
+
+
+def test_killed_run_leaves_no_worker_and_nothing_the_next_run_trips_over(book):
+    tmp, env = book
+    before = _snapshot(tmp / "nb" / "2023")
+    proc = _start(env)
+    kids = _when_kernels_run(proc)
+    proc.kill()  # SIGKILL: no handler runs
+    proc.communicate(timeout=10)
+    assert _gone(kids) == [], "orphaned workers or kernels survived their parent"
+    assert _snapshot(tmp / "nb" / "2023") == before
+    leftovers = list((tmp / "nb").glob(".tmp-2023-*"))
+    assert leftovers, "expected the killed run's staging folder"
+    # The next run gets the lock at once (the kernel released it) and clears what was left.
+    with runctl.edition_lock(tmp / "nb", 2023):
+        assert runctl.clear_leftovers(tmp / "nb", 2023) == len(leftovers)
+    assert not list((tmp / "nb").glob(".tmp-*")) and _snapshot(tmp / "nb" / "2023") == before
+
+
+def test_second_run_of_the_same_edition_refuses(book):
+    tmp, env = book
+    with runctl.edition_lock(tmp / "nb", 2023):
+        out = subprocess.run([sys.executable, "-m", "esgbook.editions", "run", "--year", "2023"], cwd=REPO, env=env,
+                             capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.startswith(f"error: another run of the 2023 edition is in progress (pid {os.getpid()}, "
+                                 "started "), out.stderr
+    assert "wait for it to finish or stop it" in out.stderr and out.stderr.count("\n") == 1
+    # Another year is not held up by it.
+    with runctl.edition_lock(tmp / "nb", 2023), runctl.edition_lock(tmp / "nb", 2022):
+        pass
+
+
+def test_lock_is_released_when_its_holder_dies(tmp_path):
+    code = ("import sys, time; from pathlib import Path; from esgbook import runctl\n"
+            "with runctl.edition_lock(Path(sys.argv[1]), 2023):\n    print('held', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "held\n"
+    with pytest.raises(runctl.Busy):
+        with runctl.edition_lock(tmp_path, 2023):
+            pass
+    holder.kill()
+    holder.wait()
+    with runctl.edition_lock(tmp_path, 2023):
+        pass
+
+
+def test_run_killed_mid_swap_gets_the_previous_edition_back(tmp_path):
+    old = tmp_path / ".old-2023-4242"
+    old.mkdir()
+    (old / "08_environment.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / ".tmp-2023-abc").mkdir()
+    (tmp_path / ".tmp-2022-def").mkdir()  # another year's: not this run's business
+    assert runctl.clear_leftovers(tmp_path, 2023) == 1
+    assert (tmp_path / "2023" / "08_environment.ipynb").read_text(encoding="utf-8") == "{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".tmp-2022-def", "2023"]
+
+
+def test_a_stop_during_the_final_swap_waits_for_it():
+    code = ("import os, signal, time; from esgbook import runctl\nrunctl.stop_on_signals()\n"
+            "try:\n    with runctl.signals_deferred():\n        os.kill(os.getpid(), signal.SIGINT); time.sleep(0.2)\n"
+            "        print('swapped')\nexcept runctl.Stopped as exc:\n    print('stopped by', exc.signame)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=30)
+    assert out.stdout.splitlines() == ["swapped", "stopped by SIGINT"], out.stderr
