@@ -97,6 +97,23 @@ def reconciliation_table(ds: Dataset) -> present.Table:
                          "`python -m esgbook reconcile --year " + str(ds.year) + "`")
 
 
+def plausibility_table(ds: Dataset) -> present.Table:
+    """The validator's plausibility warnings for the year: figures to check, not errors (they do not stop a build)."""
+    from .. import validate  # noqa: PLC0415
+
+    rows = [{"Figure": present.metric_name(ds, w.metric, w.dimension, w.category), "Check": w.check,
+             "Value": present.num(w.value, present.decimals_of(w.value, 4)), "Compared with": str(w.compared_with),
+             "Where": f"data/{w.file.split('/')[-1]}, row {w.row}"}
+            for w in validate.plausibility(ds) if w.year == ds.year]
+    frame = pd.DataFrame(rows) if rows else pd.DataFrame(
+        [{"Note": f"No figure of {ds.year} moves by more than a factor of 3 on the prior year, disagrees with the "
+                  "counts it is a share of, or lies far outside its range."}])
+    return present.table(frame, "tbl-plausibility", f"Plausibility warnings for {ds.year}: figures that move by more "
+                         "than a factor of 3 on the prior year, shares that disagree with their counts, values far "
+                         "outside their range across the years held (`make validate` prints the same).",
+                         "`esgbook.validate.plausibility`")
+
+
 def reconciliation_chart(ds: Dataset) -> charts.Chart:
     rec = reconcile.reconciliation(ds)
     counts = rec.groupby(["kind", "status"]).size().reset_index(name="rows")
