@@ -19,5 +19,5 @@ def test_make_diff_between_editions():
     text = out.stdout
     assert "===== 08_environment.ipynb: 2022 -> 2023 =====" in text
     assert "-year = 2022" in text and "+year = 2023" in text  # the parameter, shown as a source change
-    assert "'1,276.2'" in text  # 2023 electricity, an output the diff shows
+    assert "1,276.2 MWh" in text  # 2023 electricity, an output the diff shows
     assert "papermill.start_time" not in text and '"id":' not in text  # metadata and ids hidden

@@ -86,7 +86,9 @@ def test_imported_workbook_builds_a_2024_edition(template_2024, tmp_path):
     nb = json.loads((tmp_path / "nb" / "2024" / "08_environment.ipynb").read_text(encoding="utf-8"))
     glued = {o["metadata"]["scrapbook"]["name"]: next(iter(o["data"].values())).strip("'")
              for c in nb["cells"] for o in c.get("outputs", []) if "scrapbook" in o.get("metadata", {})}
-    assert glued["env_employees"] == "6,242" and glued["env_ghg_total_t"] == f"{1397.96 * 1.1:,.2f}"
+    # The imported figures reach the prose: GHG x1.1 and the doubled headcount's intensity.
+    assert f"to {1397.96 * 1.1:,.2f} tCO2e in 2024 (+10.0%)" in glued["env_ghg_text"]
+    assert f"{1397.96 * 1.1 / 6242:.2f} tCO2e per employee" in glued["env_ghg_text"]
 
 
 def test_workbook_with_errors_changes_no_file(template_2024):

@@ -20,7 +20,7 @@ EDITIONS = sorted(p.name for p in (REPO / "notebooks").iterdir() if p.is_dir() a
 BAD = {
     "n/a": re.compile(r"\bn/a\b", re.I),
     "nan": re.compile(r"\bnan\b", re.I),
-    "None": re.compile(r"\bNone\b"),
+    "None": re.compile(r"\bNone\b(?! of\b)"),
     "0 more than": re.compile(r"\b0 (more|fewer|less) than\b"),
     "a zero change": re.compile(r"±0(\.0+)?\s?%|±0(\.0+)? percentage"),
     "a doubled word": re.compile(r"\b([A-Za-z]{2,})\s+\1\b", re.I),
