@@ -137,4 +137,4 @@ def test_schema_rule_broken_by_the_workbook_names_the_cell(template_2024):
     out = run_cli("import", str(path), data_dir=folder)
     assert out.returncode == 2
     assert out.stderr == ('error: data-entry-2024.xlsx, sheet "customers", cell C3: expected one of '
-                          "['more than', 'about', 'below', 'at least'], got \"approximately\"\n"), out.stderr
+                          "['more than', 'about', 'below', 'at least', 'nearly'], got \"approximately\"\n"), out.stderr
