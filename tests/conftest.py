@@ -61,3 +61,19 @@ def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedPro
         env["ESGBOOK_DATA"] = str(data_dir)
     return subprocess.run([sys.executable, "-m", "esgbook", *args], capture_output=True, text=True, env=env,
                           cwd=REPO)
+
+
+@pytest.fixture(scope="session")
+def ds2024(tmp_path_factory):
+    """A synthetic 2024 whose figures are 2022's, so every trend reverses (tests/synthetic.py)."""
+    from esgbook import data
+    from synthetic import copy_data, reversed_year
+    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
+
+
+@pytest.fixture(scope="session")
+def ds2023_alone(tmp_path_factory):
+    """2023 with no 2022 rows: an edition without a prior year."""
+    from esgbook import data
+    from synthetic import copy_data, without_prior
+    return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))

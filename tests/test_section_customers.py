@@ -6,11 +6,6 @@ from esgbook.sections import customers as cs
 from synthetic import copy_data, reversed_year, without_metrics, without_prior
 
 
-@pytest.fixture(scope="module")
-def ds2024(tmp_path_factory):
-    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
-
-
 def _by_topic(fs):
     return {f.topic: f for f in fs}
 

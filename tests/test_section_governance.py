@@ -12,11 +12,6 @@ def _cases(fs):
 
 
 @pytest.fixture(scope="module")
-def ds2024(tmp_path_factory):
-    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
-
-
-@pytest.fixture(scope="module")
 def ds_no_prior(tmp_path_factory):
     return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("noprior"))))
 

@@ -25,19 +25,9 @@ def _with_2024_highlights(root, factor):
 
 
 @pytest.fixture(scope="module")
-def ds2024(tmp_path_factory):
-    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
-
-
-@pytest.fixture(scope="module")
 def ds2024_down(tmp_path_factory):
     root = _with_2024_highlights(reversed_year(copy_data(tmp_path_factory.mktemp("down"))), 0.8)
     return data.load(2024, root)
-
-
-@pytest.fixture(scope="module")
-def ds2023_alone(tmp_path_factory):
-    return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))
 
 
 @pytest.fixture(scope="module")

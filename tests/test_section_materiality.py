@@ -9,16 +9,6 @@ from esgbook.sections import materiality as mat
 from synthetic import copy_data, reversed_year, without_prior
 
 
-@pytest.fixture(scope="module")
-def ds2024(tmp_path_factory):
-    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
-
-
-@pytest.fixture(scope="module")
-def ds2023_alone(tmp_path_factory):
-    return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))
-
-
 def _by_topic(findings):
     return {f.topic: f for f in findings}
 

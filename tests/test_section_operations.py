@@ -6,11 +6,6 @@ from esgbook.sections import operations as ops
 from synthetic import copy_data, reversed_year, without_metrics, without_prior
 
 
-@pytest.fixture(scope="module")
-def ds2024(tmp_path_factory):
-    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
-
-
 def _facts(ds, topic):
     return next(f for fs in ops.findings(ds).values() for f in fs if f.topic == topic)
 

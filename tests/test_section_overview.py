@@ -10,16 +10,6 @@ from esgbook.sections import overview as ov
 from synthetic import copy_data, reversed_year, without_prior
 
 
-@pytest.fixture(scope="module")
-def ds2024(tmp_path_factory):
-    return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
-
-
-@pytest.fixture(scope="module")
-def ds2023_alone(tmp_path_factory):
-    return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))
-
-
 def test_headcount_and_board_2023(ds2023):
     f = ov.headcount_finding(ds2023)
     assert f.case == "up" and (f.facts["cur"].value, f.facts["prior"].value) == (3121, 2199)
