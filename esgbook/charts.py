@@ -20,7 +20,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import present
+from . import narrative, present
 
 FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 YEAR_COLOURS = ["#9aa5b1", "#1f5f8b"]  # prior year grey, current year blue; labels carry the year too
@@ -42,14 +42,15 @@ class Chart:
     def spec(self) -> dict:
         spec = self.chart.properties(description=self.description).to_dict()
         spec.pop("$schema", None)
-        return spec
+        return _labelled(spec)
 
     def svg(self) -> str:
         import vl_convert as vlc  # noqa: PLC0415 - import cost only where charts are drawn
 
         svg = vlc.vegalite_to_svg(self.spec())
         # vl-convert drops the description: put it back as the SVG's accessible name and title.
-        text = html.escape(f"{self.title}. {self.description}", quote=True)
+        text = html.escape(f"{present.label(self.title)}{present.label('. ')}{present.label(self.description)}",
+                           quote=True)
         svg = re.sub(r"<svg\b", f'<svg role="img" aria-label="{text}"', svg, count=1)
         svg = re.sub(r"(<svg\b[^>]*>)", rf"\1<title>{text}</title>", svg, count=1)
         return re.sub(r">\s*<", ">\n<", svg).strip() + "\n"
@@ -64,20 +65,48 @@ class Chart:
         return path
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"image/svg+xml": self.svg(), "text/plain": f"Chart {self.label}: {self.title}"}
+        return {"image/svg+xml": self.svg(), "text/plain": f"Chart {self.label}: {present.label(self.title)}"}
 
 
-def publish(chart: Chart) -> None:
-    """Glue the chart under its label (for `{glue:figure}`) and write its data beside the notebook.
+# Where a chart spec holds text a reader sees: titles, descriptions, and the string values of its data
+# (category names on axes and legends); field names, types and formats are left alone.
+_TEXT_KEYS = {"title", "subtitle", "text", "description"}
+
+
+def _labelled(spec):
+    """The spec with its visible text in the current language (unchanged in English)."""
+    if narrative.current() == "en":
+        return spec
+
+    def walk(node, key=None, in_data=False):
+        if isinstance(node, dict):
+            return {k: walk(v, k, in_data or k in ("datasets", "values")) for k, v in node.items()}
+        if isinstance(node, list):  # a list of category names (sort order, scale domain) is data too
+            return [walk(v, key, in_data or key in ("sort", "domain")) for v in node]
+        if isinstance(node, str) and (key in _TEXT_KEYS or in_data) and key not in ("field", "type", "format"):
+            return present.label(node)
+        return node
+
+    return walk(spec)
+
+
+def publish(make, *args) -> None:
+    """Glue the chart `make(*args)` under its label (for `{glue:figure}`), in every language, and write
+    its data beside the notebook.
 
     The figure's caption links `downloads/<label>.csv` (a `{download}` role, so a missing file
     fails the build). Returns nothing: nbval does not honour a trailing `;`, so a returned
     chart would show up as an extra output when it re-runs the notebook.
     """
-    from myst_nb import glue  # noqa: PLC0415
+    from .outputs import each_language, emit  # noqa: PLC0415
 
-    chart.write_csv()
-    glue(chart.label, chart, display=False)
+    built = each_language(make, *args)  # built in each language: its description may be a sentence
+    built["en"].write_csv()
+    bundles = {}
+    for lang, chart in built.items():
+        with narrative.using(lang):
+            bundles[lang] = chart._repr_mimebundle_()
+    emit(bundles, glue_name=built["en"].label)
 
 
 def _base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Chart:

@@ -71,20 +71,34 @@ def direction(value, up: str = "rose", down: str = "fell", flat: str = "was unch
     return up if value > 0 else down if value < 0 else flat
 
 
-def glue_numbers(values: dict[str, str]) -> None:
-    """Glue each already-formatted string under its key, hidden (nothing is displayed); an
-    `esgbook.narrative.Md` paragraph is glued as markdown for a `{glue:md}` block."""
-    from myst_nb import glue  # noqa: PLC0415 - only inside a notebook
+def glue_numbers(numbers, *args) -> None:
+    """Glue every string of the dict `numbers(*args)` under its key, hidden, in every language (the
+    section function runs once per language); an `esgbook.narrative.Md` paragraph is glued as markdown
+    for a `{glue:md}` block."""
+    from .outputs import glue_all  # noqa: PLC0415 - only inside a notebook
 
-    from IPython.display import Markdown  # noqa: PLC0415
+    glue_all(numbers, *args)
 
-    from .narrative import Md  # noqa: PLC0415
 
-    for key, text in values.items():
-        if not isinstance(text, str):
-            raise TypeError(f"glue {key!r}: format the number before gluing (got {type(text).__name__})")
-        # A paragraph is pasted by a `{glue:md}` block (parsed as MyST); a string by `{glue:text}`.
-        glue(key, Markdown(text) if isinstance(text, Md) else text, display=False)
+def show(fn, *args) -> None:
+    """Display the table (or markdown) `fn(*args)` in every language."""
+    from .outputs import show as _show  # noqa: PLC0415
+
+    _show(fn, *args)
+
+
+def show_all(fn, *args) -> None:
+    """Display each table of the list `fn(*args)` in every language."""
+    from .outputs import show_all as _show_all  # noqa: PLC0415
+
+    _show_all(fn, *args)
+
+
+def label(text: str) -> str:
+    """A label (caption, column, row name) in the current language: the language's catalogue."""
+    from . import narrative  # noqa: PLC0415
+
+    return narrative.language().label(text)
 
 
 def _cell(value) -> str:
@@ -111,11 +125,16 @@ class Table:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         long = "\n:class: longtable" if len(self.frame) > self.LONG else ""
+        # Rendered in the current language: caption, headers, text cells and source through its labels.
+        frame = self.frame.rename(columns=lambda c: label(str(c)))
+        for col in frame.columns[frame.dtypes == object]:
+            frame[col] = frame[col].map(lambda v: label(v) if isinstance(v, str) else v)
+        caption, source = label(self.caption), label(self.source)
         # The source line is markdown, not HTML, so that the PDF keeps it too.
-        md = (f":::{{table}} {self.caption}\n:name: {self.label}\n:align: left{long}\n\n"
-              f"{markdown_table(self.frame)}\n:::\n\n"
-              f"*Source:* {self.source}\n")
-        return {"text/markdown": md, "text/plain": f"Table {self.label}: {self.caption}"}
+        md = (f":::{{table}} {caption}\n:name: {self.label}\n:align: left{long}\n\n"
+              f"{markdown_table(frame)}\n:::\n\n"
+              f"{label('*Source:*')} {source}\n")
+        return {"text/markdown": md, "text/plain": f"Table {self.label}: {caption}"}
 
 
 def table(frame: pd.DataFrame, label: str, caption: str, source: str) -> Table:

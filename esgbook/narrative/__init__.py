@@ -16,6 +16,8 @@ same keys (reviewer diffs line up between editions).
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Callable
@@ -73,12 +75,34 @@ def absent(what: str) -> Md:
     return Md(f"% not shown: {what}")
 
 
-def language(lang: str = "en"):
-    return import_module(f"{__name__}.{lang.replace('-', '_')}")
+# The language sentences are written in. A chapter runs its section code once per language
+# (`present.show`, `present.glue_numbers`, `charts.publish`), so sections never pass it around.
+LANGUAGES = ("en", "zh_hant")
+_CURRENT: ContextVar[str] = ContextVar("esgbook_language", default="en")
 
 
-def write(finding: Finding, lang: str = "en") -> str:
-    """The sentence for `finding` in `lang`; a case without a template is a bug, not an empty string."""
+def current() -> str:
+    return _CURRENT.get()
+
+
+@contextmanager
+def using(lang: str):
+    """Write every sentence inside the block in `lang` ('en' or 'zh_hant')."""
+    token = _CURRENT.set(lang.replace("-", "_"))
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def language(lang: str | None = None):
+    return import_module(f"{__name__}.{(lang or current()).replace('-', '_')}")
+
+
+def write(finding: Finding, lang: str | None = None) -> str:
+    """The sentence for `finding` in `lang` (default: the current language); a case without a
+    template is a bug, not an empty string."""
+    lang = lang or current()
     module = language(lang)
     templates = module.templates()
     try:
@@ -101,7 +125,14 @@ class _Formatted(dict):
         return value
 
 
+def sentence(text: str) -> str:
+    """A template's text as a sentence of the current language: its full stop ('.' or '。') added
+    unless it has one (templates leave it off, so that they can also be clauses)."""
+    return language().sentence(text)
+
+
 def paragraph(*sentences: str) -> Md:
-    """Sentences joined into one glued paragraph; empty sentences are skipped."""
-    text = " ".join(s.strip() for s in sentences if s and s.strip())
+    """Sentences joined into one glued paragraph (a space between English sentences, none between
+    Chinese ones); empty sentences are skipped."""
+    text = language().JOIN.join(s.strip() for s in sentences if s and s.strip())
     return Md(text) if text else absent("no sentence for this year")

@@ -186,17 +186,28 @@ def write_downloads(ds: Dataset, folder: Path | None = None) -> dict[str, str]:
     return files
 
 
-def downloads_list(ds: Dataset) -> str:
-    """MyST list of download links: the edition's tables and every file of the data package."""
-    files = write_downloads(ds)
-    lines = [f"- {{download}}`KPI table {ds.year} (CSV) <downloads/{files['kpis_csv']}>`",
-             f"- {{download}}`KPI table {ds.year} (JSON) <downloads/{files['kpis_json']}>`",
-             f"- {{download}}`Reconciliation {ds.year} (CSV) <downloads/{files['reconciliation_csv']}>`",
-             f"- {{download}}`Machine-readable report {ds.year} (xBRL-JSON, XBRL OIM) <downloads/{files['xbrl_json']}>` with its {{download}}`taxonomy package <downloads/{files['xbrl_taxonomy']}>`; headline figures as {{download}}`Inline XBRL <downloads/{files['xbrl_inline']}>`",
-             "- {download}`Data package descriptor (datapackage.json) <downloads/data/datapackage.json>`"]
+def downloads_list(ds: Dataset, files: dict[str, str] | None = None) -> str:
+    """MyST list of download links (in the current language): the edition's tables and every file of the
+    data package. Writes the files unless given their names."""
+    files = files or write_downloads(ds)
+    y, lb = ds.year, present.label
+    lines = [f"- {{download}}`{lb(f'KPI table {y} (CSV)')} <downloads/{files['kpis_csv']}>`",
+             f"- {{download}}`{lb(f'KPI table {y} (JSON)')} <downloads/{files['kpis_json']}>`",
+             f"- {{download}}`{lb(f'Reconciliation {y} (CSV)')} <downloads/{files['reconciliation_csv']}>`",
+             f"- {{download}}`{lb(f'Machine-readable report {y} (xBRL-JSON, XBRL OIM)')} "
+             f"<downloads/{files['xbrl_json']}>` {lb('with its')} {{download}}`{lb('taxonomy package')} "
+             f"<downloads/{files['xbrl_taxonomy']}>`{lb('; headline figures as')} {{download}}`Inline XBRL "
+             f"<downloads/{files['xbrl_inline']}>`",
+             f"- {{download}}`{lb('Data package descriptor')} (datapackage.json) <downloads/data/datapackage.json>`"]
     for r in ds.descriptor["resources"]:
-        lines.append(f"- {{download}}`{r.get('title', r['name'])} ({r['path']}) <downloads/data/{r['path']}>`")
+        lines.append(f"- {{download}}`{lb(r.get('title', r['name']))} ({r['path']}) <downloads/data/{r['path']}>`")
     return "\n".join(lines)
+
+
+def downloads(ds: Dataset) -> None:
+    """Write the downloads once, then show their list in every language."""
+    files = write_downloads(ds)
+    present.show(lambda: Markdown(downloads_list(ds, files)))
 
 
 class Markdown:

@@ -11,8 +11,8 @@ import pandas as pd
 from .. import charts, kpis, present
 from ..data import Dataset
 from ..findings import change_of, trend
-from ..narrative import Finding, Q, absent, paragraph, write
-from .operations import exact_panels, figure_q, readable_units, sentence, value
+from ..narrative import Finding, Q, absent, paragraph, sentence, write
+from .operations import exact_panels, figure_q, readable_units, value
 
 FILE = "customers"
 CUSTOMERS = "06 合作共贏 > 客戶為先"

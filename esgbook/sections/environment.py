@@ -47,7 +47,7 @@ def intensity(ds: Dataset, per_employee: str, total: str) -> Finding | None:
 
 
 def _say(*items: Finding | None) -> list[str]:
-    return [narrative.write(f) + "." for f in items if f is not None and f.case != "missing"]
+    return [narrative.sentence(narrative.write(f)) for f in items if f is not None and f.case != "missing"]
 
 
 def electricity_share(ds: Dataset) -> Finding | None:
@@ -246,7 +246,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
             + narrative.write(scope1) + ".") if scope1 else narrative.absent("no Scope 1 figures"),
         "env_waste_text": narrative.paragraph(*waste),
         "env_intensity_text": narrative.paragraph(*_say(headcounts(ds), denominator(ds))),
-        "env_climate_text": narrative.paragraph(narrative.write(climate(ds)) + "."),
+        "env_climate_text": narrative.paragraph(narrative.sentence(narrative.write(climate(ds)))),
     }
 
 

@@ -13,8 +13,8 @@ import pandas as pd
 from .. import charts, kpis, present
 from ..data import Dataset
 from ..findings import trend
-from ..narrative import Finding, Md, Q, absent, paragraph, write
-from .operations import exact_panels, figure_q, row_of, sentence, unit_words, value
+from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
+from .operations import exact_panels, figure_q, row_of, unit_words, value
 
 BOARD = "04 公司責任治理 > 董事會成員"
 COMPLIANCE = "04 公司責任治理 > 合規與反腐敗管理"

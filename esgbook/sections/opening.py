@@ -66,7 +66,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
     registers = [n for n in ds.resources if n not in ds.observation_tables]
     return {
         "idx_year": str(ds.year),
-        "idx_basis_text": narrative.paragraph(narrative.write(basis(ds)) + "."),
+        "idx_basis_text": narrative.paragraph(narrative.sentence(narrative.write(basis(ds)))),
         "idx_reconciliation_text": narrative.paragraph(
             f"{rec_first}; {rec_checks}." + (f" {rec_sens[0].upper()}{rec_sens[1:]}." if rec_sens else "")
             + " The appendix gives every check ({ref}`appendix-reconciliation`)."),

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import charts, kpis, present
 from ..data import Dataset
 from ..errors import DataError
-from ..narrative import Finding, Md, Q, absent, paragraph, write
+from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
 
 FILE = "operations"
 AI_SMB = ["smb_model_auc", "smb_users_newly_identified_10k", "smb_identified_users_increase_pct",
@@ -78,12 +78,6 @@ def figure_q(ds: Dataset, metric: str, year: int | None = None, dimension: str =
     if bare:
         unit = "10k count" if unit.startswith("10k") else "100m count" if unit.startswith("100m") else ""
     return Q(value, present.decimals_of(value), unit, row["qualifier"] or "")
-
-
-def sentence(text: str) -> str:
-    """A template's text as a sentence: a full stop unless it has one (the shared templates leave it off)."""
-    text = text.strip()
-    return text if not text or text[-1] in ".!?" else text + "."
 
 
 def unit_words(ds: Dataset, unit: str) -> str:

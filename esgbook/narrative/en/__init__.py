@@ -14,6 +14,18 @@ from ... import present
 from .. import Change, Dir, Q
 
 VERBS = {"up": "rose", "down": "fell", "flat": "was unchanged"}
+JOIN = " "  # between the sentences of a paragraph
+
+
+def label(text: str) -> str:
+    """Labels (captions, headers, chart titles) are written in English in the sections."""
+    return text
+
+
+def sentence(text: str) -> str:
+    """A full stop unless the text ends a sentence already."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else text + "."
 
 # How a unit id of data/units.csv is written after a number in English prose ("" = no word).
 UNITS = {"": "", "count": "", "%": "%", "MWh": "MWh", "t": "t", "tCO2e": "tCO2e", "tCO2/MWh": "tCO2/MWh",
