@@ -65,9 +65,24 @@ class Dataset:
                 if [f["name"] for f in r["schema"]["fields"]] == validate.OBSERVATION_COLUMNS]
 
     def table(self, name: str) -> pd.DataFrame:
-        """A resource as a DataFrame (typed by its schema), with `file` and `row` for messages."""
+        """A resource as a DataFrame (typed by its schema), with `file` and `row` for messages. An
+        observation file holds the figures as the edition sees them: for every figure, the value of the
+        latest report no later than the edition's year (`as_reported`)."""
         if name not in self._tables:
-            self._tables[name] = _read(self.root, self.resources[name])
+            self._tables[name] = self._load(name)
+        self._record(name)
+        return self._tables[name]
+
+    def _load(self, name: str) -> pd.DataFrame:
+        frame = _read(self.root, self.resources[name])
+        return as_reported(frame, self.year or None) if name in self.observation_tables else frame
+
+    def all_reports(self, name: str) -> pd.DataFrame:
+        """An observation file with every report's rows, restated figures included (for the ledger)."""
+        self._record(name)
+        return _read(self.root, self.resources[name])
+
+    def _record(self, name: str) -> None:
         path = self.resources[name]["path"]
         if path not in self.reads:
             self.reads.add(path)
@@ -75,7 +90,6 @@ class Dataset:
             if log:
                 with open(log, "a", encoding="utf-8") as fh:
                     fh.write(path + "\n")
-        return self._tables[name]
 
     def observations(self, *names: str) -> pd.DataFrame:
         """Observation rows of the named files (all of them when none is named)."""
@@ -133,7 +147,7 @@ class Dataset:
         for name in self.observation_tables:
             frame = self._tables.get(name)
             if frame is None:
-                frame = self._tables[name] = _read(self.root, self.resources[name])
+                frame = self._tables[name] = self._load(name)
             for m in frame["metric"].unique():
                 index.setdefault(m, name)
         return index
@@ -209,6 +223,23 @@ class Dataset:
     def inputs(self) -> dict[str, str]:
         """The files read so far with their digests: what a chapter's output depends on."""
         return {p: file_digest(self.root / p) for p in sorted(self.reads)}
+
+
+FIGURE_KEY = ["year", "metric", "dimension", "category"]
+
+
+def as_reported(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:
+    """The figures as the edition's report and the earlier ones gave them. The edition's report is the
+    first report of its year or later (a year without its own report, such as 2022 here, is read from the
+    next report's comparative column); None means the latest report. Rows of later reports are dropped,
+    and of a figure given by several reports the latest is kept (a restatement replaces the original).
+    Row order (and `row`, for messages) is kept."""
+    if "reported_in" not in frame.columns:
+        return frame
+    later = sorted(int(r) for r in frame["reported_in"].unique() if int(r) >= (edition or 0))
+    part = frame if edition is None or not later else frame[frame["reported_in"] <= later[0]]
+    latest = part.sort_values("reported_in", kind="stable").drop_duplicates(FIGURE_KEY, keep="last")
+    return latest.sort_values("row", kind="stable").reset_index(drop=True)
 
 
 def _read(root: Path, resource: dict) -> pd.DataFrame:

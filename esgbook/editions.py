@@ -28,19 +28,20 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
 from . import data as data_mod
 from . import runctl
 from .errors import DataError
-from .paths import BUILD, NOTEBOOKS, REPO, TOC, data_dir
+from .paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, TOC, data_dir
+from .site import render as site_render
 
 META_KEY = "esgbook"
 
 
 class ChapterFailed(DataError):
     """A chapter raised while executing; the edition folder was left as it was."""
-STATIC = REPO / "_static"
 
 
 # -- what a notebook is made from ---------------------------------------------------------
@@ -60,14 +61,21 @@ def code_digest() -> str:
     return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
 
 
-def chapters() -> list[Path]:
-    """Chapter sources in table-of-contents order."""
+# Pages only the latest edition has (they look across every edition), after the table of contents.
+LATEST_ONLY = [CHAPTERS / "editions_compared.md"]
+
+
+def chapters(year: int | None = None) -> list[Path]:
+    """Chapter sources of the edition `year` in table-of-contents order (without a year: the book's)."""
     import yaml  # noqa: PLC0415
 
     toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
     names = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
                              for c in part["chapters"]]
-    return [REPO / f"{n}.md" for n in names]  # an absolute path in the toc stays absolute (tests use it)
+    out = [REPO / f"{n}.md" for n in names]  # an absolute path in the toc stays absolute (tests use it)
+    if year is not None and year == data_mod.available_years()[-1]:
+        out += [p for p in LATEST_ONLY if p.exists()]
+    return out
 
 
 def _shown(path: Path) -> str:
@@ -185,7 +193,7 @@ def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = F
 
 
 def _run(year: int, jobs: int | None, force: bool, quiet: bool) -> list[str]:
-    sources = chapters()
+    sources = chapters(year)
     edition = NOTEBOOKS / str(year)
     todo = [s for s in sources if force or why_stale(s, year)]
     # Drop notebooks of chapters no longer in the book.
@@ -247,62 +255,47 @@ def _swap(new: Path, edition: Path) -> None:
         shutil.rmtree(old)
 
 
-def _sync(src: Path, dst: Path) -> None:
-    """Copy src over dst, touching only files whose bytes changed (keeps Sphinx's incremental build)."""
-    dst.mkdir(parents=True, exist_ok=True)
-    wanted = set()
-    for path in sorted(src.rglob("*")):
-        rel = path.relative_to(src)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        wanted.add(rel)
-        target = dst / rel
-        if path.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-        elif not target.exists() or not filecmp.cmp(path, target, shallow=False):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-    for path in sorted(dst.rglob("*"), reverse=True):
-        if path.relative_to(dst) not in wanted and path.exists():
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+def languages(year: int) -> list[str]:
+    """The languages an edition is published in: English, and each language with a source for every
+    chapter of the edition (`chapters/zh-hant/`)."""
+    from .site import localise  # noqa: PLC0415
+
+    return ["en"] + [lang for lang in localise.SOURCES
+                     if all(localise.source(lang, c.stem).exists() for c in chapters(year))]
 
 
-def stage(year: int) -> Path:
-    """Lay out the book source for `year`: the configuration plus exactly the executed notebooks."""
+def site_info(years: list[int]) -> dict:
+    """What every page's switchers need: the editions, the latest, and each edition's pages per language."""
+    all_years = data_mod.available_years()
+    pages = {f"{lang}/{y}": [f"chapters/{c.stem}" for c in chapters(y)] for y in all_years for lang in languages(y)}
+    return {"years": all_years, "latest": all_years[-1], "root": "chapters/" + chapters()[0].stem, "pages": pages}
+
+
+def render(year: int, builder: str = "html", lang: str = "en") -> Path:
+    """Build one edition in one language from notebooks/<year>/ with execution off; returns index.html
+    (or the PDF)."""
+    _check_executed(year)
+    site = site_info([year])
+    return site_render.render_staged(site_render.stage(year, lang, site, chapters(year)), year, lang, builder)
+
+
+def _check_executed(year: int) -> None:
     edition = NOTEBOOKS / str(year)
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp)
-        shutil.copyfile(REPO / "_config.yml", src / "_config.yml")
-        shutil.copyfile(TOC, src / "_toc.yml")
-        config = (src / "_config.yml").read_text(encoding="utf-8").replace("{{year}}", str(year))
-        (src / "_config.yml").write_text(config, encoding="utf-8")
-        if STATIC.exists():
-            shutil.copytree(STATIC, src / "_static")
-        shutil.copytree(edition, src / "chapters", ignore=shutil.ignore_patterns(".*"))
-        # The data package itself is published with every edition.
-        shutil.copytree(data_dir(), src / "chapters" / "downloads" / "data")
-        staged = BUILD / "stage" / str(year)
-        _sync(src, staged)
-    return staged
-
-
-def render(year: int, builder: str = "html") -> Path:
-    """Build the book for `year` from notebooks/<year>/ with execution off; returns index.html (or the PDF)."""
-    edition = NOTEBOOKS / str(year)
-    missing = [s.stem for s in chapters() if not (edition / f"{s.stem}.ipynb").exists()]
+    missing = [s.stem for s in chapters(year) if not (edition / f"{s.stem}.ipynb").exists()]
     if missing:
         raise DataError(f"notebooks/{year}/ lacks {', '.join(missing)}: run `make book YEAR={year}` first")
-    staged = stage(year)
-    out = BUILD / "editions" / str(year)
-    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(staged), "--path-output", str(out),
-           "--builder", builder, "-n", "-W", "--keep-going", "-q"]
-    result = subprocess.run(cmd, cwd=REPO, text=True, capture_output=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
-        raise SystemExit(f"jupyter-book build failed for {year} (builder {builder}); see the messages above")
-    if builder == "pdflatex":  # the book's PDF is named after its .tex (the folder also holds chart PDFs)
-        return next(tex.with_suffix(".pdf") for tex in (out / "_build" / "latex").glob("*.tex"))
-    return out / "_build" / "html" / "index.html"
+
+
+def build_site(years: list[int], builder: str = "html") -> Path:
+    """Render every language of the given (executed) editions in parallel and assemble the site."""
+    site = site_info(years)
+    jobs = []
+    for year in years:
+        _check_executed(year)
+        for lang in languages(year):
+            jobs.append((year, lang, site_render.stage(year, lang, site, chapters(year))))
+    site_render.render_all(jobs, builder)
+    return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -316,21 +309,27 @@ def main(argv: list[str] | None = None) -> int:
     year = args.year
     try:
         year = check_year(args.year)
+        # Without --year, build and render take every edition (the whole site); the others the latest.
+        years = [year] if args.year or args.command not in ("build", "render") else data_mod.available_years()
         if args.command == "stale":
-            for s in chapters():
+            for s in chapters(year):
                 reason = why_stale(s, year)
                 if reason:
                     print(f"{s.stem}: {reason}")
             return 0
-        with runctl.edition_lock(NOTEBOOKS, year):  # the whole command: the run and the render after it
+        with ExitStack() as locks:  # the whole command, for every edition it touches: runs and renders
+            for y in years:
+                locks.enter_context(runctl.edition_lock(NOTEBOOKS, y))
             if args.command in ("build", "run"):
-                run(year, args.jobs, args.force)
+                for y in years:
+                    run(y, args.jobs, args.force)
             if args.command in ("build", "render"):
-                print(render(year))
+                print(build_site(years))
             if args.command == "pdf":
-                # latexmk keeps the state of a failed run and would not retry: start the LaTeX step afresh.
-                shutil.rmtree(BUILD / "editions" / str(year) / "_build" / "latex", ignore_errors=True)
-                print(render(year, "pdflatex"))
+                for lang in languages(year):
+                    # latexmk keeps the state of a failed run and would not retry: start the LaTeX step afresh.
+                    shutil.rmtree(site_render.output(year, lang) / "_build" / "latex", ignore_errors=True)
+                    print(render(year, "pdflatex", lang))
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -26,7 +26,10 @@ from types import SimpleNamespace
 from .errors import DataError, where
 from .intake import cells, files
 
-OBSERVATION_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit", "qualifier", "section"]
+# `reported_in`: the year of the report a figure was read from. A later report's restatement of an earlier
+# year is a row of its own, so the key is (reported_in, year, metric, dimension, category).
+OBSERVATION_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit", "qualifier", "section",
+                       "reported_in"]
 
 # Share metrics (unit %) must lie in 0-100; counts broken down must add up to their total row.
 PERCENT_UNIT = "%"
@@ -236,17 +239,21 @@ def domain_problems(obs: list, metrics: list, categories: list, units_table: lis
                                f'got ("{r.dimension}", "{r.category}")')
         elif (r.dimension == "total") != (r.category == "all"):
             add(r, "category", 'expected category "all" exactly when dimension is "total"')
+        if r.reported_in != "" and r.year != "" and int(r.reported_in) < int(r.year):
+            add(r, "reported_in", f"expected the year of a report that can give a {int(r.year)} figure "
+                                  f"({int(r.year)} or later), got {int(r.reported_in)}")
 
-    # Each breakdown of a summed metric must add up to that year's total row.
+    # Each breakdown of a summed metric must add up to that year's total row, within one report (a later
+    # report may restate the total alone: its rule applies to the rows it gives).
     groups: dict[tuple, list] = {}
     for r in obs:
         if r.metric in SUMMED_METRICS:
-            groups.setdefault((r.metric, int(r.year)), []).append(r)
-    for (metric, year), rows in sorted(groups.items()):
+            groups.setdefault((r.metric, int(r.year), int(r.reported_in)), []).append(r)
+    for (metric, year, _report), rows in sorted(groups.items()):
         totals = [r for r in rows if r.dimension == "total"]
         if not totals:
-            add(rows[0], "dimension", f"expected a total row (dimension total) for {metric} in {year}, "
-                                      "found only breakdowns")
+            add(rows[0], "dimension", f"expected a total row (dimension total) for {metric} in {year} "
+                                      f"reported in {_report}, found only breakdowns")
             continue
         expected = totals[0].value
         parts: dict[str, list] = {}

@@ -50,7 +50,22 @@ def _edit(root: Path, name: str, change) -> None:
 
 
 def _copy_year(rows: list[dict], source: str, target: str, column: str = "year") -> list[dict]:
-    return rows + [{**r, column: target} for r in rows if r[column] == source]
+    # A copied observation row is given by the new year's own report.
+    return rows + [{**r, column: target, **({"reported_in": target} if "reported_in" in r else {})}
+                   for r in rows if r[column] == source]
+
+
+def restate(root: Path, file: str, metric: str, year: int, value: float, reported_in: int,
+            dimension: str = "total", category: str = "all") -> Path:
+    """A later report's restatement: a row for (year, metric, breakdown) with `value`, `reported_in` the
+    later report (the original row stays, as the earlier report gave it)."""
+    def change(rows):
+        original = next(r for r in rows if (r["year"], r["metric"], r["dimension"], r["category"])
+                        == (str(year), metric, dimension, category) and r["reported_in"] != str(reported_in))
+        return rows + [{**original, "value": f"{value:g}", "reported_in": str(reported_in),
+                        "section": f"Synthetic report {reported_in} > restated"}]
+    _edit(root, file, change)
+    return root
 
 
 def add_report(root: Path, year: int) -> None:

@@ -100,7 +100,7 @@ def test_duplicated_column(data_copy):
     _edit_lines(data_copy / "customers.csv", lambda ls: [ls[0] + ",value"] + [ln + ",1" if ln else ln for ln in ls[1:]])
     err = _one_line_error(run_cli("validate", data_dir=data_copy))
     assert err == ('error: data/customers.csv, row 1, column "value": expected each column once, got "value" '
-                   "twice (columns 5 and 9)\n")
+                   "twice (columns 5 and 10)\n")
 
 
 @pytest.mark.parametrize("blank", ["", ",,,,,,,"])

@@ -15,8 +15,12 @@ OBSERVATIONS = ["environment.csv", "workforce.csv", "suppliers.csv", "governance
                 "operations.csv", "customers.csv"]
 
 
+RESTATED_WATER_2023 = 60000.0  # the 2024 report restates 2023's water (62,634 t in the 2023 report)
+
+
 def _add_2024(folder: Path) -> None:
-    """2024 = the 2023 rows with activity data changed: quantities x1.1, head counts doubled."""
+    """2024 = the 2023 rows with activity data changed: quantities x1.1, head counts doubled; the 2024
+    report also restates one 2023 figure (water)."""
     for name in OBSERVATIONS:
         path = folder / name
         with open(path, encoding="utf-8", newline="") as fh:
@@ -26,7 +30,10 @@ def _add_2024(folder: Path) -> None:
         for r in rows:
             if r["year"] != "2023":
                 continue
-            r = dict(r, year="2024")
+            if r["metric"] == "water_t":
+                new.append(dict(r, value=f"{RESTATED_WATER_2023:g}", reported_in="2024",
+                                section="2024 report > data table (restated)"))
+            r = dict(r, year="2024", reported_in="2024")
             if r["unit"] == "employees":
                 r["value"] = str(int(float(r["value"])) * 2)  # doubling keeps every breakdown summing
             elif r["unit"] in ("MWh", "t", "tCO2e"):

@@ -16,7 +16,7 @@ def _with_2024_highlights(root, factor):
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         fields, rows = reader.fieldnames, list(reader)
-    rows += [{**r, "year": "2024", "value": f"{float(r['value']) * factor:.1f}"} for r in rows if r["year"] == "2023"]
+    rows += [{**r, "year": "2024", "reported_in": "2024", "value": f"{float(r['value']) * factor:.1f}"} for r in rows if r["year"] == "2023"]
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         writer.writeheader()

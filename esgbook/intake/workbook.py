@@ -36,6 +36,16 @@ def _observation_resources(descriptor: dict) -> list[dict]:
             if [f["name"] for f in r["schema"]["fields"]] == validate.OBSERVATION_COLUMNS]
 
 
+def _latest(rows) -> list:
+    """A year's figures as its latest report gave them (a restatement replaces the original)."""
+    best: dict[tuple, object] = {}
+    for r in rows:
+        key = (r.metric, r.dimension, r.category)
+        if key not in best or int(r.reported_in) >= int(best[key].reported_in):
+            best[key] = r
+    return sorted(best.values(), key=lambda r: r.row)
+
+
 def _qualifiers(resource: dict) -> list[str]:
     field = next(f for f in resource["schema"]["fields"] if f["name"] == "qualifier")
     return field.get("constraints", {}).get("enum", [])
@@ -75,7 +85,7 @@ def template(year: int, root: Path, out: Path) -> Path:
         ws.append([heading for heading, _ in LAYOUT.values()])
         for cell in ws[1]:
             cell.font = bold
-        for r in (r for r in validate.read_rows(root, resource) if int(r.year) == prior):
+        for r in _latest(r for r in validate.read_rows(root, resource) if int(r.year) == prior):
             m, c = by_id[r.metric], labels[(r.dimension, r.category)]
             breakdown = "" if r.dimension == "total" else f"{c.name_en} / {c.name_zh}"
             ws.append([r.metric, None, r.qualifier or None, r.unit, r.dimension, r.category, m.name_en, m.name_zh,
@@ -164,7 +174,7 @@ def _rows_of(ws, year: int, name: str, problems: list[str]) -> list[tuple[int, d
         if value == "":
             continue  # a figure the new report does not give
         record = {csv: _text(ws[f"{letter}{n}"]) for letter, (_, csv) in LAYOUT.items() if csv}
-        record.update(year=str(year), value=value)
+        record.update(year=str(year), value=value, reported_in=str(year))  # the new report gives it
         for col in ("C", "L"):
             text = _text(ws[f"{col}{n}"])
             if problem := cells.text_problem(text):

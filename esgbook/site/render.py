@@ -1,0 +1,186 @@
+"""Render editions (execution off) and assemble the site.
+
+Each (language, edition) is its own Jupyter Book build: a staged source folder (the configuration, the
+executed notebooks, or their Chinese versions, and the data package for download) rendered with
+execution off into `_build/editions/<lang>/<year>/`. Builds run in parallel, one per core. The site is
+then assembled from their HTML: `_build/site/<year>/`, `_build/site/zh-hant/<year>/`, and an index that
+leads to the latest English edition.
+"""
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from ..errors import DataError
+from ..paths import BUILD, NOTEBOOKS, REPO, TOC, data_dir
+from . import layout
+
+STATIC, TEMPLATES = REPO / "_static", REPO / "_templates"
+SITE = BUILD / "site"
+
+# What the Chinese edition's configuration says differently (the rest is the English configuration).
+ZH_CONFIG = {
+    "title": "奇富科技 {year} 年環境、社會及管治報告：分析版",
+    "author": "esgbook 團隊，據奇富科技 2023 年環境、社會和治理報告",
+    "extra_footer": "每個數字均由數據包重新計算；核對結果見附錄。",
+    "search_bar_text": "搜尋報告……",
+    "numfig_format": {"figure": "圖 %s", "table": "表 %s"},
+    "contents": "目錄",
+    "targetname": "qifu-esg-zh-hant.tex",
+}
+
+
+def _sync(src: Path, dst: Path) -> None:
+    """Copy src over dst, touching only files whose bytes changed (keeps Sphinx's incremental build)."""
+    dst.mkdir(parents=True, exist_ok=True)
+    wanted = set()
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        wanted.add(rel)
+        target = dst / rel
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif not target.exists() or not filecmp.cmp(path, target, shallow=False):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    for path in sorted(dst.rglob("*"), reverse=True):
+        if path.relative_to(dst) not in wanted and path.exists():
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def _config(year: int, lang: str, site: dict | None) -> str:
+    import yaml  # noqa: PLC0415
+
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    sphinx = config["sphinx"]["config"]
+    sphinx["extensions"] = [*sphinx["extensions"], "esgbook.site.sphinxext"]
+    sphinx["templates_path"] = ["_templates"]
+    theme = sphinx.setdefault("html_theme_options", {})
+    theme["article_header_end"] = ["edition-switcher.html", "article-header-buttons.html"]
+    if site:
+        sphinx["esgbook_site"] = {**site, "lang": lang, "year": year}
+    if lang != "en":
+        words = ZH_CONFIG
+        config["title"], config["author"] = words["title"], words["author"]
+        config["html"]["extra_footer"] = words["extra_footer"]
+        theme["search_bar_text"] = words["search_bar_text"]
+        sphinx["language"] = layout.LANGS[lang]["sphinx"]
+        sphinx["numfig_format"] = words["numfig_format"]
+        config["latex"]["latex_documents"]["targetname"] = words["targetname"]
+        preamble = sphinx["latex_elements"]["preamble"]
+        sphinx["latex_elements"]["preamble"] = preamble.replace(
+            r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}",
+            r"\renewcommand{\contentsname}{" + words["contents"] + "}")
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=200)
+    return text.replace("{{year}}", str(year)).replace("{year}", str(year))
+
+
+def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[Path] | None = None) -> Path:
+    """Lay out the book source of one edition in one language: configuration, notebooks, downloads."""
+    import nbformat  # noqa: PLC0415
+
+    from . import localise  # noqa: PLC0415
+
+    edition = NOTEBOOKS / str(year)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp)
+        (src / "_config.yml").write_text(_config(year, lang, site), encoding="utf-8")
+        (src / "_toc.yml").write_text(toc_text(chapters), encoding="utf-8")
+        for folder in (STATIC, TEMPLATES):
+            if folder.exists():
+                shutil.copytree(folder, src / folder.name)
+        (src / "chapters").mkdir()
+        for nb_path in sorted(edition.glob("*.ipynb")):
+            nb = nbformat.read(nb_path, as_version=4)
+            if lang == "en":
+                localise.strip(nb)
+            else:
+                nb = localise.localise(nb, lang, nb_path.stem)
+            nbformat.write(nb, src / "chapters" / nb_path.name)
+        if (edition / "downloads").exists():
+            shutil.copytree(edition / "downloads", src / "chapters" / "downloads")
+        # The data package itself is published with every edition.
+        shutil.copytree(data_dir(), src / "chapters" / "downloads" / "data", dirs_exist_ok=True)
+        staged = BUILD / "stage" / lang / str(year)
+        _sync(src, staged)
+    return staged
+
+
+def toc_text(chapters: list[Path] | None) -> str:
+    """The edition's table of contents: the book's, plus the pages only some editions have."""
+    import yaml  # noqa: PLC0415
+
+    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
+    if chapters is not None:
+        have = {f"chapters/{p.stem}" for p in chapters}
+        listed = {c["file"] for part in toc["parts"] for c in part["chapters"]} | {toc["root"]}
+        extra = [f"chapters/{p.stem}" for p in chapters if f"chapters/{p.stem}" not in listed]
+        for part in toc["parts"]:
+            part["chapters"] = [c for c in part["chapters"] if c["file"] in have]
+        if extra:
+            toc["parts"].append({"caption": "Editions", "chapters": [{"file": f} for f in extra]})
+    # An absolute chapter path (tests point ESGBOOK_TOC elsewhere) is staged under chapters/ too.
+    for part in toc["parts"]:
+        for c in part["chapters"]:
+            c["file"] = "chapters/" + Path(c["file"]).name
+    toc["root"] = "chapters/" + Path(toc["root"]).name
+    return yaml.safe_dump(toc, sort_keys=False)
+
+
+def output(year: int, lang: str = "en") -> Path:
+    return BUILD / "editions" / (str(year) if lang == "en" else f"{lang}/{year}")
+
+
+def render_staged(staged: Path, year: int, lang: str = "en", builder: str = "html") -> Path:
+    out = output(year, lang)
+    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(staged), "--path-output", str(out),
+           "--builder", builder, "-n", "-W", "--keep-going", "-q"]
+    result = subprocess.run(cmd, cwd=REPO, text=True, capture_output=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
+        raise DataError(f"jupyter-book build failed for the {year} edition ({lang}, builder {builder}); "
+                        "see the messages above")
+    if builder == "pdflatex":  # the book's PDF is named after its .tex (the folder also holds chart PDFs)
+        return next(tex.with_suffix(".pdf") for tex in (out / "_build" / "latex").glob("*.tex"))
+    return out / "_build" / "html" / "index.html"
+
+
+def render_all(jobs: list[tuple[int, str, Path]], builder: str = "html", workers: int | None = None) -> list[Path]:
+    """Render the staged (year, lang, folder) builds, in parallel (one per core)."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(render_staged, staged, year, lang, builder) for year, lang, staged in jobs]
+        return [f.result() for f in futures]
+
+
+def assemble(built: list[tuple[int, str]], latest: int) -> Path:
+    """Copy each rendered edition into the site and write the site's index; returns the index."""
+    for year, lang in built:
+        _sync(output(year, lang) / "_build" / "html", SITE / layout.folder(lang, year))
+    index = SITE / "index.html"
+    target = f"{layout.folder('en', latest)}index.html"
+    index.write_text(INDEX.format(target=target, latest=latest), encoding="utf-8")
+    (SITE / "editions.json").write_text(json.dumps(
+        {"latest": latest, "editions": sorted({y for y, _ in built}), "languages": sorted({lang for _, lang in built})},
+        indent=1) + "\n", encoding="utf-8")
+    return index
+
+
+# A plain page with a link (and a refresh for browsers): works opened from disk and served.
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Qifu Technology ESG: the {latest} edition</title>
+<meta http-equiv="refresh" content="0; url={target}"></head>
+<body><main><p><a href="{target}">Qifu Technology ESG, {latest} edition</a>
+(<a href="zh-hant/{latest}/index.html" lang="zh-Hant">繁體中文版</a>)</p></main></body>
+</html>
+"""

@@ -1,0 +1,28 @@
+"""A Sphinx extension for the site: the edition (year) and language switchers on every page, and the
+page's language (`<html lang="zh-Hant">` on Chinese pages).
+
+The switchers are plain links written into each page at build time (not the pydata version switcher,
+which fetches a JSON file and so stays empty when the site is opened from disk).
+"""
+from __future__ import annotations
+
+from .layout import LANGS, links
+
+
+def _page_context(app, pagename, templatename, context, doctree):
+    site = app.config.esgbook_site
+    if not site:
+        return
+    context["esgbook_switch"] = links(site, pagename)
+    context["esgbook_words"] = WORDS[site["lang"]]
+    context["language"] = LANGS[site["lang"]]["html_lang"]
+
+
+WORDS = {"en": {"edition": "Edition", "language": "Language", "latest": "latest", "editions": "Editions"},
+         "zh_hant": {"edition": "版本年度", "language": "語言", "latest": "最新", "editions": "各年度版本"}}
+
+
+def setup(app):
+    app.add_config_value("esgbook_site", {}, "html")
+    app.connect("html-page-context", _page_context)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
