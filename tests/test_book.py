@@ -12,10 +12,10 @@ import yaml
 from esgbook import editions, kpis, present
 
 REPO = Path(__file__).resolve().parent.parent
-CHAPTERS = {  # the brief's nine chapters, with the report's own Chinese title
+CHAPTERS = {  # the brief's nine chapters and the gaps chapter, with the report's own Chinese title
     "01_overview": "公司概覽", "02_materiality": "實質性議題", "03_highlights": "專題報告",
     "04_governance": "公司責任治理", "05_operations": "責任運營", "06_customers_suppliers": "合作共贏",
-    "07_people": "以人為本", "08_environment": "綠色為榮", "09_appendix": "附錄",
+    "07_people": "以人為本", "08_environment": "綠色為榮", "10_undisclosed": "未披露事項", "09_appendix": "附錄",
 }
 GLUE = re.compile(r"\{glue(?::text|:any|:md)?\}`([^`]+)`|```\{glue:(?:figure|md)\}\s+(\S+)")
 EDITIONS = sorted(p.name for p in (REPO / "notebooks").iterdir() if p.is_dir() and p.name.isdigit())

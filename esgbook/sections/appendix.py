@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import charts, kpis, narrative, present, reconcile, xbrl
+from .. import charts, inference, kpis, narrative, present, reconcile, xbrl
 from ..narrative import Finding
 from ..cli import KPI_COLUMNS, render
 from ..data import Dataset
@@ -95,6 +95,12 @@ def reconciliation_table(ds: Dataset) -> present.Table:
                          "from raw data (consistent when within the published rounding), consistency checks between "
                          "breakdowns, and emissions on an official-factor basis.",
                          "`python -m esgbook reconcile --year " + str(ds.year) + "`")
+
+
+def inference_table(ds: Dataset) -> present.Table:
+    return present.table(inference.table_frame(ds), "tbl-inference", f"Inference checks for {ds.year}: what the "
+                         "published figures imply when read together, each with its assumption and the chapter "
+                         "that discusses it.", "`esgbook.inference`")
 
 
 def plausibility_table(ds: Dataset) -> present.Table:

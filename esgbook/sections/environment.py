@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, findings, kpis, narrative, present, reconcile
+from .. import charts, findings, inference, kpis, narrative, present, reconcile
+from . import undisclosed
 from ..narrative import Dir, Finding, Q
 from ..data import Dataset
 
@@ -241,12 +242,15 @@ def numbers(ds: Dataset) -> dict[str, str]:
         "env_water_text": narrative.paragraph(*water),
         "env_ghg_text": narrative.paragraph(*ghg),
         "env_factor_text": narrative.paragraph(*factors) if factors else narrative.absent("no Scope 2 figures"),
-        "env_scope1_text": narrative.paragraph(
-            "Scope 1 divided by the gasoline burnt gives the fuel factor the figures imply: "
-            + narrative.write(scope1) + ".") if scope1 else narrative.absent("no Scope 1 figures"),
+        "env_scope1_text": narrative.paragraph(narrative.sentence(narrative.write(scope1)))
+        if scope1 else narrative.absent("no Scope 1 figures"),
         "env_waste_text": narrative.paragraph(*waste),
         "env_intensity_text": narrative.paragraph(*_say(headcounts(ds), denominator(ds))),
         "env_climate_text": narrative.paragraph(narrative.sentence(narrative.write(climate(ds)))),
+        # What the figures imply together (esgbook.inference), and the climate items the data lack.
+        "env_plausibility_text": narrative.paragraph(*inference.said(ds, "electricity_benchmark", "electricity_heads")),
+        "env_scope2_gap_text": narrative.paragraph(*inference.said(ds, "scope2_gap")),
+        "env_climate_gaps_text": narrative.paragraph(*_say(*undisclosed.climate_findings(ds))),
     }
 
 

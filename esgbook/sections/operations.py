@@ -34,13 +34,13 @@ PLATFORM = ["yushu_query_cost_reduction_pct", "yushu_fast_query_share_pct", "yus
 DATA_CRIME = ["counterfeit_apps_handled", "black_grey_channels_found", "data_sellers_investigated",
               "data_leak_loss_prevented_cny100m", "platforms_monitored_10k", "counterfeit_products_blocked",
               "fake_service_posts_reported"]
-RESPONSE = ["loan_alert_services_10k", "consumer_funds_protected_cny100m"]
+RESPONSE = ["loan_alert_services_10k", "consumer_funds_protected_cny100m", "cyber_security_incidents"]
 PANSHI = ["panshi_teams", "panshi_exercise_days", "panshi_group_stage_days", "panshi_rank"]
 SECURITY = DATA_CRIME + RESPONSE + PANSHI
 ARGUS = ["argus_remote_signing_pct", "argus_auto_approval_rate_pct", "argus_avg_disbursement_time_s",
          "argus_fraud_loss_rate_pct", "argus_decision_rules", "argus_ml_models", "argus_auto_decision_accuracy_pct",
          "argus_risk_features", "argus_graph_nodes_100m", "argus_graph_edges_100m", "argus_daily_computations_100m",
-         "argus_graph_query_time_ms", "impersonation_account_loss_rate_bp"]
+         "argus_graph_query_time_ms", "impersonation_account_loss_rate_bp", "argus_engine_generation"]
 IP = ["ip_trademarks", "ip_patent_applications", "ip_patents_granted", "ip_copyrights", "ip_advantage_entities"]
 SECTIONS = {"ai": AI, "data_platform": PLATFORM, "data_security": SECURITY, "argus": ARGUS, "ip": IP}
 

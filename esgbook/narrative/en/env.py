@@ -64,7 +64,8 @@ TEMPLATES = {
                  "{official}, the same as published",
     },
     "env.scope1_factor": {
-        "years": _factor_years,
+        "years": lambda f: "Scope 1 divided by the gasoline burnt gives the fuel factor the figures imply: "
+                           + _factor_years(f),
     },
     "env.scope1_year": {
         "above": "{value} for {year}, above the IPCC default of {default}",

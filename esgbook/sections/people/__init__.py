@@ -9,6 +9,7 @@ computed from the same findings.
 """
 from __future__ import annotations
 
+from ... import inference
 from ...data import Dataset
 from ...narrative import Finding, paragraph, write
 from . import health, practices, training, turnover, workforce
@@ -46,6 +47,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, names in PARAGRAPHS.items():
         out[key] = paragraph(*[s for n in names for s in _sentences(found[n])])
+    # What the rates and headcounts imply together (esgbook.inference), each with its assumption.
+    out["ppl_flows_text"] = paragraph(*inference.said(ds, "flows", "new_hires"))
+    out["ppl_whole_numbers_text"] = paragraph(*inference.said(ds, "whole_numbers"))
     return out
 
 

@@ -1,0 +1,18 @@
+"""Chapter 6, past the rates: service rates as contacts a year, and the missing complaint count."""
+
+TEMPLATES = {
+    "cua.contacts": {
+        "first_contact_resolution_pct": "A first-contact resolution rate of {rate} on {per_day} consultations a "
+                                        "day leaves about {daily} contacts a day, some {yearly} over {days} days, "
+                                        "that needed more than one contact",
+        "customer_satisfaction_pct": "If the satisfaction rate of {rate} is measured per consultation, the {share} "
+                                     "not satisfied are about {daily} contacts a day, some {yearly} a year: the "
+                                     "order of the complaints a count would show",
+    },
+    "cua.baseline": {
+        "no_count": "The report gives no count of complaints for {year}, to the regulator or to the company, so "
+                    "the rates have no baseline to be read against",
+        "counted": "The report counts {complaints} complaints in {year}",
+        "nothing": "The data for {year} hold neither service rates nor a complaint count",
+    },
+}

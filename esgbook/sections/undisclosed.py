@@ -1,0 +1,145 @@
+"""Chapter 10, what the report does not disclose (未披露事項): the SASB Consumer Finance metrics and the
+HKEX climate requirements from FY2025 against what the year's report and data give.
+
+The register (`data/disclosure_register.csv`) holds each item, the report year its narrative was
+assessed for, and the metrics that disclose it. An item with metrics is assessed from the year's data
+(all given: the register's status; some: partly; none: not disclosed); an item only the narrative can
+disclose keeps its status in the edition of the year assessed, and reads as not assessed elsewhere.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import charts, present
+from ..data import Dataset
+from ..narrative import Finding, Q, absent, paragraph, sentence, write
+from .operations import row_of
+
+STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
+FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
+
+
+def _metrics(cell: str) -> list[str]:
+    return [m for m in str(cell or "").split() if m]
+
+
+def register(ds: Dataset) -> pd.DataFrame:
+    """Every item with its status for the edition year, why, and the metrics the year's data hold."""
+    reg = ds.table("disclosure_register").copy()
+    statuses, reasons, given = [], [], []
+    for r in reg.itertuples(index=False):
+        metrics = _metrics(r.metrics)
+        held = [m for m in metrics if row_of(ds, m) is not None]
+        given.append(held)
+        if r.status == "not applicable" or (not metrics and int(r.assessed_for) == ds.year):
+            statuses.append(r.status)
+            reasons.append(write(Finding("gap.reason", "assessed", {"reason": r.reason})))
+        elif not metrics:
+            statuses.append("not disclosed")
+            reasons.append(write(Finding("gap.reason", "not_assessed", {"year": str(ds.year),
+                                                                         "assessed": str(r.assessed_for)})))
+        elif len(held) == len(metrics):
+            statuses.append(r.status)
+            reasons.append(write(Finding("gap.reason", "assessed", {"reason": r.reason})))
+        else:
+            statuses.append("partly" if held else "not disclosed")
+            reasons.append(write(Finding("gap.reason", "some_data" if held else "no_data", {
+                "year": str(ds.year), "missing": [present.metric_name(ds, m) for m in metrics if m not in held]})))
+    reg["status"], reg["reason"], reg["given"] = statuses, reasons, given
+    return reg
+
+
+def summary_findings(ds: Dataset) -> list[Finding]:
+    reg = register(ds)
+    out = []
+    for framework, part in reg.groupby("framework", sort=False):
+        counts = part["status"].value_counts()
+        facts = {"year": str(ds.year), "framework": framework, "items": Q(len(part), 0),
+                 **{k.replace(" ", "_"): Q(int(counts.get(k, 0)), 0) for k in STATUS_ORDER}}
+        case = "all_disclosed" if counts.get("disclosed", 0) == len(part) else \
+            "none_disclosed" if counts.get("disclosed", 0) + counts.get("partly", 0) == 0 else "mixed"
+        out.append(Finding("gap.summary", case, facts))
+    return out
+
+
+def climate_findings(ds: Dataset) -> list[Finding]:
+    """What the year's data already support of the climate metrics, and what is missing."""
+    reg = register(ds)
+    climate = reg[reg["framework"] == "HKEX climate (FY2025)"]
+    if climate.empty:
+        return []
+    supported = climate[(climate["status"] == "disclosed") & climate["metrics"].astype(bool)]
+    missing = climate[climate["status"] == "not disclosed"]
+    facts = {"year": str(ds.year), "supported": list(supported["short_en"]),
+             "missing": list(missing["short_en"]), "n_missing": Q(len(missing), 0),
+             "n_items": Q(len(climate), 0)}
+    case = "some_supported" if len(supported) else "none_supported"
+    return [Finding("gap.climate", case, facts)]
+
+
+def lender_findings(ds: Dataset) -> list[Finding]:
+    """The consumer-protection figures a loan facilitator is judged on, and whether the year gives them."""
+    reg = register(ds)
+    sasb = reg[(reg["framework"] == "SASB Consumer Finance") & (reg["status"] == "not disclosed")]
+    if sasb.empty:
+        return [Finding("gap.lender", "none_missing", {"year": str(ds.year)})]
+    return [Finding("gap.lender", "missing", {"year": str(ds.year), "items": list(sasb["short_en"]),
+                                              "n": Q(len(sasb), 0)})]
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    summary = [sentence(write(f)) for f in summary_findings(ds)]
+    climate = [sentence(write(f)) for f in climate_findings(ds)]
+    return {
+        "gap_year": str(ds.year),
+        "gap_summary_text": paragraph(*summary) if summary else absent("no register items"),
+        "gap_climate_text": paragraph(*climate) if climate else absent("no climate items"),
+        "gap_lender_text": paragraph(*(sentence(write(f)) for f in lender_findings(ds))),
+    }
+
+
+def _where(chapter: str) -> str:
+    return f"{{doc}}`{chapter}`" if chapter else present.DASH
+
+
+def _frame(ds: Dataset, framework: str | None = None) -> pd.DataFrame:
+    reg = register(ds)
+    if framework:
+        reg = reg[reg["framework"] == framework]
+    return pd.DataFrame({"Framework": reg["framework"], "Code": reg["code"], "Pillar": reg["pillar"],
+                         "Requirement": reg["requirement"], "Status": reg["status"],
+                         "Where in this book": [_where(c) for c in reg["chapter"]], "Why": reg["reason"]})
+
+
+def summary_table(ds: Dataset) -> present.Table:
+    reg = register(ds)
+    counts = reg.groupby(["framework", "status"]).size().unstack(fill_value=0).reindex(
+        columns=STATUS_ORDER, fill_value=0)
+    frame = counts.reset_index().rename(columns={"framework": "Framework", **{s: s.capitalize() for s in STATUS_ORDER}})
+    frame["Items"] = counts.sum(axis=1).values
+    return present.table(frame, "tbl-gap-summary", f"What the {ds.year} edition discloses of the SASB Consumer "
+                         "Finance metrics and the HKEX climate requirements from FY2025, items by status.",
+                         present.source(ds, "disclosure_register"))
+
+
+def sasb_table(ds: Dataset) -> present.Table:
+    return present.table(_frame(ds, "SASB Consumer Finance").drop(columns="Framework"), "tbl-gap-sasb",
+                         f"SASB Consumer Finance metrics against the {ds.year} edition.",
+                         present.source(ds, "disclosure_register"))
+
+
+def climate_table(ds: Dataset) -> present.Table:
+    return present.table(_frame(ds, "HKEX climate (FY2025)").drop(columns="Framework"), "tbl-gap-climate",
+                         f"HKEX climate requirements from FY2025 against the {ds.year} edition.",
+                         present.source(ds, "disclosure_register"))
+
+
+def status_chart(ds: Dataset) -> charts.Chart:
+    reg = register(ds)
+    frame = reg.groupby(["pillar", "status"]).size().reset_index(name="items")
+    frame["order"] = frame["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+    frame = frame.sort_values(["pillar", "order"]).drop(columns="order")
+    return charts.share_bars(frame, label="fig-gap-status", title="Disclosure status by pillar",
+                             category="status", value="items", group="pillar", unit="items",
+                             description=f"Stacked bars, one per SASB topic or HKEX climate pillar, splitting its "
+                             f"items by the {ds.year} edition's status: disclosed, partly, not disclosed.")

@@ -1,0 +1,119 @@
+"""Inference checks: the 2023 values, and each check's case for a year that lacks its inputs."""
+from __future__ import annotations
+
+import pytest
+
+from esgbook import inference, narrative
+from esgbook.sections import customers_analysis, governance_analysis, operations_analysis
+
+
+def test_implied_hires_lie_between_the_two_headcount_bases(ds2023):
+    f = inference.implied_flows(ds2023)
+    assert f.case == "grew"
+    assert f.facts["net"].value == 922
+    # Leavers: 20% of the average (2,660) or of the year-end headcount (3,121).
+    assert f.facts["leavers_avg"].value == pytest.approx(532)
+    assert f.facts["leavers_end"].value == pytest.approx(624.2)
+    assert f.facts["hires_low"].value == pytest.approx(1454) and f.facts["hires_high"].value == pytest.approx(1546.2)
+    assert 45 < f.facts["joined_low"].value < f.facts["joined_high"].value < 50
+
+
+def test_new_hire_leavers_are_a_share_of_all_leavers(ds2023):
+    f = inference.new_hire_leavers(ds2023)
+    assert f.case == "share"
+    assert f.facts["lost_low"].value == pytest.approx(363.5) and f.facts["lost_high"].value == pytest.approx(386.55)
+    assert f.facts["share_low"].rounded() == 62 and f.facts["share_high"].rounded() == 68
+
+
+def test_whole_numbers_find_the_senior_managers_and_the_over_50s():
+    assert not inference.rate_fits(49, 0, 14) and inference.rate_fits(50, 0, 14)
+    assert not inference.rate_fits(14, 0, 6) and inference.rate_fits(0, 0, 6)
+    assert inference.smallest_group(49, 0) == 35
+
+
+def test_whole_number_finding_lists_the_failures(ds2023):
+    f = inference.whole_numbers(ds2023)
+    frame = inference.whole_number_frame(ds2023)
+    bad = frame[~frame["year_end_fits"]]
+    assert f.case == "some_fail" and f.facts["failed"] == "2"
+    assert set(zip(bad["year"], bad["category"])) == {(2023, "senior_management"), (2022, "over_50")}
+
+
+def test_small_business_users_disagree_by_about_a_sixth(ds2023):
+    f = inference.smb_users(ds2023)
+    assert f.case == "coverage_higher"
+    assert f.facts["by_growth"].value == 2250 and f.facts["by_coverage"].value == 2630  # 10k: 22.5m, 26.3m
+    assert f.facts["gap"].rounded() == 17
+
+
+def test_festival_is_a_share_of_the_cumulative_count(ds2023):
+    f = inference.cumulative_check(ds2023)
+    assert f.case == "within" and f.facts["share"].rounded() == 56
+
+
+def test_electricity_per_employee_is_well_below_an_office_benchmark(ds2023):
+    f = inference.electricity_benchmark(ds2023)
+    assert f.case == "below"
+    assert f.facts["per_head"].rounded() == 0.41
+    assert f.facts["per_day"].rounded() == 1.6
+    assert f.facts["ratio"].rounded() == 40 or f.facts["ratio"].rounded() == 39
+    assert f.facts["covered"].rounded() == 1232
+
+
+def test_electricity_fell_while_the_staff_grew(ds2023, ds2024):
+    f = inference.electricity_vs_headcount(ds2023)
+    assert f.case == "fell_as_staff_grew"
+    assert round(f.facts["electricity"].value, 1) == -18.1 and round(f.facts["heads"].value, 1) == 41.9
+    assert round(f.facts["per_head"].value, 1) == -42.3
+    assert inference.electricity_vs_headcount(ds2024).case == "rose_as_staff_shrank"
+
+
+def test_scope2_gap_needs_twice_the_electricity(ds2023):
+    f = inference.scope2_gap(ds2023)
+    assert f.case == "more"
+    assert f.facts["needed"].rounded() == 2608 and f.facts["ratio"].rounded() == 2.04
+
+
+@pytest.mark.parametrize("check", ["flows", "new_hires", "electricity_heads"])
+def test_checks_needing_a_prior_year_say_so(ds2023_alone, check):
+    f = inference.run(ds2023_alone)[check]
+    assert f.case == "no_inputs"
+    assert "lack" in narrative.write(f)
+    assert inference.said(ds2023_alone, check) == []
+
+
+def test_every_check_has_an_assumption_and_a_table_row(ds2023):
+    frame = inference.table_frame(ds2023)
+    assert len(frame) == len(inference.CHECKS)
+    assert all(a.startswith("Assumed:") for a in frame["Assumption"])
+
+
+def test_governance_line_and_share_structure(ds2023, ds2022):
+    line = governance_analysis.esg_line(ds2023)
+    assert line.case == "via_as_needed" and line.facts["n_committees"].value == 3
+    assert governance_analysis.share_structure(ds2023).case == "first_full"
+    assert governance_analysis.share_structure(ds2022).case == "during"
+    assert governance_analysis.esg_line(ds2022).case == "no_committee"
+
+
+def test_corruption_cases_per_thousand_employees(ds2023, ds2023_alone):
+    f = governance_analysis.cases_rate(ds2023)
+    assert f.case == "up" and f.facts["cur"].rounded() == 0.64 and f.facts["prior"].rounded() == 0.45
+    assert governance_analysis.cases_rate(ds2023_alone).case == "no_prior"
+
+
+def test_customer_contacts_and_missing_baseline(ds2023):
+    found = {f.case: f for f in customers_analysis.findings(ds2023)}
+    assert found["first_contact_resolution_pct"].facts["daily"].value == 9220
+    assert found["first_contact_resolution_pct"].facts["yearly"].value == 337  # 10k: 3.37 million
+    assert found["customer_satisfaction_pct"].facts["daily"].value == 600
+    assert "no_count" in found
+
+
+def test_operations_ranked_tables_keep_hedges(ds2023):
+    frame = operations_analysis.ranked_frame(ds2023, "argus")
+    counts = frame[frame["Unit"] == "count"]
+    assert list(counts["Rank"]) == ["1", "2", "3"]
+    assert counts["As published"].iloc[0] == "more than 120,000"
+    assert operations_analysis.cyber_finding(ds2023).case == "none_tested"
+    assert operations_analysis.engine_finding(ds2023).facts["generation"].value == 4
