@@ -77,7 +77,7 @@ def test_signal_stops_the_run_with_one_line_and_no_process_left(book, sig, to_gr
     took = time.monotonic() - sent
     assert proc.returncode == 128 + sig and took < 6, (proc.returncode, took, err)
     lines = _own_lines(err)
-    assert lines == [f"stopped by {sig.name}: the run of the 2023 edition (0 of 3 chapter(s) done, "
+    assert lines == [f"stopped by {sig.name}: the run of the 2023 edition (0 of 4 chapter(s) done, "
                      f"{len(kids)} worker and kernel process(es) ended); notebooks/2023/ is unchanged"], err
     assert _gone(kids) == []
     assert _snapshot(tmp / "nb" / "2023") == before
