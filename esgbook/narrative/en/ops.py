@@ -45,7 +45,7 @@ TEMPLATES = {
     "ops.ai_caveat": _stated(
         "Most of these are changes (\"rose by\", \"fell by\") whose starting point is not given, and for rates it "
         "is not clear whether a change is relative or in percentage points. They describe the direction of the "
-        "technology more than its scale ({{numref}}`tbl-ops-ai`, {{numref}}`fig-ops-ai`)."),
+        "technology more than its scale ({{numref}}`tbl-ops-ai`, {{numref}}`tbl-ops-ai-ranked`)."),
     "ops.case": _stated(
         "The report illustrates the small-business model with one borrower, a workshop owner whose credit line "
         "(信用額度) started at {initial} and was raised to {raised} ({increase} more), and who borrowed {borrowings} "
@@ -55,7 +55,7 @@ TEMPLATES = {
         "resource use and waiting time by {cost_cut}, {fast_share} of analysis scenarios return within "
         "{threshold}, AI diagnoses {diagnosed} of system anomalies, the system repairs {self_healing} of failed "
         "tasks by itself, and the service-level agreement (SLA) is met {sla} of the time "
-        "({{numref}}`tbl-ops-data-platform`, {{numref}}`fig-ops-data-platform`). An SLA percentage only means "
+        "({{numref}}`tbl-ops-data-platform`, {{numref}}`tbl-ops-data-platform-ranked`). An SLA percentage only means "
         "something against its target and measurement window, neither of which is stated."),
     "ops.certifications": {
         "stated": "The {year} report rests data governance on certifications ({certifications}), internal rules "
@@ -68,7 +68,7 @@ TEMPLATES = {
         "{channels} active black- and grey-market channels trading data, investigated {sellers} selling data and "
         "stopped {loss} of data-leak losses. It monitored {platforms} websites, pages and apps, had {blocked} "
         "counterfeit sites and apps blocked, and reported {posts} posts and videos that impersonated its customer "
-        "service ({{numref}}`tbl-ops-data-security`, {{numref}}`fig-ops-data-security`). How the loss figure is "
+        "service ({{numref}}`tbl-ops-data-security`, {{numref}}`tbl-ops-data-security-ranked`). How the loss figure is "
         "estimated is not explained."),
     "ops.no_hacking": {
         "stated": "**Emergency response (應急回應).** The {year} report states that no incident was caused by "
@@ -84,7 +84,7 @@ TEMPLATES = {
         f"**The 磐石行動 exercise.** In this live attack-and-defence exercise, {f['attack']} attack teams faced "
         f"{f['defence']} defence teams over {f['days']}, the first {f['group_days']} of them a group stage. The "
         f"company's team ranked {_ordinal(f['rank'])} among the defenders, within the best {f['percentile']} "
-        "({numref}`fig-ops-panshi`).")),
+        "({numref}`tbl-ops-panshi-ranked`).")),
     "ops.argus": _stated(
         "Applications are {remote} remote with electronic signing, {auto_approval} of credit approvals are "
         "automatic, and the average approval takes {approval_s} and a drawdown {drawdown_s}. Argus runs {rules} "
@@ -93,7 +93,7 @@ TEMPLATES = {
     "ops.argus_graph": _stated(
         "Its anti-fraud relationship graph holds {nodes} nodes and {edges} edges, some {per_node} edges per node, "
         "and it runs {daily} computations a day; drawing first- and second-degree connections takes {first_ms} "
-        "and {second_ms} ({{numref}}`tbl-ops-argus`, {{numref}}`fig-ops-argus`)."),
+        "and {second_ms} ({{numref}}`tbl-ops-argus`, {{numref}}`tbl-ops-argus-ranked`)."),
     "ops.loss_rates": _stated(
         "Two loss measures need care. The fraud loss rate (欺詐損失率) is {fraud_rate}, while the impersonation and "
         "account loss rate (偽冒及賬戶損失發生率) is {impersonation}. They measure different things on bases the "
@@ -115,5 +115,5 @@ TEMPLATES = {
     },
     "ops.ip_entities": _stated(
         "The group had {entities} entities, in Beijing and Shanghai, recognised as national intellectual property "
-        "advantage enterprises ({{numref}}`tbl-ops-ip`, {{numref}}`fig-ops-ip`)."),
+        "advantage enterprises ({{numref}}`tbl-ops-ip`, {{numref}}`tbl-ops-ip-ranked`)."),
 }
