@@ -104,7 +104,17 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"^the figure of its (.+) section$"), r"\1一節的數字"),
     (re.compile(r"^report section (.+)$"), r"報告章節 \1"),
     (re.compile(r"^(\d+) (?:items?|topics?|honours?|cases?)$"), r"\1"),
+    (re.compile(r"^([+−±]?[\d.,]+) pp$"), r"\1個百分點"),
+    (re.compile(r"^([✓✗]) (.+)$"), lambda m: f"{m[1]} {translate(m[2])}"),
+    (re.compile(r"^(?:\{\w+\})?`[^`]*`$"), lambda m: m[0]),  # a role or a file name in backticks
+    (re.compile(r"^[a-z][a-z0-9_]*$"), lambda m: _ids().get(m[0], m[0])),  # a metric or category id
+    (re.compile(r"^Unit: (.+)$"), lambda m: f"單位：{translate(m[1])}"),
+    (re.compile(r"^report section (.+)$"), r"報告章節 \1"),
+    # 'Government and regulators 政府及監管機構', '10. Supplier management 供應商管理': the Chinese name
+    (re.compile(r"^(\d+\. )?[A-Za-z][^\u3400-\u9fff()]* ([\u3400-\u9fff][^()]*)$"), lambda m: (m[1] or "") + m[2]),
 ]
+# Pieces joined by a separator: translated piece by piece when every piece is known.
+SEPARATORS = (("; ", "；"), (": ", "："), (" — ", "——"))
 _MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
                                         "September", "October", "November", "December"], start=1)}
 _PAIR = re.compile(r"^(?P<en>[^()（）]*[A-Za-z][^()（）]*?) \((?P<zh>[^()]*[\u3400-\u9fff][^()]*)\)$")
@@ -130,6 +140,23 @@ def _names(folder: str) -> dict[str, str]:
                         out.setdefault(row[en].strip(), row[zh].strip())
                         out.setdefault(row[en].strip().lower(), row[zh].strip())
     return out
+
+
+@lru_cache(maxsize=4)
+def _id_names(folder: str) -> dict[str, str]:
+    """Metric, category and unit ids -> their Chinese names."""
+    from pathlib import Path
+
+    out: dict[str, str] = {}
+    for file, key in (("metrics.csv", "id"), ("categories.csv", "category"), ("units.csv", "id")):
+        with open(Path(folder) / file, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                out.setdefault(row[key], row["name_zh"])
+    return out
+
+
+def _ids() -> dict[str, str]:
+    return _id_names(str(data_dir()))
 
 
 def names() -> dict[str, str]:
@@ -162,7 +189,7 @@ def _lookup(text: str) -> str | None:
         return text
     if text in LABELS:
         return LABELS[text]
-    hit = names().get(text) or names().get(text.lower())
+    hit = names().get(text) or names().get(text.lower()) or (_ids().get(text) if " " in text else None)
     if hit:
         return hit
     for pattern, repl in RULES:
@@ -172,6 +199,16 @@ def _lookup(text: str) -> str | None:
     pair = _PAIR.match(text)
     if pair:
         return pair["zh"]
+    for sep, zh in SEPARATORS:
+        if sep in text:
+            parts = [_lookup(p) for p in text.split(sep)]
+            if all(p is not None for p in parts):
+                return zh.join(parts)
+    bracket = re.match(r"^(.+?) \((.+)\)$", text)
+    if bracket:
+        a, b = _lookup(bracket[1]), _lookup(bracket[2])
+        if a is not None and b is not None:
+            return f"{a}（{b}）"
     if _chinese_enough(text):
         return text
     return _list(text)
