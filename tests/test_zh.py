@@ -184,5 +184,5 @@ def test_chinese_chapter_runs_the_english_code(path):
     assert jupytext.read(zh).metadata == jupytext.read(path).metadata
     en_text, zh_text = path.read_text(encoding="utf-8"), zh.read_text(encoding="utf-8")
     for pattern in (r"\{glue:(?:text|md)\}`([^`]+)`", r"```\{glue:md\}\s*(\S+)", r"^\((\S+)\)=$", r":name: (\S+)",
-                    r"\{numref\}`([^`]+)`", r"\{download\}`[^`]+`"):
+                    r"\{numref\}`([^`]+)`", r"\{download\}`[^`<]*<([^>]+)>`"):
         assert Counter(re.findall(pattern, zh_text, re.M)) == Counter(re.findall(pattern, en_text, re.M)), pattern
