@@ -67,7 +67,7 @@ def numbers_in(text: str, unit_names: list[str]) -> set:
     for name in unit_names:  # unit names ('10 thousand persons') are words, not figures
         text = text.replace(name, " ")
     text, dates = _dates(text)
-    values = {round(float(n.replace(",", "")) * SCALE[s], 6) for n, s in NUMBER.findall(text)}
+    values = {float(f"{float(n.replace(',', '')) * SCALE[s]:.9g}") for n, s in NUMBER.findall(text)}
     return values | set(dates)
 
 

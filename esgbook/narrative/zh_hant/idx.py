@@ -1,6 +1,13 @@
 """首頁：本版的依據，以及對賬結果一覽。"""
 
+def _summary(f: dict) -> str:
+    sens = f["sensitivities"]
+    return (f"{f['first']}；{f['checks']}。" + (f"{sens}。" if sens else "")
+            + "附錄列出每一項核對（{ref}`appendix-reconciliation`）。")
+
+
 TEMPLATES = {
+    "idx.summary": {"shown": _summary},
     "idx.basis": {
         "own": "本版以公司本身的{year}年報告《{title}》為依據，並採用該報告所列{prior_year}年的比較數字",
         "own_alone": "本版以公司本身的{year}年報告《{title}》為依據",

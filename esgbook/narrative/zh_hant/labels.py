@@ -31,6 +31,8 @@ LABELS: dict[str, str] = {
     "Note": "備註",
     "Total": "總計",
     "Year": "年份",
+    "Year-end headcount": "年末僱員人數",
+    "year-end headcount": "年末僱員人數",
     "Metric": "指標",
     "Breakdown": "分項",
     "Value": "數值",

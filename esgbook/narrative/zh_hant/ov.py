@@ -30,6 +30,7 @@ def _themes(f: dict) -> str:
 
 
 TEMPLATES = {
+    "ov.profile": {"shown": "{headcount}；{board}。"},
     "ov.board": {
         "disclosed": "{year}年底董事會有{directors}名董事",
         "missing": "數據中沒有{year}年的董事會組成",
