@@ -67,10 +67,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     return {
         "idx_year": str(ds.year),
         "idx_basis_text": narrative.paragraph(narrative.sentence(narrative.write(basis(ds)))),
-        "idx_reconciliation_text": narrative.paragraph(
-            f"{rec_first}; {rec_checks}." + (f" {rec_sens[0].upper()}{rec_sens[1:]}." if rec_sens else "")
-            + " The appendix gives every check ({ref}`appendix-reconciliation`)."),
-        "idx_years": present.join_and([str(y) for y in ds.years]),
+        "idx_reconciliation_text": narrative.paragraph(narrative.write(Finding(
+            "idx.summary", "shown", {"first": rec_first, "checks": rec_checks, "sensitivities": rec_sens}))),
+        "idx_years": narrative.language().fmt([str(y) for y in ds.years]),
         "idx_files": str(len(ds.observation_tables)),
         "idx_registers": str(len(registers)),
         "idx_csv_files": str(len(ds.resources)),

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import charts, findings, kpis, present
 from ..data import Dataset
-from ..narrative import Finding, Md, Q, paragraph, write
+from ..narrative import Finding, Md, Q, paragraph, sentence, write
 
 HONOURS_SECTION = "01 公司概覽 > 2023年奇富科技所獲榮譽"
 
@@ -128,12 +128,13 @@ def numbers(ds: Dataset) -> dict[str, str]:
     headcount = headcount_finding(ds)
     head, board = write(headcount), write(board_finding(ds))
     # Said once: the first chapter of an edition without a prior year tells the reader so.
-    no_prior = (write(Finding("prior_year", "no_prior", {"year": ds.year, "prior_year": ds.year - 1})) + "."
+    no_prior = (sentence(write(Finding("prior_year", "no_prior", {"year": ds.year, "prior_year": ds.year - 1})))
                 if headcount.case == "no_prior" else "")
     hon = honours_findings(ds)
     return {
         "ov_year": str(ds.year),
-        "ov_profile_text": paragraph(f"{head}, and {board}.", no_prior),
+        "ov_profile_text": paragraph(write(Finding("ov.profile", "shown", {"headcount": head, "board": board})),
+                                     no_prior),
         "ov_honours_text": paragraph(*(write(f) for f in hon)),
         "ov_period_text": Md(write(period_finding(ds))),
         "ov_guide_mandatory_count": str(int(ds.table("hkex_guide_items")["code"].str.startswith("MDR").sum())),

@@ -1,6 +1,14 @@
 """The opening page: what the edition is built from, and the reconciliation at a glance."""
 
+def _summary(f: dict) -> str:
+    sens = f["sensitivities"]
+    return (f"{f['first']}; {f['checks']}." + (f" {sens[0].upper()}{sens[1:]}." if sens else "")
+            + " The appendix gives every check ({ref}`appendix-reconciliation`).")
+
+
 TEMPLATES = {
+    # The three findings below in one paragraph, with the pointer to the appendix.
+    "idx.summary": {"shown": _summary},
     "idx.basis": {
         "own": "This edition is built from the company's own report for {year}, the {title}, with the "
                "figures of {prior_year} that report gives for comparison",

@@ -39,6 +39,7 @@ def _themes(f: dict) -> str:
 
 
 TEMPLATES = {
+    "ov.profile": {"shown": "{headcount}, and {board}."},
     "ov.board": {
         "disclosed": "the board had {directors} directors at the end of {year}",
         "missing": "the data hold no board composition for {year}",

@@ -1,10 +1,224 @@
 """The catalogue of labels in Traditional Chinese: captions, table headers and cells, chart titles,
 axis and legend text, written in English in the sections and translated here when the Chinese
-rendering of a table or chart is made."""
+rendering of a table or chart is made.
+
+Order of lookup: exact strings (`LABELS`), names from the data package (every `*_en` / `*_zh`
+column pair of data/*.csv), regular-expression rules for strings built at run time, then general
+rules ("English name (中文名)" -> 中文名, lists, hedged figures). A string without letters passes
+unchanged; an unknown one is returned unchanged and recorded in `MISSING`.
+"""
 from __future__ import annotations
 
-LABELS: dict[str, str] = {}
+import csv
+import re
+from functools import lru_cache
+
+from ...paths import data_dir
+
+MISSING: set[str] = set()
+
+# Tokens sections pass as facts to steer a template (never printed): not labels.
+CONTROL = {"yes", "no", "not_independent", "independent", "not_named", "discrepancy", "consistent", "gender",
+           "rank", "age_group", "female", "male"}
+
+# Words we keep in English in the Chinese edition (names, standards, file formats).
+KEEP = re.compile(r"^(?:[A-Z0-9][A-Za-z0-9.+\-]*|ISO \d+|KPI [A-D]\d(?:\.\d)?|data/[\w.]+|[\w-]+\.(?:csv|json|xlsx|"
+                  r"xhtml|zip|xml))$")
+
+LABELS: dict[str, str] = {
+    "*Source:*": "*資料來源：*",
+    ". ": "。",
+    "Note": "備註",
+    "Total": "總計",
+    "Year": "年份",
+    "Year-end headcount": "年末僱員人數",
+    "year-end headcount": "年末僱員人數",
+    "Metric": "指標",
+    "Breakdown": "分項",
+    "Value": "數值",
+    "Unit": "單位",
+    "Change": "變動",
+    "Rank": "排名",
+    "Tier": "層級",
+    "Theme": "主題",
+    "Status": "狀態",
+    "Count": "數目",
+    "Share": "佔比",
+    "Share (%)": "佔比（%）",
+    "Section": "章節",
+    "Code": "編號",
+    "Item": "項目",
+    "Chapter": "章",
+    "Reason": "原因",
+    "Published": "公佈數字",
+    "Recomputed": "重新計算",
+    "Difference": "差異",
+    "Kind": "類別",
+    "Compares": "比較",
+    "Source": "來源",
+    "Qualifier": "修飾語",
+    "Figure": "數字",
+    "Figures": "數字",
+    "Name": "名稱",
+    "Role": "職務",
+    "Age": "年齡",
+    "Gender": "性別",
+    "Independent": "獨立",
+    "Directors": "董事",
+    "Honour": "榮譽",
+    "Awarded by": "頒發機構",
+    "Where printed": "出處",
+    "Topic (議題)": "議題",
+    "Raised by": "提出者",
+    "Stakeholder group": "持份者群體",
+    "Topic raised": "提出的議題",
+    "Company response": "公司回應",
+    "回應方式": "回應方式",
+    "not ranked": "未排序",
+    "disclosed": "已披露",
+    "partly": "部分披露",
+    "partly disclosed": "部分披露",
+    "not disclosed": "未披露",
+    "not applicable": "不適用",
+    "published figure": "已公佈數字",
+    "consistency check": "一致性核對",
+    "sensitivity": "敏感度分析",
+    "none": "無",
+    "none reported": "沒有報告",
+    "high": "高度重要", "medium": "中度重要", "low": "輕度重要",
+    "High": "高度重要", "Medium": "中度重要", "Low": "輕度重要",
+    "all sources": "全部電源",
+    "fossil sources only": "只計化石能源",
+}
+
+# Strings built at run time: (pattern, replacement); a replacement may be a function of the match.
+RULES: list[tuple[re.Pattern, object]] = [
+    (re.compile(r"^(\d{4}) against (\d{4})$"), r"\1年對比\2年"),
+    (re.compile(r"^(\d{4}) and (\d{4})$"), r"\1年及\2年"),
+    (re.compile(r"^(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|"
+                r"December) (\d{4})$"), lambda m: f"{m[3]}年{_MONTHS[m[2]]}月{m[1]}日"),
+    (re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December) "
+                r"(\d{4})$"), lambda m: f"{m[2]}年{_MONTHS[m[1]]}月"),
+    (re.compile(r"^(.+) to (.+ \d{4})$"), lambda m: f"{translate(m[1])}至{translate(m[2])}"),
+    (re.compile(r"^(more than|about|below|at least|nearly) ([\d,.]+%?)$"),
+     lambda m: {"more than": "超過", "about": "約", "below": "低於", "at least": "至少", "nearly": "近"}[m[1]] + m[2]),
+    (re.compile(r"^(.+) in its (.+) section$"), lambda m: f"{m[2]}一節的{translate(m[1])}"),
+    (re.compile(r"^the figure of its (.+) section$"), r"\1一節的數字"),
+    (re.compile(r"^report section (.+)$"), r"報告章節 \1"),
+    (re.compile(r"^(\d+) (?:items?|topics?|honours?|cases?)$"), r"\1"),
+    (re.compile(r"^([+−±]?[\d.,]+) pp$"), r"\1個百分點"),
+    (re.compile(r"^([✓✗]) (.+)$"), lambda m: f"{m[1]} {translate(m[2])}"),
+    (re.compile(r"^(?:\{\w+\})?`[^`]*`$"), lambda m: m[0]),  # a role or a file name in backticks
+    (re.compile(r"^[a-z][a-z0-9_]*$"), lambda m: _ids().get(m[0], m[0])),  # a metric or category id
+    (re.compile(r"^Unit: (.+)$"), lambda m: f"單位：{translate(m[1])}"),
+    (re.compile(r"^report section (.+)$"), r"報告章節 \1"),
+    # 'Government and regulators 政府及監管機構', '10. Supplier management 供應商管理': the Chinese name
+    (re.compile(r"^(\d+\. )?[A-Za-z][^\u3400-\u9fff()]* ([\u3400-\u9fff][^()]*)$"), lambda m: (m[1] or "") + m[2]),
+]
+# Pieces joined by a separator: translated piece by piece when every piece is known.
+SEPARATORS = (("; ", "；"), (": ", "："), (" — ", "——"))
+_MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                        "September", "October", "November", "December"], start=1)}
+_PAIR = re.compile(r"^(?P<en>[^()（）]*[A-Za-z][^()（）]*?) \((?P<zh>[^()]*[\u3400-\u9fff][^()]*)\)$")
+_LETTERS = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"(?<![`\w/.])[A-Za-z]{3,}(?![`\w/.])")
+
+
+@lru_cache(maxsize=4)
+def _names(folder: str) -> dict[str, str]:
+    """English -> Chinese names from every `<x>_en` / `<x>_zh` column pair of the data package."""
+    from pathlib import Path
+
+    out: dict[str, str] = {}
+    for path in sorted(Path(folder).glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            fields = reader.fieldnames or []
+            pairs = [(f, f[:-3] + "_zh") for f in fields if f.endswith("_en") and f[:-3] + "_zh" in fields]
+            for row in reader:
+                for en, zh in pairs:
+                    if row[en] and row[zh]:
+                        out.setdefault(row[en].strip(), row[zh].strip())
+                        out.setdefault(row[en].strip().lower(), row[zh].strip())
+    return out
+
+
+@lru_cache(maxsize=4)
+def _id_names(folder: str) -> dict[str, str]:
+    """Metric, category and unit ids -> their Chinese names."""
+    from pathlib import Path
+
+    out: dict[str, str] = {}
+    for file, key in (("metrics.csv", "id"), ("categories.csv", "category"), ("units.csv", "id")):
+        with open(Path(folder) / file, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                out.setdefault(row[key], row["name_zh"])
+    return out
+
+
+def _ids() -> dict[str, str]:
+    return _id_names(str(data_dir()))
+
+
+def names() -> dict[str, str]:
+    return _names(str(data_dir()))
+
+
+def _chinese_enough(text: str) -> bool:
+    """Already Chinese: CJK text whose only English words are kept ones (IPCC, HKEX ...) or markup."""
+    if not _CJK.search(text):
+        return False
+    stripped = re.sub(r"\{[a-z:]+\}`[^`]*`|`[^`]*`", "", text)
+    return all(KEEP.match(w) or w.isupper() for w in _WORD.findall(stripped))
+
+
+def _list(text: str) -> str | None:
+    """'A (甲), B (乙) and C (丙)' -> '甲、乙及丙' when every item translates."""
+    if " and " not in text and ", " not in text and "; " not in text:
+        return None
+    head, _, last = text.rpartition(" and ")
+    items = (re.split(r"; |, ", head) + [last]) if head else re.split(r"; |, ", text)
+    out = [_lookup(i.strip()) for i in items]
+    if any(o is None for o in out):
+        return None
+    return "、".join(out[:-1]) + "及" + out[-1] if len(out) > 1 else out[0]
+
+
+def _lookup(text: str) -> str | None:
+    """A translation, or None when no rule knows the string."""
+    if not _LETTERS.search(text) or text in CONTROL or KEEP.match(text):
+        return text
+    if text in LABELS:
+        return LABELS[text]
+    hit = names().get(text) or names().get(text.lower()) or (_ids().get(text) if " " in text else None)
+    if hit:
+        return hit
+    for pattern, repl in RULES:
+        m = pattern.match(text)
+        if m:
+            return repl(m) if callable(repl) else m.expand(repl)
+    pair = _PAIR.match(text)
+    if pair:
+        return pair["zh"]
+    for sep, zh in SEPARATORS:
+        if sep in text:
+            parts = [_lookup(p) for p in text.split(sep)]
+            if all(p is not None for p in parts):
+                return zh.join(parts)
+    bracket = re.match(r"^(.+?) \((.+)\)$", text)
+    if bracket:
+        a, b = _lookup(bracket[1]), _lookup(bracket[2])
+        if a is not None and b is not None:
+            return f"{a}（{b}）"
+    if _chinese_enough(text):
+        return text
+    return _list(text)
 
 
 def translate(text: str) -> str:
-    return LABELS.get(text, text)
+    hit = _lookup(text)
+    if hit is None:
+        MISSING.add(text)
+        return text
+    return hit

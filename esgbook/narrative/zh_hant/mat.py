@@ -1,0 +1,73 @@
+"""第2章，重要性評估（'mat.*'）。"""
+from __future__ import annotations
+
+from . import word
+
+
+def _tiers(f: dict) -> str:
+    head = (f"報告為{f['year']}年排列了{f['count']}個議題，並以重要性矩陣把它們分為{word(f['tier_count'])}個層級"
+            "（{numref}`tbl-mat-topics`、{numref}`fig-mat-topics`）：")
+    return head + "\n\n" + "\n".join(f"- {line}" for line in f["tier_lines"].split("\n")) + "\n"
+
+
+def _groups(f: dict) -> str:
+    parts = [f"{label}議題排第{f[key]}位" for key, label in (("workforce", "僱員相關"), ("environment", "環境"))
+             if f[key]]
+    return "；".join(parts) + "。"
+
+
+def _unranked(f: dict) -> str:
+    text = f"- **排序以外的議題。** 持份者提出的{f['count']}個議題並不在已排序的重大議題之中：{f['topics']}。"
+    if f["overlaps"]:
+        text += f"其中一些在實質上與某個已排序議題重疊（{f['overlaps']}）"
+        text += f"；另一些，例如{f['no_counterpart']}，在排序中完全沒有對應。" if f["no_counterpart"] else "。"
+    elif f["no_counterpart"]:
+        text += f"另一些，例如{f['no_counterpart']}，在排序中完全沒有對應。"
+    return text
+
+
+TEMPLATES = {
+    "mat.topics": {
+        "ranked": _tiers,
+        "none": "按數據所載，{year}年報告沒有排列任何重大議題。",
+        "no_own_report": "本書的{year}年數字取自{report_year}年報告的比較欄，數據中沒有{year}年的重要性評估：該年沒有議題"
+                         "排序，也沒有持份者表可供分析。本章的{report_year}年版討論{report_year}年的評估。",
+    },
+    "mat.tier_line": {
+        "several": "**{tier_zh}**，第{first}至{last}位：{count}個議題，以{top}居首",
+        "one": "**{tier_zh}**，第{first}位：一個議題，{top}",
+        "several_listed": "**{tier_zh}**，第{first}至{last}位：{count}個議題，{topics}",
+    },
+    "mat.topic_groups": {"ranked": _groups, "none": ""},
+    "mat.stakeholders": {
+        "listed": "報告為{year}年列出{groups}個持份者群體。他們合共提出{concerns}項關注，涉及{topics}個不同議題；"
+                  "{busiest}提出的最多（各{busiest_count}個議題）。{{numref}}`fig-mat-matrix`把每個群體與其提出的"
+                  "每個議題對應，{{numref}}`tbl-mat-concerns`列出公司對每項關注的回應。",
+        "listed_one_busiest": "報告為{year}年列出{groups}個持份者群體。他們合共提出{concerns}項關注，涉及{topics}個不同"
+                              "議題；{busiest}提出的最多（{busiest_count}個議題）。{{numref}}`fig-mat-matrix`把每個群體"
+                              "與其提出的每個議題對應，{{numref}}`tbl-mat-concerns`列出公司對每項關注的回應。",
+        "none": "按數據所載，{year}年報告沒有列出持份者關注的議題。",
+    },
+    "mat.unranked": {
+        "some": _unranked,
+        "none": "- **排序以外的議題。** 持份者提出的每個議題都在已排序的議題之中。",
+    },
+    "mat.variants": {
+        "some": lambda f: (f"- **用詞。** 持份者表有{word(f['count'])}處以不同字眼稱呼已排序的議題（{f['variants']}）；"
+                           "本書按議題的英文名稱把兩者對應。"),
+        "none": "- **用詞。** 持份者表稱呼每個已排序議題的用詞都與排序一致。",
+    },
+    "mat.coverage": {
+        "all_raised": "每個已排序議題都至少有一個持份者群體提出。",
+        "some_silent": "沒有任何持份者群體提出{silent}。",
+    },
+    "mat.shared": {
+        "some": "只有{count}個已排序議題由多於一個群體提出：{topics}。",
+        "none": "沒有任何已排序議題由多於一個群體提出。",
+    },
+    "mat.reading": {
+        "stated": "這種對應大致依照公司本身的職能劃分（僱員對應僱員議題，環保組織對應環境議題），讀來不像是對各群體"
+                  "真正關心甚麼的發現{odd_pairing}。報告提及問卷及權力-利益模型，但沒有披露調查的樣本、回應率或結果，"
+                  "因此持份者的意見與議題排序之間的關係無法核實。{thin}",
+    },
+}
