@@ -31,14 +31,14 @@ TEMPLATES = {
         "編碼工作。"),
     "ops.ai_caveat": _stated(
         "這些大多是沒有列出起點的變動（「增加了」、「下降了」），而比率的變動究竟是相對變動還是百分點亦不清楚。它們說明的"
-        "是技術的方向多於規模（{{numref}}`tbl-ops-ai`、{{numref}}`fig-ops-ai`）。"),
+        "是技術的方向多於規模（{{numref}}`tbl-ops-ai`、{{numref}}`tbl-ops-ai-ranked`）。"),
     "ops.case": _stated(
         "報告以一名借款人說明小微模型：一名作坊主的信用額度由{initial}提高至{raised}（增加了{increase}），年內借款"
         "{borrowings}次：這是個案，而非統計。"),
     "ops.platform": _stated(
         "自建數據平台報告的是速度與可靠性，而非數據量：新的查詢引擎令資源用量及等候時間減少{cost_cut}，{fast_share}的"
         "分析場景在{threshold}內返回結果，AI診斷{diagnosed}的系統異常，系統自行修復{self_healing}的失敗任務，服務水平協議"
-        "（SLA）的達標率為{sla}（{{numref}}`tbl-ops-data-platform`、{{numref}}`fig-ops-data-platform`）。SLA百分比須配合"
+        "（SLA）的達標率為{sla}（{{numref}}`tbl-ops-data-platform`、{{numref}}`tbl-ops-data-platform-ranked`）。SLA百分比須配合"
         "其目標及量度期間才有意義，而兩者都沒有列明。"),
     "ops.certifications": {
         "stated": "{year}年報告以認證（{certifications}）、有關數據安全及分類分級的內部規定，以及具備水印、隱私偵測及動態"
@@ -49,7 +49,7 @@ TEMPLATES = {
         "**打擊數據違法行為。** 公司處理了{apps}個仿冒360借條應用程式，發現{channels}個活躍的數據黑灰產交易渠道，調查了"
         "{sellers}名出售數據的人，並阻止了{loss}的數據洩露損失。公司監測了{platforms}個網站、網頁及應用程式，令{blocked}個"
         "仿冒網站及應用程式被封禁，並舉報了{posts}則冒充其客服的帖文及影片（{{numref}}`tbl-ops-data-security`、"
-        "{{numref}}`fig-ops-data-security`）。損失數字如何估算並無說明。"),
+        "{{numref}}`tbl-ops-data-security-ranked`）。損失數字如何估算並無說明。"),
     "ops.no_hacking": {
         "stated": "**應急回應。** {year}年報告指{year}年沒有因黑客攻擊或惡意軟件引致的事故。",
         "missing": "",
@@ -60,14 +60,14 @@ TEMPLATES = {
         "重疊之前，不應把它們相加。"),
     "ops.panshi": _stated(
         "**磐石行動。** 在這次實戰攻防演練中，{attack}支攻擊隊伍與{defence}支防守隊伍對壘{days}，首{group_days}天為小組賽。"
-        "公司的隊伍在防守方中排第{rank}位，位列最佳的{percentile}之內（{{numref}}`fig-ops-panshi`）。"),
+        "公司的隊伍在防守方中排第{rank}位，位列最佳的{percentile}之內（{{numref}}`tbl-ops-panshi-ranked`）。"),
     "ops.argus": _stated(
         "申請{remote}以遠程方式辦理並電子簽署，{auto_approval}的授信審批自動完成，平均審批需時{approval_s}，提款需時"
         "{drawdown_s}。Argus運行{rules}條決策規則、{models}個機器學習模型及{features}個風險特徵，其自動化決策的準確率"
         "據稱為{accuracy}。"),
     "ops.argus_graph": _stated(
         "其反欺詐關係圖譜有{nodes}個節點及{edges}條邊，即每個節點約{per_node}條邊，每日運算{daily}次；繪出一度及二度關聯"
-        "分別需時{first_ms}及{second_ms}（{{numref}}`tbl-ops-argus`、{{numref}}`fig-ops-argus`）。"),
+        "分別需時{first_ms}及{second_ms}（{{numref}}`tbl-ops-argus`、{{numref}}`tbl-ops-argus-ranked`）。"),
     "ops.loss_rates": _stated(
         "兩個損失指標須小心閱讀。欺詐損失率為{fraud_rate}，而偽冒及賬戶損失發生率為{impersonation}。兩者量度的是不同的"
         "東西，基數報告都沒有界定，因此無法互相核對。"),
@@ -82,5 +82,5 @@ TEMPLATES = {
         "missing": "",
     },
     "ops.ip_entities": _stated(
-        "集團在北京及上海共有{entities}家實體獲評為國家知識產權優勢企業（{{numref}}`tbl-ops-ip`、{{numref}}`fig-ops-ip`）。"),
+        "集團在北京及上海共有{entities}家實體獲評為國家知識產權優勢企業（{{numref}}`tbl-ops-ip`、{{numref}}`tbl-ops-ip-ranked`）。"),
 }
