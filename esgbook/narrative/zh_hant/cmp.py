@@ -1,4 +1,4 @@
-"""各版比較（最新一版的頁面）：各版之間的變化，以及重列的數字。"""
+"""各版比較（最新一版的頁面）：各版之間的變化，以及重述的數字。"""
 
 TEMPLATES = {
     "cmp.summary": {
@@ -15,11 +15,11 @@ TEMPLATES = {
         "some": "各版的對賬共標示{discrepancies}個數字（按版本：{by_edition}）；每版的附錄各自解釋",
     },
     "cmp.restatements": {
-        "none": "沒有任何較後的報告重列較早報告的數字：每個數字都只來自一份報告（數據包含{reports}年的報告）",
-        "some": "有{restatements}個數字被較後的報告重列；第一個是{year}年的{name}，在{reported_in}年報告中為{value}，"
-                "在{restated_in}年報告中為{restated_value}。每版保留其本身報告的數字；較後的版本採用重列後的數字",
+        "none": "沒有任何較後的報告重述較早報告的數字：每個數字都只來自一份報告（數據包含{reports}年的報告）",
+        "some": "有{restatements}個數字被較後的報告重述；第一個是{year}年的{name}，在{reported_in}年報告中為{value}，"
+                "在{restated_in}年報告中為{restated_value}。每版保留其本身報告的數字；較後的版本採用重述後的數字",
     },
     "cmp.missing_none": {"none": "每個數字都披露了每一年（{years}）"},
     "cmp.discrepancies_none": {"none": "所有版本均沒有差異"},
-    "cmp.restatements_none": {"none": "沒有數字被重列（數據包含{reports}年的報告）"},
+    "cmp.restatements_none": {"none": "沒有數字被重述（數據包含{reports}年的報告）"},
 }
