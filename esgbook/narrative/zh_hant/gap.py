@@ -8,10 +8,10 @@ TEMPLATES = {
         "no_data": "{year}年的數據沒有{missing}",
     },
     "gap.summary": {
-        "mixed": "在{framework}登記冊的{items}個項目中，{year}年版披露{disclosed}個，部分披露{partly}個，"
+        "mixed": "在{framework_name}登記冊的{items}個項目中，{year}年版披露{disclosed}個，部分披露{partly}個，"
                  "未有披露{not_disclosed}個",
-        "all_disclosed": "{year}年版披露了{framework}登記冊全部{items}個項目",
-        "none_disclosed": "{year}年版沒有披露{framework}登記冊{items}個項目中的任何一個",
+        "all_disclosed": "{year}年版披露了{framework_name}登記冊全部{items}個項目",
+        "none_disclosed": "{year}年版沒有披露{framework_name}登記冊{items}個項目中的任何一個",
     },
     "gap.climate": {
         "some_supported": "就2025財政年度起適用的香港交易所氣候規定，{year}年的數據已可支持{supported}。"
