@@ -88,7 +88,7 @@ TEMPLATES = {
         "smb_users": "假設：增長指已識別用戶數目的增長，因此新增用戶為上一年數目的該百分比；覆蓋率為已識別用戶中帶行業"
                      "標籤的比例",
         "cumulative": "假設：備貨節資助的企業屬已服務的小微企業用戶",
-        "electricity_benchmark": "假設：data/benchmarks.csv中的一般辦公室數字（每平方米用電量乘以每名僱員的辦公面積）"
+        "electricity_benchmark": "假設：`data/benchmarks.csv`中的一般辦公室數字（每平方米用電量乘以每名僱員的辦公面積）"
                                  "適用於中國的辦公室",
         "electricity_heads": "假設：兩年的用電量及僱員人數涵蓋相同的辦公室",
         "scope2_gap": "假設：範圍2為按當年國家排放因子計算的電網電力",
