@@ -19,7 +19,7 @@ from esgbook.narrative.zh_hant import labels
 REPO = Path(__file__).resolve().parent.parent
 # English words the Chinese prose may keep: names, standards, and MyST syntax.
 ALLOWED = {"IPCC", "HKEX", "ESG", "Scope", "XBRL", "CSV", "AUC", "SLA", "EHS", "KPI", "ISO", "DSG", "Argus", "AI",
-           "APP", "MEE", "NBS", "glue", "numref", "ref", "download", "format", "myst"}
+           "APP", "MEE", "NBS", "SASB", "glue", "numref", "ref", "download", "format", "myst"}
 MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
                                        "September", "October", "November", "December"], start=1)}
 NUMBER = re.compile(r"(?<![A-Za-z\d.,])(\d[\d,]*(?:\.\d+)?)\s*(million|billion|萬|億)?")
