@@ -283,9 +283,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     intro = [write(f) for f in head if f.topic in ("hl.community",)]
     bullets = [f"- {write(f)}" for f in head if f.topic == "hl.case_figures"]
     honours = [write(f) for f in head if f.topic == "hl.community_honours"]
-    lead = (" The cases that give figures:" if bullets else "")
+    lead = write(Finding("hl.case_figures_lead", "given")) if bullets else ""
     out["hl_community_text"] = Md("\n\n".join(part for part in (
-        paragraph(*intro) + lead, "\n".join(bullets), paragraph(*honours) if honours else "") if part) + "\n")
+        paragraph(*intro, lead), "\n".join(bullets), paragraph(*honours) if honours else "") if part) + "\n")
     out["hl_community_resources_text"] = paragraph(*(write(f) for f in tail)) if tail else absent("no cases")
     return out
 
