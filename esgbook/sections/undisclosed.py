@@ -19,7 +19,7 @@ from .operations import row_of
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
 FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
 # The frameworks' names in Chinese prose (the register names them in English).
-FRAMEWORK_ZH = {"SASB Consumer Finance": "SASB消費金融", "HKEX climate (FY2025)": "香港交易所氣候相關披露（2025財政年度）"}
+FRAMEWORK_ZH = {"SASB Consumer Finance": "SASB消費金融", "HKEX climate (FY2025)": "香港交易所氣候相關披露（FY2025）"}
 
 
 def _metrics(cell: str) -> list[str]:

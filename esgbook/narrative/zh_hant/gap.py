@@ -14,9 +14,9 @@ TEMPLATES = {
         "none_disclosed": "{year}年版沒有披露{framework_name}登記冊{items}個項目中的任何一個",
     },
     "gap.climate": {
-        "some_supported": "就2025財政年度起適用的香港交易所氣候規定，{year}年的數據已可支持{supported}。"
+        "some_supported": "就FY2025起適用的香港交易所氣候規定，{year}年的數據已可支持{supported}。"
                           "{n_items}個項目中欠缺{n_missing}個：{missing}",
-        "none_supported": "{year}年的數據未能支持任何一項2025財政年度起適用的香港交易所氣候指標；{n_items}個項目中"
+        "none_supported": "{year}年的數據未能支持任何一項FY2025起適用的香港交易所氣候指標；{n_items}個項目中"
                           "欠缺{n_missing}個：{missing}",
     },
     "gap.lender": {
