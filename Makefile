@@ -1,6 +1,8 @@
 # The documented commands. Each sets up what it needs (the .venv from requirements.txt).
-#   make book [YEAR=2023]   execute the stale chapters for YEAR with papermill into notebooks/YEAR/,
-#                           then build that edition's HTML (execution off); prints index.html's path
+#   make book [YEAR=2023]   execute the stale chapters of every edition (or of YEAR) into notebooks/<year>/,
+#                           then render every edition in English and Chinese into one site, _build/site/
+#                           (execution off); the last line printed is the site's index.html
+#   make serve              serve _build/site on 127.0.0.1 (prints the address)
 #   make test               the whole suite: unit, data, CLI, nbval, freshness, build, browser
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -13,7 +15,8 @@ JOBS ?=
 year_arg = $(if $(YEAR),--year $(YEAR))
 jobs_arg = $(if $(JOBS),--jobs $(JOBS))
 
-.PHONY: book run render test diff diff-setup kpis reconcile validate clean xbrl xbrl-taxonomy template import
+.PHONY: book run render test diff diff-setup kpis reconcile validate clean xbrl xbrl-taxonomy template import \
+	serve compare
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +33,19 @@ run: $(VENV)/.installed system-deps-fonts
 
 render: $(VENV)/.installed
 	$(BIN)/python -m esgbook.editions render $(year_arg)
+
+# make serve [PORT=8000]: the built site over HTTP on 127.0.0.1 (it also works opened from disk).
+PORT ?= 8000
+serve:
+	@test -f _build/site/index.html || { echo "no site yet: run make book first" >&2; exit 2; }
+	@echo "serving _build/site at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	@$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/site
+
+# make compare A=2022 B=2023 [CHAPTER=08_environment]: what changed between two executed editions, per
+# chapter: glued values, table cells, chart data, then the KPIs (a summary; `make diff` is cell by cell).
+compare: $(VENV)/.installed
+	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make compare A=<year> B=<year> [CHAPTER=<name>]" >&2; exit 2; }
+	@$(BIN)/python -m esgbook.compare_editions $(A) $(B) $(if $(CHAPTER),--chapter $(CHAPTER))
 
 validate: $(VENV)/.installed
 	$(BIN)/python -m esgbook validate
@@ -103,11 +119,13 @@ system-deps-pdf:
 system-deps-fonts:
 	@scripts/system-deps.sh fonts
 
-# make pdf [YEAR=Y]: execute the stale chapters (as `make book`), then the whole edition as one PDF
-# (xelatex, CJK fonts, charts as vector images); the last line printed is the PDF's path.
+# make pdf [YEAR=Y] [PDF_LANG=en|zh_hant]: execute the stale chapters (as `make book`), then the whole
+# edition as one PDF per language (xelatex, xeCJK, charts as vector images); each PDF's path is printed.
+# (Not LANG or LANGUAGE: the locale reads those.)
+PDF_LANG ?=
 pdf: $(VENV)/.installed system-deps-pdf
 	$(BIN)/python -m esgbook.editions run $(year_arg) $(jobs_arg)
-	$(BIN)/python -m esgbook.editions pdf $(year_arg)
+	$(BIN)/python -m esgbook.editions pdf $(year_arg) $(if $(PDF_LANG),--lang $(PDF_LANG))
 
 # make bench [RUNS=3]: cold build, warm rebuild, one-CSV-change rebuild and the render floor, in temp dirs.
 RUNS ?= 3

@@ -22,6 +22,7 @@ import filecmp
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -246,12 +247,30 @@ def _run(year: int, jobs: int | None, force: bool, quiet: bool) -> list[str]:
         if not quiet:
             print(f"executed {len(todo)} chapter(s) for {year} in {time.perf_counter() - started:.1f}s "
                   f"with {jobs} job(s)", file=sys.stderr)
+        _drop_unlinked_downloads(work)
         with runctl.signals_deferred():  # a stop now waits the few milliseconds of the swap
             _swap(work, edition)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
     return [s.stem for s in todo]
+
+
+DOWNLOAD_LINK = re.compile(r"<downloads/([^>`]+)>")
+
+
+def _drop_unlinked_downloads(work: Path) -> None:
+    """Remove files under downloads/ that no chapter links any more (a chart a chapter no longer draws):
+    the edition starts from the previous one, and every download a page offers is a `{download}` link."""
+    folder = work / "downloads"
+    if not folder.is_dir():
+        return
+    text = "".join(p.read_text(encoding="utf-8") for p in work.glob("*.ipynb"))
+    linked = set(DOWNLOAD_LINK.findall(text.replace("\\n", "\n")))
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(work).as_posix().removeprefix("downloads/")
+        if path.is_file() and rel not in linked and not rel.startswith("data/"):
+            path.unlink()
 
 
 def _swap(new: Path, edition: Path) -> None:
@@ -305,7 +324,7 @@ def build_site(years: list[int], builder: str = "html") -> Path:
         for lang in languages(year):
             jobs.append((year, lang, site_render.stage(year, lang, site, chapters(year))))
     site_render.render_all(jobs, builder)
-    return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"])
+    return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"], site["root"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -314,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int)
     parser.add_argument("--jobs", type=int, help="chapters executed at once (default: one per core)")
     parser.add_argument("--force", action="store_true", help="re-execute every chapter")
+    parser.add_argument("--lang", choices=["en", "zh_hant"], help="pdf: one language only (default: every one)")
     args = parser.parse_args(argv)
     runctl.stop_on_signals()
     year = args.year
@@ -336,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command in ("build", "render"):
                 print(build_site(years))
             if args.command == "pdf":
-                for lang in languages(year):
+                for lang in [args.lang] if args.lang else languages(year):
                     # latexmk keeps the state of a failed run and would not retry: start the LaTeX step afresh.
                     shutil.rmtree(site_render.output(year, lang) / "_build" / "latex", ignore_errors=True)
                     print(render(year, "pdflatex", lang))

@@ -13,6 +13,7 @@ do not skip: on a machine without /usr/bin/chromium they fail, as they should in
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import os
 import re
@@ -31,6 +32,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 HOST = "127.0.0.1"
 LOCAL_SCHEMES = {"data", "blob", "about"}  # never leave the machine
+# axe-core, the accessibility engine, as shipped inside the axe-playwright-python wheel (nothing fetched).
+AXE_JS = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v =>
+    ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
 
 
 # -- the book, served ---------------------------------------------------------------------------
@@ -43,7 +48,7 @@ def build_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site(build_dir) -> Path:
-    """The HTML of the latest edition, rendered (execution off) from the committed notebooks."""
+    """The whole site (every edition, both languages), rendered (execution off) from the committed notebooks."""
     build = build_dir
     out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render"], cwd=REPO, capture_output=True,
                          text=True, env={**os.environ, "ESGBOOK_BUILD": str(build)})
@@ -51,6 +56,12 @@ def site(build_dir) -> Path:
     index = Path(out.stdout.strip().splitlines()[-1])
     assert index.name == "index.html" and index.exists(), out.stdout
     return index.parent
+
+
+@pytest.fixture(scope="session")
+def latest(site) -> str:
+    """The latest edition's folder in the site ('2023')."""
+    return str(json.loads((site / "editions.json").read_text(encoding="utf-8"))["latest"])
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -84,8 +95,9 @@ def browser():
 class Visit:
     """One browser context that records every request, console error and failed load."""
 
-    def __init__(self, browser, base: str):
+    def __init__(self, browser, base: str, schemes: set[str] = frozenset()):
         self.base = base
+        self.schemes = LOCAL_SCHEMES | set(schemes)  # "file" for the site opened from disk
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -97,11 +109,10 @@ class Visit:
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"console: {msg.text}"))
         self.page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
 
-    @staticmethod
-    def _route(route):
+    def _route(self, route):
         # Record (the request event) but never let anything leave the machine.
         url = urlsplit(route.request.url)
-        route.continue_() if url.scheme in LOCAL_SCHEMES or url.hostname == HOST else route.abort()
+        route.continue_() if url.scheme in self.schemes or url.hostname == HOST else route.abort()
 
     def _response(self, response):
         if response.status >= 400:
@@ -113,7 +124,7 @@ class Visit:
         return self.page
 
     def outside(self) -> list[str]:
-        return [u for u in self.requests if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).hostname != HOST]
+        return [u for u in self.requests if urlsplit(u).scheme not in self.schemes and urlsplit(u).hostname != HOST]
 
     def close(self):
         self.context.close()
@@ -121,7 +132,7 @@ class Visit:
 
 def _pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if not p.relative_to(site).parts[0].startswith("_"))
+                  if not any(part.startswith("_") for part in p.relative_to(site).parts))
 
 
 @pytest.fixture(scope="session")
@@ -140,6 +151,8 @@ def visited(site, server, browser):
                 target = urljoin(urljoin(server, rel), redirect[1])
                 page.wait_for_url(target, timeout=10_000)
                 page.wait_for_load_state("networkidle")
+            else:
+                page.add_script_tag(path=str(AXE_JS))
             results[rel] = {
                 "errors": list(visit.errors),
                 "requests": list(visit.requests),
@@ -157,6 +170,7 @@ def visited(site, server, browser):
                     "article.bd-article h4, article.bd-article h5, article.bd-article h6",
                     "hs => hs.map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 80)])"),
                 "text": page.eval_on_selector_all("article.bd-article", "as => as.map(a => a.innerText).join(' ')"),
+                "axe": [] if redirect else page.evaluate(AXE_RUN),
                 "tables": page.eval_on_selector_all(
                     "article.bd-article table",
                     """ts => ts.map(t => ({th: t.querySelectorAll('th').length,
@@ -167,11 +181,12 @@ def visited(site, server, browser):
     return results
 
 
-def test_every_page_of_the_book_is_visited(site, visited):
+def test_every_page_of_the_book_is_visited(site, visited, latest):
     pages = set(visited)
-    assert "index.html" in pages and "search.html" in pages
-    chapters = {p for p in pages if p.startswith("chapters/")}
-    assert len(chapters) >= 10, sorted(pages)  # the opening page and the nine chapters
+    assert "index.html" in pages and f"{latest}/search.html" in pages and f"zh-hant/{latest}/search.html" in pages
+    for edition in (latest, f"zh-hant/{latest}"):
+        chapters = {p for p in pages if p.startswith(f"{edition}/chapters/")}
+        assert len(chapters) >= 10, sorted(pages)  # the opening page and the nine chapters
 
 
 def test_no_console_errors_and_no_failed_loads(visited):
@@ -193,8 +208,9 @@ def test_every_chart_is_drawn(visited):
     assert not bad, bad
 
 
-def test_environment_chapter_shows_its_charts(visited):
-    assert len(visited["chapters/08_environment.html"]["charts"]) >= 5
+def test_environment_chapter_shows_its_charts(visited, latest):
+    for edition in (latest, f"zh-hant/{latest}"):
+        assert len(visited[f"{edition}/chapters/08_environment.html"]["charts"]) >= 5
 
 
 def test_every_chart_has_alt_text(visited):
@@ -204,7 +220,7 @@ def test_every_chart_has_alt_text(visited):
 
 
 def test_headings_nest(visited):
-    assert all(r["headings"] for page, r in visited.items() if page.startswith("chapters/")), "no headings found"
+    assert all(r["headings"] for page, r in visited.items() if "/chapters/" in page), "no headings found"
     bad = {}
     for page, r in visited.items():
         levels = r["headings"]
@@ -274,11 +290,13 @@ def test_download_links_reach_csv_files(site):
 
 
 # -- search and a screenshot ----------------------------------------------------------------------
-@pytest.mark.parametrize("query", ["Scope", "electricity"])
-def test_search_finds_a_metric(browser, server, query):
+@pytest.mark.parametrize("edition, query", [("", "Scope"), ("", "electricity"), ("zh-hant/", "溫室氣體"),
+                                            ("zh-hant/", "用電")])
+def test_search_finds_a_metric(browser, server, latest, edition, query):
+    """Search works in both languages (the Chinese index is split into words by jieba)."""
     visit = Visit(browser, server)
     try:
-        page = visit.goto(f"search.html?q={query}")
+        page = visit.goto(f"{edition}{latest}/search.html?q={query}")
         page.wait_for_selector("#search-results ul.search li", timeout=20_000)
         hits = page.eval_on_selector_all("#search-results ul.search li a", "as => as.map(a => a.getAttribute('href'))")
         assert hits, f"no search result for {query!r}"
@@ -288,11 +306,11 @@ def test_search_finds_a_metric(browser, server, query):
         visit.close()
 
 
-def test_screenshot_of_the_environment_chapter(build_dir, site, browser, server):
+def test_screenshot_of_the_environment_chapter(build_dir, site, browser, server, latest):
     """Left in the build folder (screenshots/) for a human to look at; checks it is not blank."""
     visit = Visit(browser, server)
     try:
-        page = visit.goto("chapters/08_environment.html")
+        page = visit.goto(f"{latest}/chapters/08_environment.html")
         shots = build_dir / "screenshots"
         shots.mkdir(exist_ok=True)
         path = shots / "08_environment.png"
@@ -310,3 +328,73 @@ def test_screenshot_of_the_environment_chapter(build_dir, site, browser, server)
         assert not visit.errors, visit.errors
     finally:
         visit.close()
+
+
+# -- accessibility, editions and languages -----------------------------------------------------------
+def test_axe_finds_no_violation_on_any_page(visited):
+    """axe-core over every page of every edition in both languages: any violation, of any impact, fails."""
+    assert sum(1 for r in visited.values() if "axe" in r) >= 40
+    bad = {page: r["axe"] for page, r in visited.items() if r.get("axe")}
+    assert not bad, bad
+
+
+def _switch(page, css: str, label: str):
+    link = page.locator(f"nav.esg-switcher a{css}", has_text=label).first
+    link.click()
+    page.wait_for_load_state("load")
+    return page
+
+
+@pytest.mark.parametrize("where", ["served", "from disk"])
+def test_year_and_language_switchers_lead_to_the_same_page(browser, server, site, latest, where):
+    base = server if where == "served" else site.as_uri() + "/"
+    visit = Visit(browser, base, schemes={"file"} if where == "from disk" else set())
+    prior = str(int(latest) - 1)
+    try:
+        page = visit.goto(f"{latest}/chapters/08_environment.html")
+        assert page.locator("nav.esg-switcher a.esg-year.current").inner_text().startswith(latest)
+        _switch(page, ".esg-year", prior)
+        assert page.url.endswith(f"/{prior}/chapters/08_environment.html"), page.url
+        assert prior in page.locator("article.bd-article").inner_text()[:2000]
+        _switch(page, ".esg-year", latest)
+        assert page.url.endswith(f"/{latest}/chapters/08_environment.html"), page.url
+        _switch(page, ".esg-lang", "繁體中文")
+        assert page.url.endswith(f"/zh-hant/{latest}/chapters/08_environment.html"), page.url
+        assert page.evaluate("document.documentElement.lang") == "zh-Hant"
+        assert "綠色為榮" in page.locator("article.bd-article h1").inner_text()
+        _switch(page, ".esg-year", prior)  # the Chinese 2022 page, then back to English
+        assert page.url.endswith(f"/zh-hant/{prior}/chapters/08_environment.html"), page.url
+        _switch(page, ".esg-lang", "English")
+        assert page.url.endswith(f"/{prior}/chapters/08_environment.html") and "/zh-hant/" not in page.url
+        # A page the other edition lacks (the compared page is the latest edition's) leads to its opening page.
+        page = visit.goto(f"{latest}/chapters/editions_compared.html")
+        _switch(page, ".esg-year", prior)
+        assert page.url.endswith(f"/{prior}/chapters/00_index.html"), page.url
+        assert not visit.errors, visit.errors
+        assert not visit.outside(), visit.outside()
+    finally:
+        visit.close()
+
+
+def test_every_edition_is_listed_on_every_page(site, latest):
+    editions = json.loads((site / "editions.json").read_text(encoding="utf-8"))["editions"]
+    for rel in _pages(site):
+        html = (site / rel).read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html.lower():  # the site's and each edition's index.html only redirect
+            continue
+        soup = BeautifulSoup(html, "html.parser")
+        years = [a.get_text().split()[0] for a in soup.select("nav.esg-switcher a.esg-year")]
+        assert sorted(years) == sorted(map(str, editions)), rel
+        assert any("(" in a.get_text() for a in soup.select("nav.esg-switcher a.esg-year")), rel  # latest marked
+
+
+def test_compared_page_and_restatement_ledger(visited, latest, site):
+    text = visited[f"{latest}/chapters/editions_compared.html"]["text"]
+    assert "Employees at year end" in text and "+41.9%" in text  # a KPI with its change
+    assert "−1.9 pp" in text                                      # a rate's change in percentage points
+    assert "restatement ledger" in text.lower()
+    assert (site / latest / "_downloads").exists()
+    downloads = {p.name for p in (site / latest).rglob("*.csv")}
+    assert {"editions-compared-kpis.csv", "restatements.csv"} <= downloads
+    zh = visited[f"zh-hant/{latest}/chapters/editions_compared.html"]["text"]
+    assert "+41.9%" in zh and "重述" in zh

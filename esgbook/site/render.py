@@ -162,13 +162,14 @@ def render_all(jobs: list[tuple[int, str, Path]], builder: str = "html", workers
         return [f.result() for f in futures]
 
 
-def assemble(built: list[tuple[int, str]], latest: int) -> Path:
+def assemble(built: list[tuple[int, str]], latest: int, root: str = "chapters/00_index") -> Path:
     """Copy each rendered edition into the site and write the site's index; returns the index."""
     for year, lang in built:
         _sync(output(year, lang) / "_build" / "html", SITE / layout.folder(lang, year))
     index = SITE / "index.html"
-    target = f"{layout.folder('en', latest)}index.html"
-    index.write_text(INDEX.format(target=target, latest=latest), encoding="utf-8")
+    # Straight to the opening page (an edition's own index.html is one more redirect).
+    target, zh = f"{layout.folder('en', latest)}{root}.html", f"{layout.folder('zh_hant', latest)}{root}.html"
+    index.write_text(INDEX.format(target=target, zh=zh, latest=latest), encoding="utf-8")
     (SITE / "editions.json").write_text(json.dumps(
         {"latest": latest, "editions": sorted({y for y, _ in built}), "languages": sorted({lang for _, lang in built})},
         indent=1) + "\n", encoding="utf-8")
@@ -181,6 +182,6 @@ INDEX = """<!DOCTYPE html>
 <head><meta charset="utf-8"><title>Qifu Technology ESG: the {latest} edition</title>
 <meta http-equiv="refresh" content="0; url={target}"></head>
 <body><main><p><a href="{target}">Qifu Technology ESG, {latest} edition</a>
-(<a href="zh-hant/{latest}/index.html" lang="zh-Hant">繁體中文版</a>)</p></main></body>
+(<a href="{zh}" lang="zh-Hant">繁體中文版</a>)</p></main></body>
 </html>
 """

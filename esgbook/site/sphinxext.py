@@ -16,10 +16,15 @@ def _page_context(app, pagename, templatename, context, doctree):
     context["esgbook_switch"] = links(site, pagename)
     context["esgbook_words"] = WORDS[site["lang"]]
     context["language"] = LANGS[site["lang"]]["html_lang"]
+    # A wide table scrolls sideways (esgbook.css): keyboard users reach it only if it can take focus.
+    if "body" in context:
+        context["body"] = context["body"].replace('<table class="', '<table tabindex="0" class="')
 
 
-WORDS = {"en": {"edition": "Edition", "language": "Language", "latest": "latest", "editions": "Editions"},
-         "zh_hant": {"edition": "版本年度", "language": "語言", "latest": "最新", "editions": "各年度版本"}}
+WORDS = {"en": {"edition": "Edition", "language": "Language", "latest": "latest", "editions": "Editions",
+                "home": "Home"},
+         "zh_hant": {"edition": "版本年度", "language": "語言", "latest": "最新", "editions": "各年度版本",
+                     "home": "首頁"}}
 
 
 def setup(app):
