@@ -101,6 +101,21 @@ def label(text: str) -> str:
     return narrative.language().label(text)
 
 
+def localised(data, column: str):
+    """A data column (of a frame, or a field of a row tuple) in the current language: its Chinese sibling
+    (`x_zh` for `x` or `x_en`) in the Chinese edition, cell by cell where the data give it."""
+    from . import narrative  # noqa: PLC0415
+
+    zh = (column[:-3] if column.endswith("_en") else column) + "_zh"
+    if narrative.current() == "en":
+        return data[column] if isinstance(data, pd.DataFrame) else getattr(data, column)
+    if isinstance(data, pd.DataFrame):
+        if zh not in data:
+            return data[column]
+        return data[zh].where(data[zh].fillna("").astype(str).str.strip() != "", data[column])
+    return getattr(data, zh, "") or getattr(data, column)
+
+
 def _cell(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return DASH

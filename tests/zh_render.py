@@ -10,7 +10,8 @@ from pathlib import Path
 from esgbook import narrative
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
-IMPORT = re.compile(r"^from esgbook\.sections import (\w+)(?: as (\w+))?$", re.M)
+IMPORT = re.compile(r"^from esgbook\.sections import (.+)$", re.M)
+NAME = re.compile(r"(\w+)(?: as (\w+))?")
 CALL = re.compile(r"(present\.show|charts\.publish)\((\w+)\.(\w+), ds(?:, \"([\w-]+)\")?\)")
 GLUE = re.compile(r"present\.glue_numbers\((\w+)\.numbers, ds\)")
 
@@ -20,7 +21,8 @@ def chapter_calls() -> tuple[dict[str, object], list[tuple[str, object, str, tup
     sections, calls = {}, []
     for path in sorted(CHAPTERS.glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        mods = {alias or name: import_module(f"esgbook.sections.{name}") for name, alias in IMPORT.findall(text)}
+        mods = {alias or name: import_module(f"esgbook.sections.{name}")
+                for line in IMPORT.findall(text) for name, alias in NAME.findall(line)}
         for alias in GLUE.findall(text):
             sections[f"{path.stem}:{alias}"] = mods[alias]
         for kind, alias, fn, extra in CALL.findall(text):

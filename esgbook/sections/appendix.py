@@ -42,6 +42,8 @@ def hkex_index(ds: Dataset) -> pd.DataFrame:
         hit = merged["code"] == code
         merged.loc[hit, "status"] = status
         merged.loc[hit, "reason"] = reason
+        missing |= hit
+    merged.loc[missing, "reason_zh"] = ""  # a reason written here, not the data's: translated as a label
     return merged.fillna("")
 
 
@@ -49,11 +51,11 @@ def hkex_table(ds: Dataset) -> present.Table:
     m = hkex_index(ds)
     frame = pd.DataFrame({
         "Code": m["code"],
-        "Aspect": m["aspect"],
-        "What the guide asks": m["what_it_asks"],
+        "Aspect": present.localised(m, "aspect"),
+        "What the guide asks": present.localised(m, "what_it_asks"),
         "Status": m["status"],
         "Where in this book": [f"{{ref}}`{t}`" if t else present.DASH for t in m["target"]],
-        "Note": m["reason"],
+        "Note": present.localised(m, "reason"),
         "Report's location (位置)": m["report_location_zh"],
     })
     return present.table(frame, "tbl-hkex-index",
@@ -167,8 +169,9 @@ def factors_table(ds: Dataset) -> present.Table:
     ef = ds.table("emission_factors").sort_values(["scope", "applies_to_year", "region", "value"])
     frame = pd.DataFrame({
         "Year": ef["applies_to_year"].astype(str), "Scope": ef["scope"], "Region": ef["region"],
-        "Variant": ef["variant"], "Value": [f"{v:g}" for v in ef["value"]], "Unit": ef["unit"],
-        "Publisher": ef["publisher"], "Edition": ef["edition"], "Confidence": ef["confidence"],
+        "Variant": present.localised(ef, "variant"), "Value": [f"{v:g}" for v in ef["value"]], "Unit": ef["unit"],
+        "Publisher": present.localised(ef, "publisher"), "Edition": present.localised(ef, "edition"),
+        "Confidence": present.localised(ef, "confidence"),
         "Used for the sensitivity": ["yes" if u else "" for u in ef["used_for_sensitivity"]],
     })
     return present.table(frame, "tbl-emission-factors", "Emission factors held as data: publisher, edition and "

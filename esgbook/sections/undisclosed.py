@@ -33,14 +33,14 @@ def register(ds: Dataset) -> pd.DataFrame:
         given.append(held)
         if r.status == "not applicable" or (not metrics and int(r.assessed_for) == ds.year):
             statuses.append(r.status)
-            reasons.append(write(Finding("gap.reason", "assessed", {"reason": r.reason})))
+            reasons.append(write(Finding("gap.reason", "assessed", {"reason": present.localised(r, "reason")})))
         elif not metrics:
             statuses.append("not disclosed")
             reasons.append(write(Finding("gap.reason", "not_assessed", {"year": str(ds.year),
                                                                          "assessed": str(r.assessed_for)})))
         elif len(held) == len(metrics):
             statuses.append(r.status)
-            reasons.append(write(Finding("gap.reason", "assessed", {"reason": r.reason})))
+            reasons.append(write(Finding("gap.reason", "assessed", {"reason": present.localised(r, "reason")})))
         else:
             statuses.append("partly" if held else "not disclosed")
             reasons.append(write(Finding("gap.reason", "some_data" if held else "no_data", {
@@ -106,8 +106,9 @@ def _frame(ds: Dataset, framework: str | None = None) -> pd.DataFrame:
     reg = register(ds)
     if framework:
         reg = reg[reg["framework"] == framework]
-    return pd.DataFrame({"Framework": reg["framework"], "Code": reg["code"], "Pillar": reg["pillar"],
-                         "Requirement": reg["requirement"], "Status": reg["status"],
+    return pd.DataFrame({"Framework": present.localised(reg, "framework"), "Code": reg["code"],
+                         "Pillar": present.localised(reg, "pillar"),
+                         "Requirement": present.localised(reg, "requirement"), "Status": reg["status"],
                          "Where in this book": [_where(c) for c in reg["chapter"]], "Why": reg["reason"]})
 
 
