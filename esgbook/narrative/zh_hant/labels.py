@@ -15,19 +15,22 @@ from __future__ import annotations
 
 import csv
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
 from ...paths import data_dir
 
 MISSING: set[str] = set()
+_SHOWN: ContextVar[bool] = ContextVar("label_shown", default=False)
 
 # Tokens sections pass as facts to steer a template (never printed): not labels.
 CONTROL = {"yes", "no", "not_independent", "independent", "not_named", "discrepancy", "consistent", "gender",
            "rank", "age_group", "female", "male"}
 
-# Words we keep in English in the Chinese edition (names, standards, file formats).
-KEEP = re.compile(r"^(?:[A-Z0-9][A-Za-z0-9.+\-]*|ISO \d+|KPI [A-D]\d(?:\.\d)?|data/[\w.]+|[\w-]+\.(?:csv|json|xlsx|"
+# Words we keep in English in the Chinese edition: acronyms and codes (two capitals or a digit: IPCC,
+# MWh, FN-CF-220a.1), names, standards, file formats. A capitalised word is an English word, not a name.
+KEEP = re.compile(r"^(?:(?=\S*[A-Z]\S*[A-Z]|\S*\d)[A-Z0-9][A-Za-z0-9.+\-]*|Argus|ISO \d+|KPI [A-D]\d(?:\.\d)?|data/[\w.]+|[\w-]+\.(?:csv|json|xlsx|"
                   r"xhtml|zip|xml))$")
 
 LABELS: dict[str, str] = {
@@ -108,17 +111,18 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"^(more than|about|below|at least|nearly) ([\d,.]+%?)$"), lambda m: _HEDGES[m[1]] + m[2]),
     (re.compile(r"^(.+) in its (.+) section$"), lambda m: f"{m[2]}一節的{translate(m[1])}"),
     (re.compile(r"^the figure of its (.+) section$"), r"\1一節的數字"),
-    (re.compile(r"^report section (.+)$"), r"報告章節 \1"),
+    (re.compile(r"^report sections? (.+)$"), lambda m: "報告章節 " + "、".join(m[1].split(" and "))),
     (re.compile(r"^(\d+) (?:items?|topics?|honours?|cases?)$"), r"\1"),
     (re.compile(r"^([+−±]?[\d.,]+) pp$"), r"\1個百分點"),
     (re.compile(r"^([✓✗]) (.+)$"), lambda m: f"{m[1]} {translate(m[2])}"),
     (re.compile(r"^(?:\{\w+\})?`[^`]*`$"), lambda m: m[0]),  # a role or a file name in backticks
-    (re.compile(r"^[a-z0-9_]*[a-z][a-z0-9_]*$"), lambda m: _ids().get(m[0], m[0])),  # a metric or category id
+    # a metric or category id: its Chinese name, or (with '_' or a digit: a field no reader sees) as it is
+    (re.compile(r"^[a-z0-9_]*[a-z][a-z0-9_]*$"), lambda m: _ids().get(m[0], m[0] if re.search(r"[_\d]", m[0]) else None)),
     (re.compile(r"^#[0-9a-fA-F]{3,8}$"), lambda m: m[0]),  # a colour a chart's data carry
     (re.compile(r"^Unit: (.+)$"), lambda m: f"單位：{translate(m[1])}"),
-    (re.compile(r"^report section (.+)$"), r"報告章節 \1"),
     # 'Government and regulators 政府及監管機構', '10. Supplier management 供應商管理': the Chinese name
-    (re.compile(r"^(\d+\. )?[A-Za-z][^\u3400-\u9fff()]* ([\u3400-\u9fff][^()]*)$"), lambda m: (m[1] or "") + m[2]),
+    (re.compile(r"^(\d+\. )?[A-Za-z][^\u3400-\u9fff()]* (\S*[\u3400-\u9fff](?:[^()A-Za-z]|[A-Z]{2,})*)$"),
+     lambda m: (m[1] or "") + m[2]),
 ]
 _HEDGES = {"more than": "超過", "about": "約", "below": "低於", "at least": "至少", "nearly": "近"}
 # Pieces joined by a separator: translated piece by piece when every piece is known.
@@ -303,17 +307,18 @@ def _trailing_chinese(text: str) -> str | None:
 
 def _lookup(text: str) -> str | None:
     """A translation, or None when no rule knows the string."""
-    if not _LETTERS.search(text) or text in CONTROL:
+    if not _LETTERS.search(text) or (text in CONTROL and not _SHOWN.get()):
         return text
     if text in _units():
         return _units()[text]
-    if KEEP.match(text):
-        return text
     if text in LABELS:
         return LABELS[text]
     hit = names().get(text) or names().get(text.lower()) or (_ids().get(text) if " " in text else None)
+    hit = hit or names().get(text + " (cumulative)")  # a figure named without its mark: the bar says it
     if hit:
         return hit
+    if KEEP.match(text):
+        return text
     hit = _from_catalogue(text)
     if hit is not None:
         return hit
@@ -324,7 +329,9 @@ def _lookup(text: str) -> str | None:
     for pattern, repl in RULES:
         m = pattern.match(text)
         if m:
-            return repl(m) if callable(repl) else m.expand(repl)
+            out = repl(m) if callable(repl) else m.expand(repl)
+            if out is not None:
+                return out
     pair = _PAIR.match(text)
     if pair:
         return pair["zh"]
@@ -344,6 +351,16 @@ def _lookup(text: str) -> str | None:
     if _chinese_enough(text):
         return text
     return _list(text)
+
+
+def shown(text: str) -> str:
+    """A label a reader sees in a table or chart: as `translate`, and a template's control token
+    ('yes', 'consistent') shown as a word is translated too."""
+    token = _SHOWN.set(True)
+    try:
+        return translate(text)
+    finally:
+        _SHOWN.reset(token)
 
 
 def translate(text: str) -> str:
