@@ -78,9 +78,14 @@ def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
     rec = reconcile.reconciliation(ds)
     # Each figure with the digits it has (141, not 141.00): up to four places, as small intensities need.
     shown = lambda v: present.num(v, present.decimals_of(round(v, 4), 4))  # noqa: E731
+    if narrative.current() == "en":
+        figure = rec["name_en"] + " (" + rec["name_zh"] + ")"
+    else:  # the Chinese name, with the breakdown's category where the row is one (員工占比：女)
+        figure = [z + ("" if d == "total" else f"：{ds.label(d, c, 'zh')}")
+                  for z, d, c in zip(rec["name_zh"], rec["dimension"], rec["category"])]
     return pd.DataFrame({
         "Check": rec["kind"],
-        "Figure": rec["name_en"] + " (" + rec["name_zh"] + ")",
+        "Figure": figure,
         "Unit": rec["unit"],
         "Published": [shown(v) for v in rec["published"]],
         "Recomputed": [shown(v) for v in rec["recomputed"]],

@@ -2,10 +2,11 @@
 axis and legend text, written in English in the sections and translated here when the Chinese
 rendering of a table or chart is made.
 
-Order of lookup: exact strings (`LABELS`), names from the data package (every `*_en` / `*_zh`
-column pair of data/*.csv), regular-expression rules for strings built at run time, then general
-rules ("English name (中文名)" -> 中文名, lists, hedged figures). A string without letters passes
-unchanged; an unknown one is returned unchanged and recorded in `MISSING`.
+Order of lookup: unit ids, exact strings (`LABELS`), text from the data package (every `x_en` or `x`
+/ `x_zh` column pair of data/*.csv), kept codes (`KEEP`), the catalogue `labels.txt`, a note sentence
+by sentence, regular-expression rules for strings built at run time, then general rules ("English
+name (中文名)" -> 中文名, separators, lists). A string without letters passes unchanged; an unknown
+one is returned unchanged and recorded in `MISSING`.
 
 Captions, notes and descriptions live in `labels.txt` beside this module: an English line, then its
 Chinese on a line starting `= `. `{year}`, `{n}`, `{span}` ... in an entry stand for the parts a section
@@ -30,8 +31,8 @@ CONTROL = {"yes", "no", "not_independent", "independent", "not_named", "discrepa
 
 # Words we keep in English in the Chinese edition: acronyms and codes (two capitals or a digit: IPCC,
 # MWh, FN-CF-220a.1), names, standards, file formats. A capitalised word is an English word, not a name.
-KEEP = re.compile(r"^(?:(?=\S*[A-Z]\S*[A-Z]|\S*\d)[A-Z0-9][A-Za-z0-9.+\-]*|Argus|ISO \d+|KPI [A-D]\d(?:\.\d)?|data/[\w.]+|[\w-]+\.(?:csv|json|xlsx|"
-                  r"xhtml|zip|xml))$")
+KEEP = re.compile(r"^(?:(?=\S*[A-Z]\S*[A-Z]|\S*\d)[A-Z0-9][A-Za-z0-9.+\-]*|Argus|ISO \d+|KPI [A-D]\d(?:\.\d)?|"
+                  r"data/[\w.]+|[\w-]+\.(?:csv|json|xlsx|xhtml|zip|xml))$")
 
 LABELS: dict[str, str] = {
     "*Source:*": "*資料來源：*",
@@ -120,6 +121,8 @@ RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"^[a-z0-9_]*[a-z][a-z0-9_]*$"), lambda m: _ids().get(m[0], m[0] if re.search(r"[_\d]", m[0]) else None)),
     (re.compile(r"^#[0-9a-fA-F]{3,8}$"), lambda m: m[0]),  # a colour a chart's data carry
     (re.compile(r"^Unit: (.+)$"), lambda m: f"單位：{translate(m[1])}"),
+    (re.compile(r"^(.+), ([^,]+)$"), lambda m: f"{_lookup(m[1])}（{_units()[m[2]]}）"  # 'GHG emissions, tCO2e'
+     if m[2] in _units() and _lookup(m[1]) is not None else None),
     # 'Government and regulators 政府及監管機構', '10. Supplier management 供應商管理': the Chinese name
     (re.compile(r"^(\d+\. )?[A-Za-z][^\u3400-\u9fff()]* (\S*[\u3400-\u9fff](?:[^()A-Za-z]|[A-Z]{2,})*)$"),
      lambda m: (m[1] or "") + m[2]),
@@ -213,8 +216,6 @@ def _from_catalogue(text: str) -> str | None:
 @lru_cache(maxsize=4)
 def _names(folder: str) -> dict[str, str]:
     """English -> Chinese text from every `<x>_en` (or `<x>`) / `<x>_zh` column pair of the data package."""
-    from pathlib import Path
-
     out: dict[str, str] = {}
     for path in sorted(Path(folder).glob("*.csv")):
         with open(path, encoding="utf-8", newline="") as fh:
@@ -233,8 +234,6 @@ def _names(folder: str) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def _id_names(folder: str) -> dict[str, str]:
     """Metric, category and unit ids -> their Chinese names."""
-    from pathlib import Path
-
     out: dict[str, str] = {}
     for file, key in (("metrics.csv", "id"), ("categories.csv", "category"), ("units.csv", "id")):
         with open(Path(folder) / file, encoding="utf-8", newline="") as fh:
@@ -274,16 +273,20 @@ def _list(text: str) -> str | None:
     """'A (甲), B (乙) and C (丙)' -> '甲、乙及丙' when every item translates."""
     if " and " not in text and ", " not in text and "; " not in text:
         return None
+    def item(part: str) -> str | None:  # a list item is words, not a year, a figure or a unit
+        part = part.strip()
+        return _lookup(part) if _LETTERS.search(part) and part not in _units() else None
+
     out = None
     items = re.split(r"(?<=\))(?:, | and )", text)  # items ending with their Chinese name may hold commas
     if len(items) > 1:
-        out = [_lookup(i.strip()) for i in items]
+        out = [item(i) for i in items]
     if not out or any(o is None for o in out):
         head, _, last = text.rpartition(" and ")
         items = (re.split(r"; |, ", head) + [last]) if head else re.split(r"; |, ", text)
         if len(items) < 2:
             return None
-        out = [_lookup(i.strip()) for i in items]
+        out = [item(i) for i in items]
     if any(o is None for o in out):
         return None
     return "、".join(out[:-1]) + "及" + out[-1] if len(out) > 1 else out[0]
@@ -307,12 +310,12 @@ def _trailing_chinese(text: str) -> str | None:
 
 def _lookup(text: str) -> str | None:
     """A translation, or None when no rule knows the string."""
+    if text in LABELS:  # first: '. ' between a chart's title and description has no letters
+        return LABELS[text]
     if not _LETTERS.search(text) or (text in CONTROL and not _SHOWN.get()):
         return text
     if text in _units():
         return _units()[text]
-    if text in LABELS:
-        return LABELS[text]
     hit = names().get(text) or names().get(text.lower()) or (_ids().get(text) if " " in text else None)
     hit = hit or names().get(text + " (cumulative)")  # a figure named without its mark: the bar says it
     if hit:
