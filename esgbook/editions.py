@@ -1,4 +1,4 @@
-"""Editions: run every chapter for a year with papermill, keep the executed notebooks, build the book.
+"""Editions: run every chapter for a year (parameters injected as papermill does), keep the executed notebooks, build the book.
 
     python -m esgbook.editions build  [--year Y] [--jobs N]   # execute what is stale, then render
     python -m esgbook.editions run    [--year Y] [--jobs N]   # execute only (notebooks/Y/)
@@ -52,13 +52,22 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()[:16]
 
 
-def code_digest() -> str:
-    """The package code every chapter runs: a change to it re-executes every chapter."""
+def code_digest(source: Path | None = None) -> str:
+    """The package code a chapter runs (`esgbook.imports`: the modules its code cells import, and theirs):
+    a change to one of them re-executes exactly the chapters that import it. Without a source: every file."""
+    from . import imports  # noqa: PLC0415
+
     pkg = REPO / "esgbook"
-    # Tables shipped inside the package (the XBRL concept tables) are code too.
-    files = sorted(p for p in pkg.rglob("*") if p.suffix in {".py", ".csv"}
-                   and p.name not in {"editions.py", "runctl.py", "__main__.py"})
+    if source is None:
+        files = sorted(p for p in pkg.rglob("*") if p.suffix in {".py", ".csv"})
+    else:
+        files = imports.closure(imports.chapter_code(source))
+    # How a chapter is run is not what it computes: the runner's own modules do not count.
+    files = [p for p in files if p.relative_to(pkg).as_posix() not in RUNNER]
     return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
+
+
+RUNNER = {"editions.py", "runctl.py", "__main__.py", "execute.py", "imports.py"}
 
 
 # Pages only the latest edition has (they look across every edition), after the table of contents.
@@ -84,7 +93,7 @@ def _shown(path: Path) -> str:
 
 
 def made_from(source: Path) -> dict:
-    return {"source": _digest(source.read_bytes()), "code": code_digest()}
+    return {"source": _digest(source.read_bytes()), "code": code_digest(source)}
 
 
 def recorded(notebook: Path) -> dict | None:
@@ -106,7 +115,7 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
     if meta.get("source") != now["source"]:
         return f"{_shown(source)} changed"
     if meta.get("code") != now["code"]:
-        return "the esgbook package changed"
+        return "esgbook code it imports changed"
     for name, digest in sorted(meta.get("inputs", {}).items()):
         path = root / name
         if not path.exists() or data_mod.file_digest(path) != digest:
@@ -133,33 +142,34 @@ def _normalise(nb, meta: dict) -> None:
 
 
 def execute_chapter(source: str, year: int, workdir: str) -> str:
-    """Run one chapter with papermill into `workdir`; returns the notebook path. Runs in a worker."""
+    """Run one chapter into `workdir` in this worker's kernel (`esgbook.execute`); returns the notebook path."""
     import jupytext  # noqa: PLC0415
     import nbformat  # noqa: PLC0415
-    import papermill  # noqa: PLC0415
+
+    from . import execute  # noqa: PLC0415
 
     src, work = Path(source), Path(workdir)
     reads = work / f".{src.stem}.reads"
     reads.write_text("", encoding="utf-8")
-    os.environ.update({data_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work),
-                       "PYTHONHASHSEED": "0"})
+    out = work / f"{src.stem}.ipynb"
+    env = {data_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work)}
+    os.environ.update({**env, "PYTHONHASHSEED": "0"})  # inherited by the kernel this worker starts
     nb = jupytext.read(src)
-    with tempfile.TemporaryDirectory() as tmp:
-        entry = Path(tmp) / f"{src.stem}.ipynb"
-        nbformat.write(nb, entry)
-        out = work / f"{src.stem}.ipynb"
-        try:
-            papermill.execute_notebook(str(entry), str(out), parameters={"year": year}, cwd=str(work),
-                                       kernel_name="python3", progress_bar=False, log_output=False,
-                                       request_save_on_cell_execute=False)
-        except papermill.PapermillExecutionError as exc:
-            # Keep the failed notebook (with its traceback) for inspection, outside the edition.
-            report = BUILD / "failed" / str(year) / out.name
-            report.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(out, report)
-            raise ChapterFailed(f"chapter {src.stem} failed for {year} in cell {exc.exec_count}: {exc.ename}: "
-                                f"{exc.evalue}; the executed notebook with its traceback is {_shown(report)}; "
-                                f"notebooks/{year}/ is unchanged") from None
+    nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
+    try:
+        nb = execute.execute(nb, {"year": year}, str(work), env)
+    except execute.CellExecutionError as exc:
+        # Keep the failed notebook (with its traceback) for inspection, outside the edition.
+        report = BUILD / "failed" / str(year) / out.name
+        report.parent.mkdir(parents=True, exist_ok=True)
+        nb = getattr(exc, "notebook", nb)
+        nbformat.write(nb, report)
+        cell = next((c.get("execution_count") for c in nb.cells if c.cell_type == "code"
+                     and any(o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
+        raise ChapterFailed(f"chapter {src.stem} failed for {year} in cell {cell}: {exc.ename}: "
+                            f"{exc.evalue}; the executed notebook with its traceback is {_shown(report)}; "
+                            f"notebooks/{year}/ is unchanged") from None
+    nbformat.write(nb, out)
     nb = nbformat.read(out, as_version=4)
     root = data_dir()
     inputs = sorted(set(filter(None, reads.read_text(encoding="utf-8").splitlines())) | {"datapackage.json"})

@@ -63,3 +63,30 @@ def prior_year(ds) -> Finding | None:
     if ds.year - 1 in ds.years:
         return None
     return Finding("prior_year", "no_prior", {"year": str(ds.year), "prior_year": str(ds.year - 1)})
+
+
+def name(en: str, zh: str, case: str = "text") -> Finding:
+    """A name for prose in each language (e.g. a metric's name_en / name_zh): written by the current
+    language, so a section never puts English text into a Chinese sentence. `case`: 'text', 'lower'
+    (English lower-cased) or 'first_lower' (its first letter only)."""
+    return Finding("name", case, {"en": en, "zh": zh})
+
+
+def date(when, precision: str = "day") -> Finding:
+    """A date ('29 November 2022' / 2022年11月29日); precision 'day' or 'month'."""
+    import pandas as pd  # noqa: PLC0415
+
+    t = pd.Timestamp(when)
+    return Finding("date", precision, {"year": str(t.year), "month": str(t.month), "day": str(t.day)})
+
+
+def localised(row, field: str) -> str:
+    """A data row's text in the current language: the `<field>_zh` column (for `short_en`, `short_zh`)
+    when writing Chinese and the row has one, else the field itself."""
+    from . import narrative  # noqa: PLC0415
+
+    if narrative.current() == "zh_hant":
+        zh = row.get(f"{field.removesuffix('_en')}_zh")
+        if isinstance(zh, str) and zh.strip():
+            return zh
+    return row[field]

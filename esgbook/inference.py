@@ -14,7 +14,7 @@ import pandas as pd
 from . import kpis, narrative, present
 from .data import Dataset
 from .errors import DataError
-from .findings import change_of, direction
+from .findings import change_of, direction, name
 from .narrative import Finding, Q
 
 AGREE_PCT = 5.0          # two estimates of one count within 5% of each other agree
@@ -131,7 +131,8 @@ def whole_numbers(ds: Dataset) -> Finding:
     bad = frame[~frame["year_end_fits"]]
     items = [narrative.write(Finding("inf.whole_item", "average_fits" if r.average_fits else "no_base", {
         "rate": Q(r.rate, r.decimals, "%"), "headcount": Q(r.headcount, 0), "people": Q(r.people, 1),
-        "group": ds.label(r.dimension, r.category).lower(), "year": str(r.year),
+        "group": name(ds.label(r.dimension, r.category), ds.label(r.dimension, r.category, "zh"), "lower"),
+        "year": str(r.year),
         "smallest": Q(r.smallest_group, 0)})) for r in bad.itertuples()]
     facts = {**_years(ds), "tested": str(len(frame)), "failed": str(len(bad)), "items": items}
     return Finding("inf.whole_numbers", "some_fail" if len(bad) else "all_fit", facts)
@@ -240,7 +241,8 @@ def assumption(check: str) -> Finding:
 
 
 def run(ds: Dataset) -> dict[str, Finding]:
-    return ds.cached(("inference",), lambda: {k: fn(ds) for k, (fn, _, _) in CHECKS.items()})
+    # per language: a check's findings hold sentences already written (the whole-number items)
+    return ds.cached(("inference", narrative.current()), lambda: {k: fn(ds) for k, (fn, _, _) in CHECKS.items()})
 
 
 def said(ds: Dataset, *checks: str) -> list[str]:

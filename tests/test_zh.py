@@ -19,7 +19,7 @@ from esgbook.narrative.zh_hant import labels
 REPO = Path(__file__).resolve().parent.parent
 # English words the Chinese prose may keep: names, standards, and MyST syntax.
 ALLOWED = {"IPCC", "HKEX", "ESG", "Scope", "XBRL", "CSV", "AUC", "SLA", "EHS", "KPI", "ISO", "DSG", "Argus", "AI",
-           "APP", "MEE", "NBS", "glue", "numref", "ref", "download", "format", "myst"}
+           "APP", "MEE", "NBS", "SASB", "glue", "numref", "ref", "download", "format", "myst"}
 MONTHS = {m: i for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
                                        "September", "October", "November", "December"], start=1)}
 NUMBER = re.compile(r"(?<![A-Za-z\d.,])(\d[\d,]*(?:\.\d+)?)\s*(million|billion|萬|億)?")
@@ -182,3 +182,44 @@ def test_chinese_chapter_runs_the_english_code(path):
     for pattern in (r"\{glue:(?:text|md)\}`([^`]+)`", r"```\{glue:md\}\s*(\S+)", r"^\((\S+)\)=$", r":name: (\S+)",
                     r"\{numref\}`([^`]+)`", r"\{download\}`[^`<]*<([^>]+)>`"):
         assert Counter(re.findall(pattern, zh_text, re.M)) == Counter(re.findall(pattern, en_text, re.M)), pattern
+
+
+# -- names, dates and the issue-13 chapters in Chinese ---------------------------------------------
+def test_names_and_dates_are_written_per_language():
+    from esgbook import findings
+    from esgbook.narrative import using, write
+    assert write(findings.date("2022-11-29")) == "29 November 2022"
+    assert write(findings.date("2023-02-01", "month")) == "February 2023"
+    assert write(findings.name("Audit committee", "審計委員會", "lower")) == "audit committee"
+    assert write(findings.name("Water intensity", "用水密度", "first_lower")) == "water intensity"
+    with using("zh_hant"):
+        assert write(findings.date("2022-11-29")) == "2022年11月29日"
+        assert write(findings.date("2023-02-01", "month")) == "2023年2月"
+        assert write(findings.name("Audit committee", "審計委員會", "lower")) == "審計委員會"
+
+
+def test_new_sections_in_chinese(ds2023):
+    from esgbook.narrative import using
+    from esgbook.sections import compared, customers_analysis, governance_analysis, operations_analysis, undisclosed
+    with using("zh_hant"):
+        gov = governance_analysis.numbers(ds2023)
+        gap = undisclosed.numbers(ds2023)
+        cmp = compared.numbers(ds2023)
+        texts = [*gov.values(), gap["gap_summary_text"], *cmp.values(), *customers_analysis.numbers(ds2023).values(),
+                 operations_analysis.numbers(ds2023)["ops_resilience_text"]]
+    assert "2022年11月29日" in gov["gov_structure_text"] and "審計委員會" in gov["gov_structure_text"]
+    assert "SASB消費金融登記冊的12個項目" in gap["gap_summary_text"]
+    assert "數據包含2個版本" in cmp["cmp_summary_text"]
+    # the register's item names are zhB's (a short_zh column); the other new paragraphs are all Chinese
+    assert not [t for t in texts if english_words(t)]
+    assert all("。" in t for t in (gov["gov_cases_rate_text"], cmp["cmp_restatements_text"]))
+
+
+def test_inference_is_written_in_the_language_asked(ds2023):
+    from esgbook import inference
+    from esgbook.narrative import using
+    english = inference.run(ds2023)["whole_numbers"].facts["items"]
+    with using("zh_hant"):
+        chinese = inference.run(ds2023)["whole_numbers"].facts["items"]
+    assert len(english) == len(chinese) > 0
+    assert all(english_words(c) == [] for c in chinese) and all(english_words(e) for e in english)

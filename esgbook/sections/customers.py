@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import charts, kpis, present
 from ..data import Dataset
-from ..findings import change_of, trend
+from ..findings import change_of, name as named, trend
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, readable_units, value
 
@@ -56,6 +56,15 @@ def _sentence(ds: Dataset, topic: str, facts: dict) -> Finding:
     return Finding(topic, "stated", {"year": ds.year, **facts})
 
 
+def _annual(per_day: float | None) -> Q:
+    """A year of a per-day figure (in 萬), rounded as the English edition writes it ('27.6 million')."""
+    if per_day is None:
+        return Q(None)
+    v = per_day * 1e4 * DAYS
+    size = next((s for s, _ in present.MAGNITUDES if abs(v) >= s), 1)
+    return Q(round(v / size, 1) * size / 1e4, 0, "10k count")
+
+
 # -- findings -------------------------------------------------------------------------------
 def service_findings(ds: Dataset) -> list[Finding]:
     q = lambda m, bare=False: figure_q(ds, m, bare=bare)  # noqa: E731
@@ -66,7 +75,8 @@ def service_findings(ds: Dataset) -> list[Finding]:
     out = [rates]
     prior = [value(ds, m, ds.year - 1) for m in ("customer_satisfaction_pct", "first_contact_resolution_pct")]
     if rates.case == "stated" and all(v is not None for v in prior):
-        out += [trend("trend", q(m), figure_q(ds, m, ds.year - 1), ds.year, name=name) for m, name in
+        out += [trend("trend", q(m), figure_q(ds, m, ds.year - 1), ds.year,
+                      name=named(name, ds.metric_info[m]["name_zh"])) for m, name in
                 (("customer_satisfaction_pct", "Satisfaction"), ("first_contact_resolution_pct", "First-contact resolution"))]
     else:
         claimed = rates.case == "stated" and _statements(ds).get("service_rates_rose")
@@ -74,7 +84,7 @@ def service_findings(ds: Dataset) -> list[Finding]:
     out.append(_sentence(ds, "cus.service_channels", {
         "diversion": q("smart_service_diversion_rate_pct"), "connection": q("online_connection_rate_pct"),
         "per_day": q("consultations_per_day_10k", True),
-        "per_year": present.large(per_day * 1e4 * DAYS, 1) if per_day is not None else Q(None)}))
+        "per_year": _annual(per_day)}))
     # No metric of the data counts complaints (B6.2): said whenever the service figures are shown.
     out.append(Finding("cus.complaints", "not_disclosed" if rates.case == "stated" else "missing"))
     return out
@@ -175,7 +185,8 @@ def share_findings(ds: Dataset) -> list[Finding]:
     pub = pub[[r in shares.index for r in pub.index]].sort_values(ascending=False, kind="stable")
     if not len(pub):
         return []
-    listed = [f"{present.pct(v, 0)} {ds.label('supplier_region', r)}" for r, v in pub.items()]
+    listed = [Finding("cus.share_item", "listed", {"share": Q(float(v), 0, "%"), "region": ds.label("supplier_region", r)})
+              for r, v in pub.items()]
     ok = all(abs(float(v) - float(shares[r])) <= 0.5 + 1e-9 for r, v in pub.items())
     counts = ds.breakdown("suppliers", "supplier_region", y)
     rest = [f"{ds.label('supplier_region', r)} ({present.pct(shares[r])})" for r in shares.index
@@ -203,8 +214,8 @@ def scope_finding(ds: Dataset) -> Finding:
         case = "suppliers" if has_suppliers and len(ds.rows("suppliers", p)) else "none"
         own = "own" if (ds.table(FILE)["year"] == y).any() else "own_no_customers"
         return Finding("cus.scope", own, {**facts, "with_prior": write(Finding("cus.with_prior", case, facts))})
-    available = (["suppliers by region"] if has_suppliers else []) + [
-        "its figures for customers" for _ in [0] if (ds.table(FILE)["year"] == y).any()]
+    available = ([named("suppliers by region", "按地區劃分的供應商")] if has_suppliers else []) + [
+        named("its figures for customers", "客戶數字") for _ in [0] if (ds.table(FILE)["year"] == y).any()]
     return Finding("cus.scope", "comparative" if available else "comparative_none", {**facts, "available": available})
 
 

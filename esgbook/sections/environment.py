@@ -27,9 +27,12 @@ def q(ds: Dataset, kpi_id: str, year: int | None = None) -> Q:
     return Q(_k(ds, kpi_id, year), DECIMALS.get(kpi_id, k.decimals), k.unit)
 
 
-def kpi_trend(ds: Dataset, kpi_id: str, name: str, topic: str = "trend") -> Finding:
+def kpi_trend(ds: Dataset, kpi_id: str, name: str, topic: str = "trend", zh: str | None = None) -> Finding:
+    """`zh`: the Chinese name, for an English name without one in brackets ('Total emissions')."""
+    names = (findings.name(name, zh), findings.name(name, zh, "first_lower")) if zh else \
+        (name, name[0].lower() + name[1:])
     return findings.trend(topic, q(ds, kpi_id), q(ds, kpi_id, ds.year - 1), ds.year,
-                          name=name, name_lower=name[0].lower() + name[1:])
+                          name=names[0], name_lower=names[1])
 
 
 def intensity(ds: Dataset, per_employee: str, total: str) -> Finding | None:
@@ -59,7 +62,7 @@ def electricity_share(ds: Dataset) -> Finding | None:
                                                        "energy": q(ds, "energy_mwh"), "year": str(ds.year)})
 
 
-def published_intensity(ds: Dataset, kpi_id: str, name: str) -> Finding | None:
+def published_intensity(ds: Dataset, kpi_id: str, name) -> Finding | None:
     """The report's published figures for one intensity against the recomputed one."""
     rec = reconcile.reconciliation(ds)
     targets = [m for m, info in ds.metric_info.items() if info["reconciles_to"] == kpi_id]
@@ -146,10 +149,10 @@ def scope2_when_written(ds: Dataset) -> Finding | None:
     official = electricity * float(factor["value"])
     case, gap = _gap_case(published, official)
     return Finding("env.scope2_when_written", case, {
-        "due": pd.Timestamp(ds.report["published_by"]).strftime("%-d %B %Y"),
+        "due": findings.date(ds.report["published_by"]),
         "factor": Q(float(factor["value"]), 4, "tCO2/MWh"), "variant": factor["variant"],
         "publisher": factor["publisher"].split(" (")[0], "applies": str(factor["applies_to_year"]),
-        "published": pd.Timestamp(factor["published"]).strftime("%B %Y"), "year": str(ds.year),
+        "published": findings.date(factor["published"], "month"), "year": str(ds.year),
         "official": Q(official, 2, "tCO2e"), "published_value": Q(published, 2, "tCO2e"), "gap": gap})
 
 
@@ -228,9 +231,10 @@ def numbers(ds: Dataset) -> dict[str, str]:
                   kpi_trend(ds, "energy_mwh", "Total energy (能源消耗總量)"),
                   intensity(ds, "energy_per_employee_mwh", "energy_mwh"))
     water = _say(kpi_trend(ds, "water_t", "Water use (用水總量)"), intensity(ds, "water_per_employee_t", "water_t"),
-                 published_intensity(ds, "water_per_employee_t", "water intensity"))
+                 published_intensity(ds, "water_per_employee_t", findings.name(
+                     "water intensity", ds.metric_info["water_per_employee_t"]["name_zh"])))
     ghg = _say(kpi_trend(ds, "ghg_scope1_t", "Scope 1 (範圍1)"), kpi_trend(ds, "ghg_scope2_t", "Scope 2 (範圍2)"),
-               kpi_trend(ds, "ghg_total_t", "Total emissions"), intensity(ds, "ghg_per_employee_t", "ghg_total_t"),
+               kpi_trend(ds, "ghg_total_t", "Total emissions", zh=ds.metric_info["ghg_total_t"]["name_zh"]), intensity(ds, "ghg_per_employee_t", "ghg_total_t"),
                scope2_vs_electricity(ds))
     factors = _say(scope2_factor(ds, y - 1), scope2_factor(ds, y), scope2_when_written(ds), scope2_sensitivity(ds))
     scope1 = scope1_factor(ds)

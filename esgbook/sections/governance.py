@@ -12,8 +12,8 @@ import pandas as pd
 
 from .. import charts, kpis, present
 from ..data import Dataset
-from ..findings import trend
-from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
+from ..findings import name, trend
+from ..narrative import Change, Finding, Md, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, row_of, unit_words, value
 
 BOARD = "04 公司責任治理 > 董事會成員"
@@ -28,10 +28,13 @@ TRAINING_METRICS = ["integrity_emails", "values_certification_trainings", "new_h
                     "supplier_conference_partners"]
 TRAINING_FACTS = dict(zip(TRAINING_METRICS, ["emails", "certification", "new_hire", "partners"]))
 # How the chapter names a figure in running prose, for the list of what an edition holds.
-PROSE_NAMES = {"corruption_cases": "the corruption case count", "gift_declarations": "the gift declarations",
-               "suppliers_removed": "the suppliers removed", "directors": "the board's head count",
-               "independent_directors": "the number of independent directors",
-               **{m: "the training counts" for m in TRAINING_METRICS}}
+PROSE_NAMES = {"corruption_cases": ("the corruption case count", "貪污案件數目"),
+               "gift_declarations": ("the gift declarations", "接收禮品申報"),
+               "suppliers_removed": ("the suppliers removed", "清退供應商"),
+               "directors": ("the board's head count", "董事人數"),
+               "independent_directors": ("the number of independent directors", "獨立董事人數"),
+               **{m: ("the training counts", "培訓數字") for m in TRAINING_METRICS}}
+DIRECTOR_LIST = ("the list of directors", "董事名單")
 
 # What a report's narrative states beyond its data table, by the year of the report (section 04
 # 合規與反腐敗管理). Shown only in that year's own edition (`ds.own_report`): a new report adds its entry.
@@ -81,7 +84,7 @@ def board_findings(ds: Dataset) -> list[Finding]:
     gap = round(share.rounded() - round(HKEX_INED_FLOOR * 100, 1), 1)
     out = [Finding("gov.board", "listed", {"directors": directors, "independent": independent, "share": share}),
            Finding("gov.ined_floor", floor_case, {"floor": Q(HKEX_INED_FLOOR * 100, 1, "%"),
-                                                  "gap": f"{abs(gap):.1f} percentage points"})]
+                                                  "gap": Change(abs(gap), True, 1, False)})]
     checks = [(value(ds, metric, y), count) for metric, count in
               (("directors", directors), ("independent_directors", independent)) if value(ds, metric, y) is not None]
     if not checks:
@@ -96,7 +99,8 @@ def board_findings(ds: Dataset) -> list[Finding]:
     out.append(Finding("gov.executives", "listed", {
         "chair": "not_named" if chair.empty else "independent" if chair["independent"].iloc[0] else "not_independent",
         "executives": len(executives),
-        "roles": [r.replace(" and Director", "").lower() for r in executives["role_en"]]}))
+        "roles": [name(en.replace(" and Director", ""), zh.removesuffix("兼董事"), "lower")
+                  for en, zh in zip(executives["role_en"], executives["role_zh"])]}))
     prior = _board(ds, y - 1)
     if prior.empty:
         out.append(Finding("gov.board_period", "one_year", {"year": y}))
@@ -130,10 +134,11 @@ def scope_finding(ds: Dataset) -> Finding:
         with_prior = list(dict.fromkeys(PROSE_NAMES[m] for m in metrics
                                         if value(ds, m) is not None and value(ds, m, ds.year - 1) is not None))
         if _board(ds, ds.year - 1).empty is False:
-            with_prior.append("the list of directors")
+            with_prior.append(DIRECTOR_LIST)
+        with_prior = [name(*n) for n in with_prior]
         return Finding("gov.scope", "own" if with_prior else "own_no_prior", {
             "year": ds.year, "prior_year": ds.year - 1, "with_prior": with_prior, "n_with_prior": len(with_prior)})
-    available = list(dict.fromkeys(PROSE_NAMES[m] for m in metrics if value(ds, m) is not None))
+    available = [name(*n) for n in dict.fromkeys(PROSE_NAMES[m] for m in metrics if value(ds, m) is not None)]
     case = "comparative" if available else "comparative_none"
     return Finding("gov.scope", case, {"year": ds.year, "report_year": _report_year(ds), "available": available,
                                        "n_available": len(available)})
@@ -213,11 +218,11 @@ def numbers(ds: Dataset) -> dict[str, str]:
     text = {part: paragraph(*(sentence(write(f)) for f in fs)) if fs else absent(f"no {part} for {ds.year}")
             for part, fs in found.items()}
     reading = corruption_reading(ds)
-    board_refs = " See {numref}`tbl-gov-board`, {numref}`tbl-gov-board-kpis` and {numref}`fig-gov-board-composition`."
+    board_refs = sentence(write(Finding("gov.board_refs", "listed")))
     return {
         "gov_year": str(ds.year),
         "gov_scope_text": text["scope"],
-        "gov_board_text": Md(text["board"] + (board_refs if not _board(ds).empty else "")),
+        "gov_board_text": paragraph(text["board"], board_refs if not _board(ds).empty else ""),
         "gov_gender_text": text["gender"],
         "gov_policies_text": text["policies"],
         "gov_cases_text": text["cases"],
@@ -225,8 +230,8 @@ def numbers(ds: Dataset) -> dict[str, str]:
         "gov_training_text": text["training"],
         # For the opening page: one label and one reading of the B7.1 count.
         "gov_corruption_label": corruption_label(ds),
-        "gov_corruption_reading": sentence(write(reading)) if reading else
-        f"The report gives no count of corruption cases for {ds.year}.",
+        "gov_corruption_reading": sentence(write(reading if reading else
+                                                 Finding("gov.corruption_reading", "none", {"year": ds.year}))),
     }
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from .. import kpis
 from ..data import Dataset
-from ..findings import trend
+from ..findings import date as date_of, name, trend
 from ..narrative import Finding, Q, paragraph, sentence, write
 from .operations import value
 
@@ -25,12 +25,15 @@ def esg_line(ds: Dataset) -> Finding:
     while node in bodies.index and bodies.loc[node, "reports_to"] and len(path) < 10:
         conditional |= bodies.loc[node, "escalation"] == "as needed"
         node = bodies.loc[node, "reports_to"]
-        path.append(bodies.loc[node, "name_en"] if node in bodies.index else node)
-    committees = [n for b, n in bodies["name_en"].items() if bodies.loc[b, "reports_to"] == "board"
-                  and b.endswith("_committee")]
-    facts = {"year": str(ds.year), "path": [p.lower() for p in path], "first": path[0].lower() if path else "",
-             "committees": [c.lower() for c in committees], "n_committees": Q(len(committees), 0)}
-    board_esg = any("esg" in c.lower() or "sustainab" in c.lower() for c in committees)
+        path.append(node)
+    committees = [b for b in bodies.index if bodies.loc[b, "reports_to"] == "board" and b.endswith("_committee")]
+
+    def named(body):  # a body the data do not list keeps its id
+        row = bodies.loc[body] if body in bodies.index else {"name_en": body, "name_zh": body}
+        return name(row["name_en"], row["name_zh"], "lower")
+    facts = {"year": str(ds.year), "path": [named(p) for p in path], "first": named(path[0]) if path else "",
+             "committees": [named(c) for c in committees], "n_committees": Q(len(committees), 0)}
+    board_esg = any("esg" in c.lower() or "sustainab" in c.lower() for c in bodies.loc[committees, "name_en"])
     if node != "board":
         return Finding("goa.esg_line", "no_board", facts)
     if len(path) == 1:
@@ -45,7 +48,7 @@ def share_structure(ds: Dataset) -> Finding:
     if "one_share_one_vote" not in events.index:
         return Finding("goa.shares", "none", {"year": str(ds.year)})
     date = pd.Timestamp(events.loc["one_share_one_vote", "date"])
-    facts = {"year": str(ds.year), "date": date.strftime("%-d %B %Y"), "full_years": str(ds.year - date.year)}
+    facts = {"year": str(ds.year), "date": date_of(date), "full_years": str(ds.year - date.year)}
     if date.year >= ds.year + 1:
         return Finding("goa.shares", "after", facts)
     if date.year == ds.year:

@@ -243,7 +243,7 @@ def community_findings(ds: Dataset) -> list[Finding]:
     figured = [(c, [m for m in c.metrics.split() if not _q(ds, m).missing]) for c in community.itertuples()]
     out = [Finding("hl.community", "cases", {
         "count": len(community), "unquantified": sum(1 for _, ms in figured if not ms),
-        "names": present.join_and([f"{c.name_en} ({c.name_zh})" for c in community.itertuples()])})]
+        "names": [findings.name(f"{c.name_en} ({c.name_zh})", c.name_zh) for c in community.itertuples()]})]
     for c, metrics in figured:
         if metrics:
             out.append(Finding("hl.case_figures", "given", {
@@ -253,9 +253,9 @@ def community_findings(ds: Dataset) -> list[Finding]:
     hon = hon[(hon["year"] == y) & (hon["theme"] == "community")]
     if len(hon):
         out.append(Finding("hl.community_honours", "one" if len(hon) == 1 else "several", {
-            "honours": present.join_and([f"the {h.award_en[0].lower() + h.award_en[1:]}"
-                                         + (f" from the {h.awarded_by_en}" if h.awarded_by_en else "")
-                                         for h in hon.itertuples()])}))
+            "honours": [findings.name(f"the {h.award_en[0].lower() + h.award_en[1:]}"
+                                      + (f" from the {h.awarded_by_en}" if h.awarded_by_en else ""), h.award_zh)
+                        for h in hon.itertuples()]}))
     units = [ds.metric_info[m]["unit"] for _, ms in figured for m in ms]
     resources = [m for _, ms in figured for m in ms if ds.metric_info[m]["unit"].startswith(("CNY", "hours"))]
     case = ("resources" if resources else "no_figures" if not units else
@@ -283,9 +283,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     intro = [write(f) for f in head if f.topic in ("hl.community",)]
     bullets = [f"- {write(f)}" for f in head if f.topic == "hl.case_figures"]
     honours = [write(f) for f in head if f.topic == "hl.community_honours"]
-    lead = (" The cases that give figures:" if bullets else "")
+    lead = write(Finding("hl.case_figures_lead", "given")) if bullets else ""
     out["hl_community_text"] = Md("\n\n".join(part for part in (
-        paragraph(*intro) + lead, "\n".join(bullets), paragraph(*honours) if honours else "") if part) + "\n")
+        paragraph(*intro, lead), "\n".join(bullets), paragraph(*honours) if honours else "") if part) + "\n")
     out["hl_community_resources_text"] = paragraph(*(write(f) for f in tail)) if tail else absent("no cases")
     return out
 

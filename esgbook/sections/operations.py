@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from .. import charts, kpis, present
+from ..findings import name as named
 from ..data import Dataset
 from ..errors import DataError
 from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
@@ -47,8 +48,9 @@ SECTIONS = {"ai": AI, "data_platform": PLATFORM, "data_security": SECURITY, "arg
 # What the report's narrative states beyond its figures, by report year (section 05 資料治理 and 應急回應);
 # shown only in that year's own edition (`ds.own_report`). A new report adds its entry.
 REPORT_STATEMENTS = {
-    2023: {"certifications": ["information security level protection 2.0, level three", "ISO 27001", "ISO 27701",
-                              "the DSG data-security governance assessment"],
+    2023: {"certifications": [("information security level protection 2.0, level three", "資訊安全等級保護2.0三級測評"),
+                              ("ISO 27001", "ISO 27001"), ("ISO 27701", "ISO 27701"),
+                              ("the DSG data-security governance assessment", "DSG資料安全治理能力評估")],
            "no_hacking_incident": True},
 }
 
@@ -245,7 +247,8 @@ def statement_findings(ds: Dataset) -> dict[str, Finding]:
            "no_hacking": Finding("ops.no_hacking", "missing")}
     if said and said.get("certifications"):
         out["certifications"] = Finding("ops.certifications", "stated",
-                                        {"year": ds.year, "certifications": said["certifications"]})
+                                        {"year": ds.year, "certifications": [named(*c) for c in
+                                                                             said["certifications"]]})
     if said and said.get("no_hacking_incident"):
         out["no_hacking"] = Finding("ops.no_hacking", "stated", {"year": ds.year})
     return out

@@ -12,11 +12,14 @@ import pandas as pd
 
 from .. import charts, present
 from ..data import Dataset
+from ..findings import localised, name
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
 from .operations import row_of
 
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
 FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
+# The frameworks' names in Chinese prose (the register names them in English).
+FRAMEWORK_ZH = {"SASB Consumer Finance": "SASB消費金融", "HKEX climate (FY2025)": "香港交易所氣候相關披露（FY2025）"}
 
 
 def _metrics(cell: str) -> list[str]:
@@ -54,7 +57,9 @@ def summary_findings(ds: Dataset) -> list[Finding]:
     out = []
     for framework, part in reg.groupby("framework", sort=False):
         counts = part["status"].value_counts()
-        facts = {"year": str(ds.year), "framework": framework, "items": Q(len(part), 0),
+        facts = {"year": str(ds.year), "framework": framework,
+                 "framework_name": name(framework, FRAMEWORK_ZH.get(framework, framework)),
+                 "items": Q(len(part), 0),
                  **{k.replace(" ", "_"): Q(int(counts.get(k, 0)), 0) for k in STATUS_ORDER}}
         case = "all_disclosed" if counts.get("disclosed", 0) == len(part) else \
             "none_disclosed" if counts.get("disclosed", 0) + counts.get("partly", 0) == 0 else "mixed"
@@ -70,11 +75,16 @@ def climate_findings(ds: Dataset) -> list[Finding]:
         return []
     supported = climate[(climate["status"] == "disclosed") & climate["metrics"].astype(bool)]
     missing = climate[climate["status"] == "not disclosed"]
-    facts = {"year": str(ds.year), "supported": list(supported["short_en"]),
-             "missing": list(missing["short_en"]), "n_missing": Q(len(missing), 0),
+    facts = {"year": str(ds.year), "supported": _short(supported), "missing": _short(missing),
+             "n_missing": Q(len(missing), 0),
              "n_items": Q(len(climate), 0)}
     case = "some_supported" if len(supported) else "none_supported"
     return [Finding("gap.climate", case, facts)]
+
+
+def _short(items: pd.DataFrame) -> list[str]:
+    """The items' short names in the current language."""
+    return [localised(r, "short_en") for r in items.to_dict("records")]
 
 
 def lender_findings(ds: Dataset) -> list[Finding]:
@@ -83,7 +93,7 @@ def lender_findings(ds: Dataset) -> list[Finding]:
     sasb = reg[(reg["framework"] == "SASB Consumer Finance") & (reg["status"] == "not disclosed")]
     if sasb.empty:
         return [Finding("gap.lender", "none_missing", {"year": str(ds.year)})]
-    return [Finding("gap.lender", "missing", {"year": str(ds.year), "items": list(sasb["short_en"]),
+    return [Finding("gap.lender", "missing", {"year": str(ds.year), "items": _short(sasb),
                                               "n": Q(len(sasb), 0)})]
 
 

@@ -11,7 +11,7 @@ from importlib import import_module
 from pkgutil import iter_modules
 
 from ... import present
-from .. import Change, Dir, Q
+from .. import Change, Dir, Finding, Q, write
 
 VERBS = {"up": "rose", "down": "fell", "flat": "was unchanged"}
 JOIN = " "  # between the sentences of a paragraph
@@ -74,6 +74,8 @@ def fmt(value) -> str:
         return change(value)
     if isinstance(value, Dir):
         return VERBS[value.case]
+    if isinstance(value, Finding):  # a name or date written in this language (`findings.name`, `findings.date`)
+        return write(value)
     if isinstance(value, (list, tuple)):
         return present.join_and([fmt(v) for v in value])
     return str(value)

@@ -29,3 +29,11 @@ TEMPLATES["intensity"] = {
     "headcount_flat": "Per year-end employee that is {cur}, moving with the total as the headcount was unchanged",
     "no_prior": "Per year-end employee that is {cur}",
 }
+
+# A name given in both languages (`findings.name`) and a date (`findings.date`), written the English way.
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+TEMPLATES["name"] = {"text": "{en}", "lower": lambda f: f["en"].lower(),
+                     "first_lower": lambda f: f["en"][:1].lower() + f["en"][1:]}
+TEMPLATES["date"] = {"day": lambda f: f"{f['day']} {MONTHS[int(f['month']) - 1]} {f['year']}",
+                     "month": lambda f: f"{MONTHS[int(f['month']) - 1]} {f['year']}"}

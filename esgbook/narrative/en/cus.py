@@ -150,3 +150,5 @@ TEMPLATES = {
         "The report also counts {served} small-business users served to date through its partnerships "
         "({{numref}}`tbl-cs-industry`)."),
 }
+
+TEMPLATES["cus.share_item"] = {"listed": "{share} {region}"}  # '38% North China'

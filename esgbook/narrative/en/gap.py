@@ -8,10 +8,10 @@ TEMPLATES = {
         "no_data": "The {year} data hold no {missing}",
     },
     "gap.summary": {
-        "mixed": "Of the {items} items of the {framework} register, the {year} edition discloses {disclosed}, "
+        "mixed": "Of the {items} items of the {framework_name} register, the {year} edition discloses {disclosed}, "
                  "partly discloses {partly} and does not disclose {not_disclosed}",
-        "all_disclosed": "The {year} edition discloses all {items} items of the {framework} register",
-        "none_disclosed": "The {year} edition discloses none of the {items} items of the {framework} register",
+        "all_disclosed": "The {year} edition discloses all {items} items of the {framework_name} register",
+        "none_disclosed": "The {year} edition discloses none of the {items} items of the {framework_name} register",
     },
     "gap.climate": {
         "some_supported": "For the HKEX climate requirements that apply from FY2025, the {year} data already "

@@ -180,3 +180,7 @@ TEMPLATES = {
                         "HKEX B7.3 asks about, is not disclosed.",
     },
 }
+
+TEMPLATES["gov.board_refs"] = {
+    "listed": "See {{numref}}`tbl-gov-board`, {{numref}}`tbl-gov-board-kpis` and {{numref}}`fig-gov-board-composition`"}
+TEMPLATES["gov.corruption_reading"] = {"none": "The report gives no count of corruption cases for {year}"}

@@ -165,3 +165,5 @@ TEMPLATES = {
                        "(KPI B8.2) are not disclosed."),
     },
 }
+
+TEMPLATES["hl.case_figures_lead"] = {"given": "The cases that give figures:"}  # before the bullets

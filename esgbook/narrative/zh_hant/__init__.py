@@ -11,7 +11,7 @@ from importlib import import_module
 from pkgutil import iter_modules
 
 from ... import present
-from .. import Change, Dir, Q
+from .. import Change, Dir, Finding, Q, write
 
 VERBS = {"up": "上升", "down": "下降", "flat": "持平"}
 JOIN = ""  # Chinese sentences follow one another without a space
@@ -21,7 +21,7 @@ UNITS = {"": "", "count": "", "%": "%", "MWh": "兆瓦時", "t": "噸", "tCO2e":
          "tCO2e/employee": "噸二氧化碳當量／僱員", "employees": "名僱員", "days": "天",
          "days/employee": "天／僱員", "hours/employee": "小時／僱員", "persons": "人",
          "score": "分", "s": "秒", "ms": "毫秒", "bp": "個基點", "years": "年",
-         "kgCO2/TJ": "千克二氧化碳／太焦耳", "days/month": "天／月", "count/day": "個／日", "ratio": "", "rank": ""}
+         "kgCO2/TJ": "千克二氧化碳／太焦耳", "kWh": "千瓦時", "days/month": "天／月", "count/day": "個／日", "ratio": "", "rank": ""}
 
 
 def sentence(text: str) -> str:
@@ -77,6 +77,8 @@ def fmt(value) -> str:
         return change(value)
     if isinstance(value, Dir):
         return VERBS[value.case]
+    if isinstance(value, Finding):  # a name or date written in this language (`findings.name`, `findings.date`)
+        return write(value)
     if isinstance(value, (list, tuple)):
         return join([fmt(v) for v in value])
     # Names and phrases the sections pass in English go through the label catalogue.

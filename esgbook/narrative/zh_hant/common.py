@@ -26,3 +26,7 @@ TEMPLATES["intensity"] = {
     "headcount_flat": "按年末僱員人數計算，人均為{cur}；由於僱員人數不變，人均與總量同步變動",
     "no_prior": "按年末僱員人數計算，人均為{cur}",
 }
+
+# 以兩種語言提供的名稱（`findings.name`）及日期（`findings.date`），按中文寫法。
+TEMPLATES["name"] = {"text": "{zh}", "lower": "{zh}", "first_lower": "{zh}"}
+TEMPLATES["date"] = {"day": "{year}年{month}月{day}日", "month": "{year}年{month}月"}

@@ -114,3 +114,5 @@ TEMPLATES = {
     "cus.small_business_served": _stated(
         "報告亦計算透過合作至今服務了{served}名小微用戶（{{numref}}`tbl-cs-industry`）。"),
 }
+
+TEMPLATES["cus.share_item"] = {"listed": "{region}{share}"}  # 華北地區38%

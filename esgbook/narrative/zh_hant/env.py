@@ -57,7 +57,7 @@ TEMPLATES = {
                  "與已公佈的數字相同",
     },
     "env.scope1_factor": {
-        "years": _factor_years,
+        "years": lambda f: "範圍1除以汽油用量，得出數字所隱含的燃料排放因子：" + _factor_years(f),
     },
     "env.scope1_year": {
         "above": "{year}年為{value}，高於IPCC預設值{default}",

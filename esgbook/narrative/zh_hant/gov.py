@@ -138,3 +138,7 @@ TEMPLATES = {
                         "董事會本身的反貪污培訓並未披露。",
     },
 }
+
+TEMPLATES["gov.board_refs"] = {
+    "listed": "見{{numref}}`tbl-gov-board`、{{numref}}`tbl-gov-board-kpis`及{{numref}}`fig-gov-board-composition`"}
+TEMPLATES["gov.corruption_reading"] = {"none": "報告沒有披露{year}年的貪污案件數目"}

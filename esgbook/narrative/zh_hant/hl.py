@@ -132,3 +132,5 @@ TEMPLATES = {
         "no_figures": "沒有任何案例列出數字，因此香港聯交所指引要求的所動用資源（關鍵績效指標B8.2）並未披露。",
     },
 }
+
+TEMPLATES["hl.case_figures_lead"] = {"given": "有數字的案例如下："}  # 其後為逐項列出

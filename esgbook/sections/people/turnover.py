@@ -159,7 +159,8 @@ def caution(ds: Dataset) -> Finding | None:
     rows = {d: r for d, r in rows.items() if r is not None}
     if not rows:
         return None
-    failed = [d.replace("_", " ") for d, r in rows.items() if r["status"] == "discrepancy"]
+    failed = [findings.name(d.replace("_", " "), DIMENSIONS[d][1]) for d, r in rows.items()
+              if r["status"] == "discrepancy"]
     return Finding("ppl.turnover_caution", "unverified" if failed else "holds",
                    {"year": str(ds.year), "dimensions": failed})
 
