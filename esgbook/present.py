@@ -120,14 +120,14 @@ def localised(data, column: str):
     (`x_zh` for `x` or `x_en`) in the Chinese edition, cell by cell where the data give it."""
     from . import narrative  # noqa: PLC0415
 
-    zh = (column[:-3] if column.endswith("_en") else column) + "_zh"
-    if narrative.current() == "en":
-        return data[column] if isinstance(data, pd.DataFrame) else getattr(data, column)
-    if isinstance(data, pd.DataFrame):
-        if zh not in data:
-            return data[column]
-        return data[zh].where(data[zh].fillna("").astype(str).str.strip() != "", data[column])
-    return getattr(data, zh, "") or getattr(data, column)
+    from .findings import localised as row_text  # noqa: PLC0415
+
+    if not isinstance(data, pd.DataFrame):
+        return row_text(data._asdict() if hasattr(data, "_asdict") else data, column)
+    zh = column.removesuffix("_en") + "_zh"
+    if narrative.current() == "en" or zh not in data:
+        return data[column]
+    return data[zh].where(data[zh].fillna("").astype(str).str.strip() != "", data[column])
 
 
 def _cell(value) -> str:

@@ -140,3 +140,12 @@ def test_the_register_tables_read_the_language_of_the_edition(ds2023, monkeypatc
         frame = undisclosed._frame(ds2023, "HKEX climate (FY2025)")
     assert "範圍1溫室氣體排放" in set(frame["Requirement"]) and "指標及目標" in set(frame["Pillar"])
     assert "Scope 1 greenhouse gas emissions" in set(undisclosed._frame(ds2023)["Requirement"])
+
+
+def test_index_notes_name_the_cases_in_the_edition_language(ds2023):
+    english = appendix.hkex_table(ds2023).frame.set_index("Code")
+    assert not english["Note"].str.contains("Finding(", regex=False).any()
+    assert "Rural support plan (鄉村助力計畫)" in english.loc["B8.1", "Note"]
+    with narrative.using("zh_hant"):
+        note = appendix.hkex_table(ds2023).frame.set_index("Code").loc["B8.1", "Note"]
+        assert labels.shown(note).startswith("專注範疇為4個個案所涉及的範疇：鄉村助力計畫、")

@@ -18,8 +18,6 @@ from .operations import row_of
 
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
 FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
-# The frameworks' names in Chinese prose (the register names them in English).
-FRAMEWORK_ZH = {"SASB Consumer Finance": "SASB消費金融", "HKEX climate (FY2025)": "香港交易所氣候相關披露（FY2025）"}
 
 
 def _metrics(cell: str) -> list[str]:
@@ -58,7 +56,7 @@ def summary_findings(ds: Dataset) -> list[Finding]:
     for framework, part in reg.groupby("framework", sort=False):
         counts = part["status"].value_counts()
         facts = {"year": str(ds.year), "framework": framework,
-                 "framework_name": name(framework, FRAMEWORK_ZH.get(framework, framework)),
+                 "framework_name": name(framework, part["framework_zh"].iloc[0] or framework),
                  "items": Q(len(part), 0),
                  **{k.replace(" ", "_"): Q(int(counts.get(k, 0)), 0) for k in STATUS_ORDER}}
         case = "all_disclosed" if counts.get("disclosed", 0) == len(part) else \
