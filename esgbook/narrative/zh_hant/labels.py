@@ -27,7 +27,7 @@ _SHOWN: ContextVar[bool] = ContextVar("label_shown", default=False)
 
 # Tokens sections pass as facts to steer a template (never printed): not labels.
 CONTROL = {"yes", "no", "not_independent", "independent", "not_named", "discrepancy", "consistent", "gender",
-           "rank", "age_group", "female", "male"}
+           "rank", "age_group", "female", "male", "up", "down", "flat"}
 
 # Words we keep in English in the Chinese edition: acronyms and codes (two capitals or a digit: IPCC,
 # MWh, FN-CF-220a.1), names, standards, file formats. A capitalised word is an English word, not a name.
@@ -228,6 +228,10 @@ def _names(folder: str) -> dict[str, str]:
                     if row[en] and row[zh]:
                         out.setdefault(row[en].strip(), row[zh].strip())
                         out.setdefault(row[en].strip().lower(), row[zh].strip())
+                        # a name without its acronym ('Ministry of Ecology and Environment (MEE)')
+                        short = re.match(r"^(.+) \([A-Z]{2,}\)$", row[en].strip())
+                        if short:
+                            out.setdefault(short[1], re.sub(r"（[A-Z、]+）$", "", row[zh].strip()))
     return out
 
 
@@ -275,7 +279,7 @@ def _list(text: str) -> str | None:
         return None
     def item(part: str) -> str | None:  # a list item is words, not a year, a figure or a unit
         part = part.strip()
-        return _lookup(part) if _LETTERS.search(part) and part not in _units() else None
+        return _lookup(part) if (_LETTERS.search(part) or _CJK.search(part)) and part not in _units() else None
 
     out = None
     items = re.split(r"(?<=\))(?:, | and )", text)  # items ending with their Chinese name may hold commas
