@@ -149,3 +149,18 @@ def test_index_notes_name_the_cases_in_the_edition_language(ds2023):
     with narrative.using("zh_hant"):
         note = appendix.hkex_table(ds2023).frame.set_index("Code").loc["B8.1", "Note"]
         assert labels.shown(note).startswith("專注範疇為4個個案所涉及的範疇：鄉村助力計畫、")
+
+
+def test_the_downloads_list_in_both_languages(ds2023, clean_missing):
+    files = {k: f"{k}.file" for k in ("kpis_csv", "kpis_json", "reconciliation_csv", "xbrl_json", "xbrl_taxonomy",
+                                      "xbrl_inline")}
+    english = appendix.downloads_list(ds2023, files)
+    assert "`KPI table 2023 (CSV) <downloads/kpis_csv.file>`" in english
+    assert "`Environment (environment.csv) <downloads/data/environment.csv>`" in english
+    with narrative.using("zh_hant"):
+        chinese = appendix.downloads_list(ds2023, files)
+    assert "`2023年關鍵績效指標表（CSV） <downloads/kpis_csv.file>`" in chinese
+    for r in ds2023.descriptor["resources"]:  # every data file by its Chinese title
+        assert f"`{r['title_zh']} ({r['path']}) <downloads/data/{r['path']}>`" in chinese
+    assert not clean_missing
+    assert len(chinese.splitlines()) == len(english.splitlines())

@@ -214,7 +214,8 @@ def downloads_list(ds: Dataset, files: dict[str, str] | None = None) -> str:
              f"<downloads/{files['xbrl_inline']}>`",
              f"- {{download}}`{lb('Data package descriptor')} (datapackage.json) <downloads/data/datapackage.json>`"]
     for r in ds.descriptor["resources"]:
-        lines.append(f"- {{download}}`{lb(r.get('title', r['name']))} ({r['path']}) <downloads/data/{r['path']}>`")
+        title = r.get("title_zh") if narrative.current() == "zh_hant" else None  # the descriptor's Chinese title
+        lines.append(f"- {{download}}`{title or lb(r.get('title', r['name']))} ({r['path']}) <downloads/data/{r['path']}>`")
     return "\n".join(lines)
 
 
