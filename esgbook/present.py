@@ -8,6 +8,8 @@ captioned, cross-referable and render the same in HTML and in the PDF.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from importlib import import_module
 from typing import Iterable
 
 import pandas as pd
@@ -95,10 +97,37 @@ def show_all(fn, *args) -> None:
 
 
 def label(text: str) -> str:
-    """A label (caption, column, row name) in the current language: the language's catalogue."""
+    """A label (caption, column, row name) in the current language: the language's catalogue. A
+    language whose catalogue module tells labels shown from template facts (`labels.shown`) uses it."""
     from . import narrative  # noqa: PLC0415
 
-    return narrative.language().label(text)
+    lang = narrative.language()
+    catalogue = _catalogue(lang.__name__)
+    return catalogue.shown(text) if catalogue is not None else lang.label(text)
+
+
+@lru_cache(maxsize=None)
+def _catalogue(language: str):
+    try:
+        module = import_module(f"{language}.labels")
+    except ModuleNotFoundError:
+        return None
+    return module if hasattr(module, "shown") else None
+
+
+def localised(data, column: str):
+    """A data column (of a frame, or a field of a row tuple) in the current language: its Chinese sibling
+    (`x_zh` for `x` or `x_en`) in the Chinese edition, cell by cell where the data give it."""
+    from . import narrative  # noqa: PLC0415
+
+    from .findings import localised as row_text  # noqa: PLC0415
+
+    if not isinstance(data, pd.DataFrame):
+        return row_text(data._asdict() if hasattr(data, "_asdict") else data, column)
+    zh = column.removesuffix("_en") + "_zh"
+    if narrative.current() == "en" or zh not in data:
+        return data[column]
+    return data[zh].where(data[zh].fillna("").astype(str).str.strip() != "", data[column])
 
 
 def _cell(value) -> str:

@@ -42,6 +42,8 @@ def hkex_index(ds: Dataset) -> pd.DataFrame:
         hit = merged["code"] == code
         merged.loc[hit, "status"] = status
         merged.loc[hit, "reason"] = reason
+        missing |= hit
+    merged.loc[missing, "reason_zh"] = ""  # a reason written here, not the data's: translated as a label
     return merged.fillna("")
 
 
@@ -49,11 +51,11 @@ def hkex_table(ds: Dataset) -> present.Table:
     m = hkex_index(ds)
     frame = pd.DataFrame({
         "Code": m["code"],
-        "Aspect": m["aspect"],
-        "What the guide asks": m["what_it_asks"],
+        "Aspect": present.localised(m, "aspect"),
+        "What the guide asks": present.localised(m, "what_it_asks"),
         "Status": m["status"],
         "Where in this book": [f"{{ref}}`{t}`" if t else present.DASH for t in m["target"]],
-        "Note": m["reason"],
+        "Note": present.localised(m, "reason"),
         "Report's location (位置)": m["report_location_zh"],
     })
     return present.table(frame, "tbl-hkex-index",
@@ -76,9 +78,14 @@ def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
     rec = reconcile.reconciliation(ds)
     # Each figure with the digits it has (141, not 141.00): up to four places, as small intensities need.
     shown = lambda v: present.num(v, present.decimals_of(round(v, 4), 4))  # noqa: E731
+    if narrative.current() == "en":
+        figure = rec["name_en"] + " (" + rec["name_zh"] + ")"
+    else:  # the Chinese name, with the breakdown's category where the row is one (員工占比：女)
+        figure = [z + ("" if d == "total" else f"：{ds.label(d, c, 'zh')}")
+                  for z, d, c in zip(rec["name_zh"], rec["dimension"], rec["category"])]
     return pd.DataFrame({
         "Check": rec["kind"],
-        "Figure": rec["name_en"] + " (" + rec["name_zh"] + ")",
+        "Figure": figure,
         "Unit": rec["unit"],
         "Published": [shown(v) for v in rec["published"]],
         "Recomputed": [shown(v) for v in rec["recomputed"]],
@@ -167,8 +174,9 @@ def factors_table(ds: Dataset) -> present.Table:
     ef = ds.table("emission_factors").sort_values(["scope", "applies_to_year", "region", "value"])
     frame = pd.DataFrame({
         "Year": ef["applies_to_year"].astype(str), "Scope": ef["scope"], "Region": ef["region"],
-        "Variant": ef["variant"], "Value": [f"{v:g}" for v in ef["value"]], "Unit": ef["unit"],
-        "Publisher": ef["publisher"], "Edition": ef["edition"], "Confidence": ef["confidence"],
+        "Variant": present.localised(ef, "variant"), "Value": [f"{v:g}" for v in ef["value"]], "Unit": ef["unit"],
+        "Publisher": present.localised(ef, "publisher"), "Edition": present.localised(ef, "edition"),
+        "Confidence": present.localised(ef, "confidence"),
         "Used for the sensitivity": ["yes" if u else "" for u in ef["used_for_sensitivity"]],
     })
     return present.table(frame, "tbl-emission-factors", "Emission factors held as data: publisher, edition and "
@@ -206,7 +214,8 @@ def downloads_list(ds: Dataset, files: dict[str, str] | None = None) -> str:
              f"<downloads/{files['xbrl_inline']}>`",
              f"- {{download}}`{lb('Data package descriptor')} (datapackage.json) <downloads/data/datapackage.json>`"]
     for r in ds.descriptor["resources"]:
-        lines.append(f"- {{download}}`{lb(r.get('title', r['name']))} ({r['path']}) <downloads/data/{r['path']}>`")
+        title = r.get("title_zh") if narrative.current() == "zh_hant" else None  # the descriptor's Chinese title
+        lines.append(f"- {{download}}`{title or lb(r.get('title', r['name']))} ({r['path']}) <downloads/data/{r['path']}>`")
     return "\n".join(lines)
 
 

@@ -290,6 +290,13 @@ def numbers(ds: Dataset) -> dict[str, str]:
     return out
 
 
+def _names(names) -> str:
+    """The cases' names (findings) written in the current language, for an index note."""
+    from .. import narrative  # noqa: PLC0415
+
+    return narrative.language().fmt(names)
+
+
 def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     """B8, B8.1 and B8.2 (community investment), from the same findings the chapter states."""
     found = {f.topic: f for f in community_findings(ds)}
@@ -309,5 +316,5 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
            "no_resources": ("partly", "Case figures are given but no money donated or hours volunteered."),
            "no_figures": ("not disclosed", "No case gives a figure.")}[resources]
     return {"B8": ("disclosed", f"The report describes its community programmes ({count} cases)."),
-            "B8.1": ("disclosed", f"The focus areas are those of the {count} cases: {main.facts['names']}."),
+            "B8.1": ("disclosed", f"The focus areas are those of the {count} cases: {_names(main.facts['names'])}."),
             "B8.2": b82}

@@ -242,9 +242,9 @@ def guide_table(ds: Dataset) -> present.Table:
     mdr = status[status["code"].str.startswith("MDR")].sort_values("code")
     frame = pd.DataFrame({
         "Item": mdr["code"].tolist(),
-        "What the guide asks": [items.loc[c, "what_it_asks"] for c in mdr["code"]],
+        "What the guide asks": present.localised(items, "what_it_asks").reindex(mdr["code"]).tolist(),
         "Status": mdr["status"].tolist(),
-        "Our assessment": mdr["reason"].tolist(),
+        "Our assessment": present.localised(mdr, "reason").tolist(),
     })
     if frame.empty:
         frame = pd.DataFrame([{"Note": f"No assessment against the guide for the {ds.year} edition."}])

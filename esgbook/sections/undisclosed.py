@@ -18,8 +18,6 @@ from .operations import row_of
 
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
 FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
-# The frameworks' names in Chinese prose (the register names them in English).
-FRAMEWORK_ZH = {"SASB Consumer Finance": "SASB消費金融", "HKEX climate (FY2025)": "香港交易所氣候相關披露（FY2025）"}
 
 
 def _metrics(cell: str) -> list[str]:
@@ -36,14 +34,14 @@ def register(ds: Dataset) -> pd.DataFrame:
         given.append(held)
         if r.status == "not applicable" or (not metrics and int(r.assessed_for) == ds.year):
             statuses.append(r.status)
-            reasons.append(write(Finding("gap.reason", "assessed", {"reason": r.reason})))
+            reasons.append(write(Finding("gap.reason", "assessed", {"reason": present.localised(r, "reason")})))
         elif not metrics:
             statuses.append("not disclosed")
             reasons.append(write(Finding("gap.reason", "not_assessed", {"year": str(ds.year),
                                                                          "assessed": str(r.assessed_for)})))
         elif len(held) == len(metrics):
             statuses.append(r.status)
-            reasons.append(write(Finding("gap.reason", "assessed", {"reason": r.reason})))
+            reasons.append(write(Finding("gap.reason", "assessed", {"reason": present.localised(r, "reason")})))
         else:
             statuses.append("partly" if held else "not disclosed")
             reasons.append(write(Finding("gap.reason", "some_data" if held else "no_data", {
@@ -58,7 +56,7 @@ def summary_findings(ds: Dataset) -> list[Finding]:
     for framework, part in reg.groupby("framework", sort=False):
         counts = part["status"].value_counts()
         facts = {"year": str(ds.year), "framework": framework,
-                 "framework_name": name(framework, FRAMEWORK_ZH.get(framework, framework)),
+                 "framework_name": name(framework, part["framework_zh"].iloc[0] or framework),
                  "items": Q(len(part), 0),
                  **{k.replace(" ", "_"): Q(int(counts.get(k, 0)), 0) for k in STATUS_ORDER}}
         case = "all_disclosed" if counts.get("disclosed", 0) == len(part) else \
@@ -116,8 +114,9 @@ def _frame(ds: Dataset, framework: str | None = None) -> pd.DataFrame:
     reg = register(ds)
     if framework:
         reg = reg[reg["framework"] == framework]
-    return pd.DataFrame({"Framework": reg["framework"], "Code": reg["code"], "Pillar": reg["pillar"],
-                         "Requirement": reg["requirement"], "Status": reg["status"],
+    return pd.DataFrame({"Framework": present.localised(reg, "framework"), "Code": reg["code"],
+                         "Pillar": present.localised(reg, "pillar"),
+                         "Requirement": present.localised(reg, "requirement"), "Status": reg["status"],
                          "Where in this book": [_where(c) for c in reg["chapter"]], "Why": reg["reason"]})
 
 
