@@ -52,10 +52,8 @@ def edition_2024(tmp_path_factory):
     data = tmp / "data"
     shutil.copytree(REPO / "data", data)
     _add_2024(data)
-    toc = tmp / "_toc.yml"
-    toc.write_text("format: jb-book\nroot: chapters/00_index\nparts:\n  - caption: The report\n    chapters:\n"
-                   "      - file: chapters/08_environment\n      - file: chapters/09_appendix\n", encoding="utf-8")
-    env = {**os.environ, "ESGBOOK_DATA": str(data), "ESGBOOK_TOC": str(toc), "ESGBOOK_NOTEBOOKS": str(tmp / "nb"),
+    # The whole book: chapters link one another (the appendix's index, the gaps chapter).
+    env = {**os.environ, "ESGBOOK_DATA": str(data), "ESGBOOK_NOTEBOOKS": str(tmp / "nb"),
            "ESGBOOK_BUILD": str(tmp / "build")}
     committed = {p: p.read_bytes() for p in (REPO / "notebooks").rglob("*") if p.is_file()}
     out = subprocess.run([sys.executable, "-m", "esgbook.editions", "build", "--year", "2024"], cwd=REPO, env=env,
@@ -82,8 +80,33 @@ def test_2024_edition_shows_recomputed_2024_values(edition_2024):
     # 1,397.96 x 1.1 tCO2e, over 6,242 employees: the sentence carries the recomputed values and direction.
     assert f"rose from 1,397.96 tCO2e in 2023 to {1397.96 * 1.1:,.2f} tCO2e in 2024 (+10.0%)" in ghg
     assert f"{1397.96 * 1.1 / 6242:.2f} tCO2e per employee" in ghg and "headcount grew by 100.0%" in ghg
-    html = Path(index).parent.joinpath("chapters", "08_environment.html").read_text(encoding="utf-8")
+    html = Path(index).parent.joinpath("2024", "chapters", "08_environment.html").read_text(encoding="utf-8")
     assert f"{1397.96 * 1.1:,.2f}" in html
+
+
+def test_a_restated_figure_is_used_by_later_editions_only(edition_2024):
+    """The 2024 report restates 2023's water: the 2024 edition compares with the restated figure, the 2023
+    edition keeps what the 2023 report said, and the ledger on the compared page lists the restatement."""
+    from esgbook import data as data_mod  # noqa: PLC0415
+    from esgbook.sections import compared, environment  # noqa: PLC0415
+
+    tmp, env, index = edition_2024
+    water = _glued(tmp / "nb" / "2024" / "08_environment.ipynb", "env_water_text")
+    assert "from 60,000 t in 2023" in water and f"to {62634 * 1.1:,.0f} t in 2024" in water
+    root = Path(env["ESGBOOK_DATA"])
+    ds2023 = data_mod.load(2023, root)
+    assert ds2023.value("water_t") == 62634 and data_mod.load(2024, root).value("water_t", 2023) == 60000
+    assert "to 62,634 t in 2023" in environment.numbers(ds2023)["env_water_text"]
+    ledger = compared.ledger(data_mod.load(2024, root))
+    assert len(ledger) == 1
+    row = ledger.iloc[0]
+    assert (row["metric"], row["year"], row["reported_in"], row["value"], row["restated_in"], row["restated_value"]) \
+        == ("water_t", 2023, 2023, 62634, 2024, 60000)
+    assert round(row["change_pct"], 1) == -4.2
+    page = Path(index).parent.joinpath("2024", "chapters", "editions_compared.html").read_text(encoding="utf-8")
+    assert "62,634" in page and "60,000" in page and "restated" in page
+    # The 2023 page is the latest edition's no longer: the compared page lives in 2024 only.
+    assert not (tmp / "nb" / "2023" / "editions_compared.ipynb").exists()
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +122,7 @@ def reversed_edition(tmp_path_factory):
     out = subprocess.run([sys.executable, "-m", "esgbook.editions", "build", "--year", "2024"], cwd=REPO, env=env,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-3000:]
-    return tmp / "nb" / "2024", Path(out.stdout.strip().splitlines()[-1]).parent
+    return tmp / "nb" / "2024", Path(out.stdout.strip().splitlines()[-1]).parent / "2024"
 
 
 def test_reversed_year_reads_true(reversed_edition):
