@@ -127,7 +127,8 @@ pdf: $(VENV)/.installed system-deps-pdf
 	$(BIN)/python -m esgbook.editions run $(year_arg) $(jobs_arg)
 	$(BIN)/python -m esgbook.editions pdf $(year_arg) $(if $(PDF_LANG),--lang $(PDF_LANG))
 
-# make bench [RUNS=3]: cold build, warm rebuild, one-CSV-change rebuild and the render floor, in temp dirs.
+# make bench [RUNS=3]: cold edition (English, both languages), cold site, warm, one value and one module
+# changed, the floors and the stock jupyter-book peer, in temp dirs; ratios against floors of the same run.
 RUNS ?= 3
 bench: $(VENV)/.installed
 	$(BIN)/python scripts/bench.py --runs $(RUNS) $(year_arg)

@@ -196,64 +196,103 @@ def check_year(year: int | None) -> int:
 
 def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = False) -> list[str]:
     """Execute the stale chapters of `year` into notebooks/<year>/; returns the chapters executed."""
-    with runctl.edition_lock(NOTEBOOKS, year):
-        cleared = runctl.clear_leftovers(NOTEBOOKS, year)
-        if cleared and not quiet:
-            print(f"cleared {cleared} folder(s) left by an interrupted run of {year}", file=sys.stderr)
-        return _run(year, jobs, force, quiet)
+    return run_editions([year], jobs, force, quiet)[year]
 
 
-def _run(year: int, jobs: int | None, force: bool, quiet: bool) -> list[str]:
+def run_editions(years: list[int], jobs: int | None = None, force: bool = False,
+                 quiet: bool = False) -> dict[int, list[str]]:
+    """Execute the stale chapters of every edition in `years` in one pool of workers (the cores stay busy
+    across editions, and each worker's kernel serves chapters of any edition); returns, per edition, the
+    chapters executed. All or nothing: on a failure or a stop no edition folder changes."""
+    with ExitStack() as locks:
+        for year in years:
+            locks.enter_context(runctl.edition_lock(NOTEBOOKS, year))
+            cleared = runctl.clear_leftovers(NOTEBOOKS, year)
+            if cleared and not quiet:
+                print(f"cleared {cleared} folder(s) left by an interrupted run of {year}", file=sys.stderr)
+        return _run(years, jobs, force, quiet)
+
+
+def _plan(year: int, force: bool) -> tuple[list[Path], Path | None]:
+    """The stale chapters of an edition, and its work folder (None when nothing is to be done)."""
     sources = chapters(year)
     edition = NOTEBOOKS / str(year)
     todo = [s for s in sources if force or why_stale(s, year)]
     # Drop notebooks of chapters no longer in the book.
     if not todo and edition.exists() and {p.stem for p in edition.glob("*.ipynb")} == {s.stem for s in sources}:
-        return []
+        return [], None
     NOTEBOOKS.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".tmp-{year}-", dir=NOTEBOOKS))
+    if edition.exists():  # start from the committed edition: unchanged chapters are kept as they are
+        shutil.copytree(edition, work, dirs_exist_ok=True)
+    for stale_nb in todo:
+        (work / f"{stale_nb.stem}.ipynb").unlink(missing_ok=True)
+    for extra in set(work.glob("*.ipynb")) - {work / f"{s.stem}.ipynb" for s in sources}:
+        extra.unlink()
+    return todo, work
+
+
+def _size(year: int, source: Path) -> int:
+    """A chapter's work, estimated by its last executed notebook's size (else its source's)."""
+    done = NOTEBOOKS / str(year) / f"{source.stem}.ipynb"
+    return done.stat().st_size if done.exists() else source.stat().st_size
+
+
+def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[int, list[str]]:
+    plans: dict[int, tuple[list[Path], Path | None]] = {}
     try:
-        if edition.exists():  # start from the committed edition: unchanged chapters are kept as they are
-            shutil.copytree(edition, work, dirs_exist_ok=True)
-        for stale_nb in todo:
-            (work / f"{stale_nb.stem}.ipynb").unlink(missing_ok=True)
-        for extra in set(work.glob("*.ipynb")) - {work / f"{s.stem}.ipynb" for s in sources}:
-            extra.unlink()
-        # One more job than cores: kernels wait on start-up and I/O, measured 11% faster on 2 cores.
-        jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(todo) or 1))
-        # Longest first (the last executed notebook's size stands in for its work), so that the
-        # cores finish together instead of one waiting on a big chapter started last.
-        todo.sort(key=lambda s: -((edition / f"{s.stem}.ipynb").stat().st_size
-                                  if (edition / f"{s.stem}.ipynb").exists() else s.stat().st_size))
-        started = time.perf_counter()
-        # Always in worker processes (even one job), so that a stop can end them and their kernels.
-        before = runctl.descendants()
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=runctl.worker_start, initargs=(os.getpid(),))
-        futures = []
-        try:
-            futures = [pool.submit(execute_chapter, str(s), year, str(work)) for s in todo]
-            for f in futures:
-                f.result()  # re-raises the first failure: nothing is moved into place
-        except BaseException as exc:
-            # A failure or a stop: end the other chapters now, kernels included, instead of waiting.
-            ended = runctl.end_processes(runctl.descendants() - before)
-            pool.shutdown(wait=False, cancel_futures=True)
-            if isinstance(exc, runctl.Stopped):
-                done = sum(f.done() and not f.cancelled() and f.exception() is None for f in futures)
-                exc.what = (f"the run of the {year} edition ({done} of {len(todo)} chapter(s) done, "
-                            f"{ended} worker and kernel process(es) ended); notebooks/{year}/ is unchanged")
-            raise
-        pool.shutdown()
-        if not quiet:
-            print(f"executed {len(todo)} chapter(s) for {year} in {time.perf_counter() - started:.1f}s "
-                  f"with {jobs} job(s)", file=sys.stderr)
-        _drop_unlinked_downloads(work)
-        with runctl.signals_deferred():  # a stop now waits the few milliseconds of the swap
-            _swap(work, edition)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        for year in years:
+            plans[year] = _plan(year, force)
+        tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
+        if tasks:
+            _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)
+        for year, (todo, work) in plans.items():
+            if work is not None:
+                _drop_unlinked_downloads(work)
+        with runctl.signals_deferred():  # a stop now waits the few milliseconds of the swaps
+            for year, (todo, work) in plans.items():
+                if work is not None:
+                    _swap(work, NOTEBOOKS / str(year))
+                    plans[year] = (todo, None)
+    finally:
+        for _, work in plans.values():
+            if work is not None:
+                shutil.rmtree(work, ignore_errors=True)
+    return {year: [s.stem for s in todo] for year, (todo, _) in plans.items()}
+
+
+def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], jobs: int | None, quiet: bool) -> None:
+    # One more job than cores: kernels wait on start-up and I/O, measured 11% faster on 2 cores.
+    jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(tasks)))
+    # Longest first, so that the cores finish together instead of one waiting on a big chapter started last.
+    tasks = sorted(tasks, key=lambda t: -_size(*t))
+    started = time.perf_counter()
+    # Always in worker processes (even one job), so that a stop can end them and their kernels.
+    before = runctl.descendants()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=runctl.worker_start, initargs=(os.getpid(),))
+    futures = []
+    try:
+        futures = [pool.submit(execute_chapter, str(s), year, str(work[year])) for year, s in tasks]
+        for f in futures:
+            f.result()  # re-raises the first failure: nothing is moved into place
+    except BaseException as exc:
+        # A failure or a stop: end the other chapters now, kernels included, instead of waiting.
+        ended = runctl.end_processes(runctl.descendants() - before)
+        pool.shutdown(wait=False, cancel_futures=True)
+        if isinstance(exc, runctl.Stopped):
+            done = sum(f.done() and not f.cancelled() and f.exception() is None for f in futures)
+            years = sorted(work)
+            which = (f"the {years[0]} edition" if len(years) == 1 else
+                     f"the {', '.join(map(str, years[:-1]))} and {years[-1]} editions")
+            folders = " and ".join(f"notebooks/{y}/" for y in years)
+            exc.what = (f"the run of {which} ({done} of {len(tasks)} chapter(s) done, {ended} worker and "
+                        f"kernel process(es) ended); {folders} {'is' if len(years) == 1 else 'are'} unchanged")
         raise
-    return [s.stem for s in todo]
+    pool.shutdown()
+    if not quiet:
+        per = ", ".join(f"{sum(1 for y, _ in tasks if y == year)} for {year}" for year in sorted(work))
+        print(f"executed {len(tasks)} chapter(s) ({per}) in {time.perf_counter() - started:.1f}s "
+              f"with {jobs} job(s)", file=sys.stderr)
 
 
 DOWNLOAD_LINK = re.compile(r"<downloads/([^>`]+)>")
@@ -289,8 +328,12 @@ def languages(year: int) -> list[str]:
     chapter of the edition (`chapters/zh-hant/`)."""
     from .site import localise  # noqa: PLC0415
 
-    return ["en"] + [lang for lang in localise.SOURCES
-                     if all(localise.source(lang, c.stem).exists() for c in chapters(year))]
+    found = ["en"] + [lang for lang in localise.SOURCES
+                      if all(localise.source(lang, c.stem).exists() for c in chapters(year))]
+    # ESGBOOK_LANGUAGES=en renders the English site only (the benchmark's English-only build; execution
+    # still writes every language's outputs, so the notebooks are the same).
+    wanted = os.environ.get("ESGBOOK_LANGUAGES")
+    return [lang for lang in found if not wanted or lang in wanted.split(",")]
 
 
 def site_info(years: list[int]) -> dict:
@@ -351,8 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             for y in years:
                 locks.enter_context(runctl.edition_lock(NOTEBOOKS, y))
             if args.command in ("build", "run"):
-                for y in years:
-                    run(y, args.jobs, args.force)
+                run_editions(years, args.jobs, args.force)
             if args.command in ("build", "render"):
                 print(build_site(years))
             if args.command == "pdf":

@@ -9,6 +9,7 @@ leads to the latest English edition.
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import json
 import os
 import shutil
@@ -140,8 +141,23 @@ def output(year: int, lang: str = "en") -> Path:
     return BUILD / "editions" / (str(year) if lang == "en" else f"{lang}/{year}")
 
 
+def _tree_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def render_staged(staged: Path, year: int, lang: str = "en", builder: str = "html") -> Path:
     out = output(year, lang)
+    # Nothing staged changed since the last good build of this output: Sphinx would only read its
+    # environment to find that out (several seconds per edition), so it is not started.
+    stamp, digest = out / f".staged-{builder}", _tree_digest(staged)
+    done = (out / "_build" / "html" / "index.html") if builder == "html" else None
+    if done is not None and done.exists() and stamp.exists() and stamp.read_text() == digest:
+        return done
+    stamp.unlink(missing_ok=True)  # a build that fails half-way leaves no stamp to trust
     cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(staged), "--path-output", str(out),
            "--builder", builder, "-n", "-W", "--keep-going", "-q"]
     result = subprocess.run(cmd, cwd=REPO, text=True, capture_output=True)
@@ -149,6 +165,7 @@ def render_staged(staged: Path, year: int, lang: str = "en", builder: str = "htm
         sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
         raise DataError(f"jupyter-book build failed for the {year} edition ({lang}, builder {builder}); "
                         "see the messages above")
+    stamp.write_text(digest)
     if builder == "pdflatex":  # the book's PDF is named after its .tex (the folder also holds chart PDFs)
         return next(tex.with_suffix(".pdf") for tex in (out / "_build" / "latex").glob("*.tex"))
     return out / "_build" / "html" / "index.html"
