@@ -130,3 +130,12 @@ def test_chart_csvs(ds2023, tmp_path, monkeypatch):
     csv = pd.read_csv(matrix.write_csv())
     assert len(csv) == 26 and (csv["tier"] == "not ranked").sum() == 6
     assert "<svg" in matrix.svg()
+
+
+def test_groups_in_tables_are_named_per_language(ds2023):
+    """The 'Raised by' cells use the stakeholder table's Chinese names (員工), not a KPI the catalogue knows."""
+    assert mat.topics_table(ds2023).frame.loc[6, "Raised by"] == "Employees"
+    with using("zh_hant"):
+        frame = mat.topics_table(ds2023).frame
+        assert frame.loc[0, "Raised by"] == "客戶；供應商" and frame.loc[6, "Raised by"] == "員工"
+        assert set(mat.topics_chart(ds2023).data["raised_by"]) >= {"環境組織", "業務合作夥伴；政府及監管機構"}

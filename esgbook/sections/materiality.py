@@ -23,9 +23,9 @@ WORKFORCE = ["employee_training", "employee_health_safety", "employee_rights"]
 ENVIRONMENT = ["green_operations", "emissions_management", "resource_use", "extreme_weather"]
 
 
-def _groups(items: list[str]) -> str:
-    """Group names joined with semicolons (some names contain 'and')."""
-    return "; ".join(items) if items else "none"
+def _groups(items: list[str], con: pd.DataFrame) -> str:
+    """Group names in the current language, joined with semicolons (some names contain 'and'); 'none'."""
+    return write(_group_names(items, con)) if items else "none"
 
 
 def topics(ds: Dataset) -> pd.DataFrame:
@@ -261,7 +261,7 @@ def topics_table(ds: Dataset) -> present.Table:
         "Rank": gpt["rank"].tolist(),
         "Topic (議題)": [f"{e} ({z})" for e, z in zip(gpt["name_en"], gpt["name_zh"])],
         "Tier": [f"{TIERS[t][0]} ({TIERS[t][1]})" for t in gpt["tier"]],
-        "Raised by": [_groups(g) for g in gpt["groups"]],
+        "Raised by": [_groups(g, concerns(ds)) for g in gpt["groups"]],
     })
     if frame.empty:
         frame = pd.DataFrame([{"Note": _missing_note(ds, "material topics")}])
@@ -304,7 +304,7 @@ def topics_chart(ds: Dataset) -> charts.Chart:
         "rank": gpt["rank"], "topic": [f"{r}. {e} {z}" for r, e, z in zip(gpt["rank"], gpt["name_en"], gpt["name_zh"])],
         "tier": gpt["tier"], "tier_label": [_tier_label(t) for t in gpt["tier"]],
         "stakeholder_groups": gpt["group_count"],
-        "raised_by": [_groups(g) for g in gpt["groups"]],
+        "raised_by": [_groups(g, concerns(ds)) for g in gpt["groups"]],
     })
     frame["label"] = frame["stakeholder_groups"].map(lambda n: f"{n} group" + ("" if n == 1 else "s"))
     tiers = [t for t in TIERS if t in set(frame["tier"])]
