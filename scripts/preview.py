@@ -1,10 +1,12 @@
 """Read one chapter as a reader would, without building the book.
 
-    .venv/bin/python scripts/preview.py 08_environment --year 2022 [--data DIR]
+    .venv/bin/python scripts/preview.py 08_environment --year 2022 [--data DIR] [--lang zh_hant]
 
 Executes the chapter for the year into a temporary folder (nothing under notebooks/ changes),
 then prints its prose with every glued value pasted in, each `{glue:md}` paragraph and every
 markdown output (tables) in place. Glue keys that are missing are printed as <<MISSING key>>.
+`--lang zh_hant` prints it as a Chinese reader sees it: the zh-hant source's Markdown with the
+Chinese outputs of the same execution swapped in (`esgbook.site.localise`), for proofreading.
 """
 from __future__ import annotations
 
@@ -53,6 +55,8 @@ def main() -> int:
     parser.add_argument("chapter")
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--data", help="a data folder other than data/ (ESGBOOK_DATA)")
+    parser.add_argument("--lang", default="en", choices=["en", "zh_hant", "zh-hant"],
+                        help="the edition's language (default en)")
     args = parser.parse_args()
     if args.data:
         os.environ["ESGBOOK_DATA"] = str(Path(args.data).resolve())
@@ -63,7 +67,13 @@ def main() -> int:
     source = REPO / "chapters" / f"{args.chapter}.md"
     with tempfile.TemporaryDirectory() as tmp:
         path = editions.execute_chapter(str(source), args.year, tmp)
-        print(prose(nbformat.read(path, as_version=4)))
+        nb = nbformat.read(path, as_version=4)
+        lang = args.lang.replace("-", "_")
+        if lang != "en":
+            from esgbook.site import localise  # noqa: PLC0415
+
+            nb = localise.localise(nb, lang, args.chapter)
+        print(prose(nb))
     return 0
 
 

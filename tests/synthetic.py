@@ -72,6 +72,7 @@ def add_report(root: Path, year: int) -> None:
     """A reports.csv row for `year`, so its edition counts as built from its own report."""
     _edit(root, "reports", lambda rows: rows + [{**rows[0], "report_year": str(year),
                                                  "title_en": f"Synthetic report {year}",
+                                                 "title_zh": f"{year}年合成報告",
                                                  "covers": f"{year}-01-01/{year}-12-31",
                                                  "published_by": f"{year + 1}-04-30"}])
 

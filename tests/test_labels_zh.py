@@ -55,7 +55,7 @@ def test_a_reconciliation_note_keeps_its_figures(clean_missing):
         assert figure in zh
     assert "全部電源" in zh and "生態環境部及國家統計局" in zh and not re.search(r"[A-Za-z]{3,}", zh)
     assert labels.translate("Reproduced: recomputed 7.25 t/employee rounds to the published 7.3.") == \
-        "已重現：重新計算得7.25噸/雇員，四捨五入後與公佈的7.3相符。"
+        "已重現：重新計算得7.25噸/僱員，四捨五入後與公佈的7.3相符。"
     assert not clean_missing
 
 

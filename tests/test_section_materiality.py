@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from esgbook import data
+from esgbook.narrative import using, write
 from esgbook.sections import materiality as mat
 from synthetic import copy_data, reversed_year, without_prior
 
@@ -16,24 +17,58 @@ def _by_topic(findings):
 def test_tiers_2023(ds2023):
     ranked, groups = mat.topics_findings(ds2023)
     assert ranked.case == "ranked" and (ranked.facts["count"], ranked.facts["tier_count"]) == (18, 3)
-    lines = ranked.facts["tier_lines"].split("\n")
+    lines = write(ranked.facts["tier_lines"]).split("\n")
     assert [re.search(r"ranks? (\d+)(?:–(\d+))?", line).groups() for line in lines] == \
         [("1", "9"), ("10", "16"), ("17", "18")]
     assert "Innovation and R&D (創新與研發)" in lines[0]
-    assert groups.facts["environment"] == "9, 15, 17 and 18, in the high, medium and low tiers"
-    assert groups.facts["workforce"] == "13, 14 and 16, all in the medium tier"
+    env, work = groups.facts["environment"], groups.facts["workforce"]
+    assert (env.case, env.facts["ranks"], work.case, work.facts["ranks"]) == \
+        ("several_tiers", ["9", "15", "17", "18"], "one_tier", ["13", "14", "16"])
+    assert write(env) == "9, 15, 17 and 18, in the high, medium and low tiers"
+    assert write(work) == "13, 14 and 16, all in the medium tier"
+    with using("zh_hant"):
+        assert write(work) == "排第13、14及16位，全屬中度重要層級"
+        assert write(ranked.facts["tier_lines"]).split("\n")[0].startswith("**高度重要**，第1至9位")
 
 
 def test_stakeholders_2023(ds2023):
     f = _by_topic(mat.stakeholder_findings(ds2023))
     s = f["mat.stakeholders"]
     assert s.case == "listed" and (s.facts["groups"], s.facts["concerns"], s.facts["topics"]) == (8, 26, 24)
-    assert s.facts["busiest"] == "Customers and Employees" and s.facts["busiest_count"] == 5
+    assert [b.facts["en"] for b in s.facts["busiest"]] == ["Customers", "Employees"] and s.facts["busiest_count"] == 5
     assert f["mat.shared"].case == "some" and f["mat.shared"].facts["count"] == 2
     assert f["mat.coverage"].case == "all_raised"
     assert f["mat.unranked"].case == "some" and f["mat.unranked"].facts["count"] == 6
-    assert f["mat.variants"].case == "some" and f["mat.variants"].facts["variants"] == "極端天氣應對 for 極端天氣的應對"
-    assert "provide targeted assistance" in f["mat.reading"].facts["odd_pairing"]
+    assert [o.facts["topic"].facts["en"] for o in mat._series_items(f["mat.unranked"].facts["overlaps"])] == \
+        ["Corporate governance", "Compliance and anti-corruption management", "Poverty alleviation and charity"]
+    (variant,) = f["mat.variants"].facts["variants"]
+    assert f["mat.variants"].case == "some" and variant.facts == {"used": "極端天氣應對", "ranked": "極端天氣的應對"}
+    assert f["mat.reading"].case == "one_odd"
+    assert f["mat.reading"].facts["odd"][0].facts["response"].facts["en"] == "Provide targeted assistance"
+    assert f["mat.thin_response"].facts["group"].facts["zh"] == "政府及監管機構"
+    # Names are written per language: the group is 員工 (the table's word), not a KPI caught by the catalogue.
+    with using("zh_hant"):
+        assert write(s).count("客戶及員工提出的最多") == 1
+        assert "創新與研發（客戶；供應商）" in write(f["mat.shared"])
+
+
+def test_matrix_and_office_readings(ds2023, ds2024):
+    assert mat.matrix_finding(ds2023).case == "no_prior_ranking"
+    # The synthetic 2024 carries 2023's registers, so the data hold the prior ranking, unchanged.
+    same = mat.matrix_finding(ds2024)
+    assert same.case == "same_ranking" and same.facts["prior_year"] == 2023
+    assert "same as 2023's" in mat.numbers(ds2024)["mat_topic_groups_text"]
+    assert mat.office_finding(ds2023).case == "stated"  # environmental median rank 16 of 18
+
+
+def test_a_moved_ranking_is_counted(tmp_path):
+    root = reversed_year(copy_data(tmp_path))
+    frame = pd.read_csv(root / "material_topics.csv")
+    first = frame.index[(frame["year"] == 2024) & (frame["rank"].isin([1, 2]))]
+    frame.loc[first, "rank"] = frame.loc[first[::-1], "rank"].to_numpy()
+    frame.to_csv(root / "material_topics.csv", index=False)
+    moved = mat.matrix_finding(data.load(2024, root))
+    assert moved.case == "moved" and (moved.facts["moved"], moved.facts["both"]) == (2, 18)
 
 
 def test_topics_outside_the_ranking_are_computed(ds2023):
@@ -95,3 +130,12 @@ def test_chart_csvs(ds2023, tmp_path, monkeypatch):
     csv = pd.read_csv(matrix.write_csv())
     assert len(csv) == 26 and (csv["tier"] == "not ranked").sum() == 6
     assert "<svg" in matrix.svg()
+
+
+def test_groups_in_tables_are_named_per_language(ds2023):
+    """The 'Raised by' cells use the stakeholder table's Chinese names (員工), not a KPI the catalogue knows."""
+    assert mat.topics_table(ds2023).frame.loc[6, "Raised by"] == "Employees"
+    with using("zh_hant"):
+        frame = mat.topics_table(ds2023).frame
+        assert frame.loc[0, "Raised by"] == "客戶；供應商" and frame.loc[6, "Raised by"] == "員工"
+        assert set(mat.topics_chart(ds2023).data["raised_by"]) >= {"環境組織", "業務合作夥伴；政府及監管機構"}

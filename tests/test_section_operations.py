@@ -1,8 +1,8 @@
-"""Chapter 5 (responsible operations): sentences as findings, hedges, exact-only charts, every edition."""
+"""Chapter 5 (responsible operations): sentences as findings, hedges, ranked tables, every edition."""
 import pytest
 
 from esgbook import data
-from esgbook.sections import operations as ops
+from esgbook.sections import operations as ops, operations_analysis as opa
 from synthetic import copy_data, reversed_year, without_metrics, without_prior
 
 
@@ -56,10 +56,10 @@ def test_2022_edition_is_a_short_note(ds2022):
     assert all(v.startswith("% not shown") for k, v in n.items() if k not in ("ops_year", "ops_scope_text"))
     for word in ("n/a", "None", "nan", " 0 "):
         assert word not in " ".join(n.values())
-    for make in (ops.ai_chart, ops.platform_chart, ops.security_chart, ops.panshi_chart, ops.argus_chart,
-                 ops.ip_chart):
-        chart = make(ds2022)
-        assert chart.label.startswith("fig-ops-") and chart.description.startswith("No chart")
+    for group in opa.GROUPS:
+        table = opa.ranked_table(ds2022, group)
+        assert table.label == f"tbl-ops-{group.replace('_', '-')}-ranked"
+        assert table.frame["Note"].tolist() == ["The report gives no such figures for 2022 or 2021."]
     assert ops.ai_table(ds2022).frame.columns.tolist() == ["Note"]
     assert {v[0] for v in ops.hkex_status(ds2022).values()} == {"not disclosed"}
 
@@ -74,7 +74,9 @@ def test_without_metrics_leaves_the_sentence_out(tmp_path):
     ds = data.load(2023, without_metrics(copy_data(tmp_path), ["argus_fraud_loss_rate_pct"]))
     assert _facts(ds, "ops.loss_rates").case == "missing"
     assert "fraud loss rate" not in ops.numbers(ds)["ops_argus_text"]
-    assert ops.argus_chart(ds).label == "fig-ops-argus"
+    percent = opa.ranked_frame(ds, "argus").query("Unit == 'percent'")
+    assert not percent["Figure"].str.startswith("Fraud loss rate").any()
+    assert percent["Rank"].tolist() == ["1", "2", "3"]  # the ranks close up over the missing figure
 
 
 def test_same_keys_every_edition(ds2023, ds2022, ds2024):
@@ -83,18 +85,27 @@ def test_same_keys_every_edition(ds2023, ds2022, ds2024):
     assert all(isinstance(v, str) and v for ds in (ds2023, ds2022, ds2024) for v in ops.numbers(ds).values())
 
 
-def test_charts_draw_exact_figures_only(ds2023):
-    chart = ops.argus_chart(ds2023)
-    assert chart.label == "fig-ops-argus"
-    frame = chart.data
-    times = frame[frame["metric"] == "argus_avg_disbursement_time_s"].set_index("category")["value"].to_dict()
-    assert times == {"credit_approval": 44.0, "drawdown": 39.0}
-    # The hedged loss rates are in the CSV and the description, not drawn as bars.
-    assert "below 2%" in chart.description and "below 0.001 basis points" in chart.description
-    spec = str(chart.spec())
-    assert "Not drawn" in spec
-    ip = ops.ip_chart(ds2023).data.set_index("metric")
-    assert ip.loc["ip_trademarks", "qualifier"] == "more than" and ip.loc["ip_advantage_entities", "value"] == 2
+def _row(frame, figure):
+    (row,) = frame[frame["Figure"].str.startswith(figure)].to_dict("records")
+    return row
+
+
+def test_ranked_tables_rank_within_a_unit_and_keep_hedges(ds2023):
+    argus = opa.ranked_frame(ds2023, "argus")
+    assert len(argus) == 15 and not argus["Figure"].str.startswith("Generation").any()  # the ordinal is in the text
+    seconds = argus[argus["Unit"] == "seconds"]
+    assert [(r["Rank"], r["As published"]) for r in seconds.to_dict("records")] == [("1", "44"), ("2", "39")]
+    fraud = _row(argus, "Fraud loss rate")
+    assert (fraud["Rank"], fraud["As published"], fraud["Hedge"]) == ("4", "below 2%", "below")
+    assert _row(argus, "Impersonation")["As published"] == "below 0.001"
+    # A hedged figure ranks by the number the report gives: 'more than 120,000' above 50,000 and 'more than 1,000'.
+    counts = argus[argus["Unit"] == "count"]
+    assert counts["As published"].tolist() == ["more than 120,000", "50,000", "more than 1,000"]
+    ip = opa.ranked_frame(ds2023, "ip")
+    assert ip["Rank"].tolist() == ["1", "2", "3", "4", "5"]
+    assert (_row(ip, "Registered trademarks")["Hedge"], _row(ip, "Granted patent")["Hedge"]) == ("more than", "nearly")
+    assert _row(ip, "Entities recognised")["As published"] == "2" and _row(ip, "Entities recognised")["Hedge"] == "–"
+    assert opa.ranked_table(ds2023, "argus").label == "tbl-ops-argus-ranked"
 
 
 def test_tables_list_each_figure_with_unit_words(ds2023):

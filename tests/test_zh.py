@@ -223,3 +223,20 @@ def test_inference_is_written_in_the_language_asked(ds2023):
         chinese = inference.run(ds2023)["whole_numbers"].facts["items"]
     assert len(english) == len(chinese) > 0
     assert all(english_words(c) == [] for c in chinese) and all(english_words(e) for e in english)
+
+
+def test_names_in_chinese_prose_come_from_the_data(ds2024):
+    """The names the 2024 prose states are looked up per language (name_zh, title_zh), not translated."""
+    from esgbook.narrative import using, write
+    from esgbook.sections import compared, governance, opening
+    move, basis = compared.biggest_move(ds2024), opening.basis(ds2024)
+    assert move.case == "down" and move.facts["name"].facts == {"en": "Fall in water use on the prior year",
+                                                                 "zh": "用水總量較上年減少"}
+    assert basis.case == "own" and basis.facts["title"].facts == {"en": "Synthetic report 2024", "zh": "2024年合成報告"}
+    trends = [f for f in governance.board_findings(ds2024) if f.topic == "trend"]
+    assert [t.case for t in trends] == ["flat", "flat"]
+    with using("zh_hant"):
+        assert write(move).startswith("在總量數字中，用水總量較上年減少由2023年至2024年的變動最大")
+        assert "《2024年合成報告》" in write(basis)
+        assert [write(t) for t in trends] == ["董事人數於2024年為9，與2023年相同", "獨立董事比例於2024年為44.4%，與2023年相同"]
+    assert write(basis).startswith("This edition is built from the company's own report for 2024, the Synthetic report 2024")

@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import charts, editions_compared, kpis, present
 from ..data import Dataset
+from ..findings import name
 from ..narrative import Change, Finding, Q, paragraph, sentence, write
 
 PREFIX = "cmp_"
@@ -118,8 +119,8 @@ def _value(v: float) -> str:
 
 def _reports(ds: Dataset) -> list[str]:
     years = set()
-    for name in ds.observation_tables:
-        years |= {int(y) for y in ds.all_reports(name)["reported_in"].unique()}
+    for table in ds.observation_tables:
+        years |= {int(y) for y in ds.all_reports(table)["reported_in"].unique()}
     return [str(y) for y in sorted(years)]
 
 
@@ -144,7 +145,7 @@ def biggest_move(ds: Dataset) -> Finding | None:
         return None
     top = amounts.loc[amounts[f"change {a}-{b}"].abs().idxmax()]
     return Finding("cmp.biggest_move", "up" if top[f"change {a}-{b}"] > 0 else "down", {
-        "name": top["name_en"], "name_zh": top["name_zh"], "prior_year": a, "year": b,
+        "name": name(top["name_en"], top["name_zh"]), "prior_year": a, "year": b,
         "prior": Q(top[str(a)], int(top["decimals"]), top["unit"]), "cur": Q(top[str(b)], int(top["decimals"]), top["unit"]),
         "change": Change(top[f"change {a}-{b}"])})
 

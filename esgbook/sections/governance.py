@@ -105,9 +105,9 @@ def board_findings(ds: Dataset) -> list[Finding]:
     if prior.empty:
         out.append(Finding("gov.board_period", "one_year", {"year": y}))
     else:
-        out.append(trend("trend", _count(directors), _count(len(prior)), y, name="The number of directors"))
+        out.append(trend("trend", _count(directors), _count(len(prior)), y, name=name("The number of directors", "董事人數")))
         out.append(trend("trend", share, Q(prior["independent"].sum() / len(prior) * 100, 1, "%"), y,
-                         name="The share of independent directors"))
+                         name=name("The share of independent directors", "獨立董事比例")))
     return out
 
 

@@ -11,7 +11,8 @@ import pandas as pd
 
 from .. import charts, present
 from ..data import Dataset
-from ..narrative import Finding, Md, absent, paragraph, write
+from ..findings import name
+from ..narrative import Finding, Md, absent, paragraph, sentence, write
 
 TIERS = {"high": ("High", "高度重要"), "medium": ("Medium", "中度重要"), "low": ("Low", "輕度重要")}
 TIER_COLOURS = {"high": charts.PALETTE[0], "medium": charts.PALETTE[1], "low": charts.PALETTE[2],
@@ -22,9 +23,9 @@ WORKFORCE = ["employee_training", "employee_health_safety", "employee_rights"]
 ENVIRONMENT = ["green_operations", "emissions_management", "resource_use", "extreme_weather"]
 
 
-def _groups(items: list[str]) -> str:
-    """Group names joined with semicolons (some names contain 'and')."""
-    return "; ".join(items) if items else "none"
+def _groups(items: list[str], con: pd.DataFrame) -> str:
+    """Group names in the current language, joined with semicolons (some names contain 'and'); 'none'."""
+    return write(_group_names(items, con)) if items else "none"
 
 
 def topics(ds: Dataset) -> pd.DataFrame:
@@ -71,34 +72,49 @@ def groups_per_topic(ds: Dataset) -> pd.DataFrame:
 OVERLAPS = {"Corporate governance": "compliant operations",
             "Compliance and anti-corruption management": "compliant operations",
             "Poverty alleviation and charity": "community and public welfare"}
-# Pairings the book calls out when the year's table holds them: (group id, topic_en) -> what is odd.
-ODD_PAIRINGS = {("employees", "Inclusive finance for small and micro businesses"):
-                "employees are listed as raising inclusive finance for small businesses, answered by {response}"}
+# Pairings the book calls out when the year's table holds them: (group id, topic_en) -> the case of
+# 'mat.odd_pairing' that says what is odd.
+ODD_PAIRINGS = {("employees", "Inclusive finance for small and micro businesses"): "employees_inclusive_finance"}
 THIN_RESPONSES = {"Information disclosure"}
 
 
-def _ranks(ranks: list[int]) -> str:
-    return present.join_and([str(r) for r in ranks])
+def _series(topic: str, items: list) -> Finding:
+    """A list the languages join their own way ('a; b; c' in English, where names contain 'and')."""
+    if len(items) == 1:
+        return Finding(topic, "one", {"first": items[0]})
+    return Finding(topic, "two" if len(items) == 2 else "more", {"first": items[0], "rest": _series(topic, items[1:])})
 
 
-def _group_ranks(top: pd.DataFrame, ids: list[str]) -> str:
-    """'13, 14 and 16, all in the medium tier'; '' when the ranking holds none of the group."""
+def _series_items(series: Finding) -> list:
+    """The items of a `_series` list, in order."""
+    return [series.facts["first"], *(_series_items(series.facts["rest"]) if "rest" in series.facts else [])]
+
+
+def _group_names(groups: list[str], con: pd.DataFrame, listed: bool = True) -> Finding | list[Finding]:
+    """Stakeholder groups (by English name) in both languages: a list joined with semicolons, or the names."""
+    zh = dict(zip(con["stakeholder_en"], con["stakeholder_zh"]))
+    names = [name(g, zh[g]) for g in groups]
+    return _series("mat.groups", names) if listed else names
+
+
+def _group_ranks(top: pd.DataFrame, ids: list[str]) -> Finding | str:
+    """Where a group of topics ranks ('13, 14 and 16, all in the medium tier'); '' when the ranking holds none."""
     part = top[top["topic_id"].isin(ids)]
     if part.empty:
         return ""
-    tiers = [TIERS[t][0].lower() for t in dict.fromkeys(part["tier"])]
-    where = f"all in the {tiers[0]} tier" if len(tiers) == 1 else f"in the {present.join_and(tiers)} tiers"
-    return f"{_ranks(list(part['rank']))}, {where}"
+    tiers = [name(TIERS[t][0].lower(), TIERS[t][1]) for t in dict.fromkeys(part["tier"])]
+    return Finding("mat.group_ranks", "one_tier" if len(tiers) == 1 else "several_tiers",
+                   {"ranks": [str(r) for r in part["rank"]], "tiers": tiers})
 
 
-def _tier_line(part: pd.DataFrame, tier: str) -> str:
+def _tier_line(part: pd.DataFrame, tier: str) -> Finding:
     en, zh = TIERS[tier]
-    names = [f"{r.name_en} ({r.name_zh})" for r in part.itertuples()]
+    names = [Finding("mat.topic_name", "both", {"en": r.name_en, "zh": r.name_zh}) for r in part.itertuples()]
     facts = {"tier": en, "tier_zh": zh, "first": int(part["rank"].min()), "last": int(part["rank"].max()),
-             "count": len(part), "top": names[0], "topics": present.join_and(names)}
+             "count": len(part), "top": names[0], "topics": names}
     # A short tier is listed in full; a long one is named by its first topic.
     case = "one" if len(part) == 1 else "several_listed" if len(part) <= 3 else "several"
-    return write(Finding("mat.tier_line", case, facts))
+    return Finding("mat.tier_line", case, facts)
 
 
 def topics_findings(ds: Dataset) -> list[Finding]:
@@ -111,7 +127,7 @@ def topics_findings(ds: Dataset) -> list[Finding]:
         return [Finding("mat.topics", "none", {"year": y})]
     lines = [_tier_line(top[top["tier"] == t], t) for t in TIERS if (top["tier"] == t).any()]
     return [Finding("mat.topics", "ranked", {"year": y, "count": len(top), "tier_count": top["tier"].nunique(),
-                                             "tier_lines": ";\n".join(lines) + "."}),
+                                             "tier_lines": _series("mat.tier_lines", lines)}),
             Finding("mat.topic_groups", "ranked" if top["topic_id"].isin(WORKFORCE + ENVIRONMENT).any() else "none",
                     {"workforce": _group_ranks(top, WORKFORCE), "environment": _group_ranks(top, ENVIRONMENT)})]
 
@@ -124,41 +140,70 @@ def stakeholder_findings(ds: Dataset) -> list[Finding]:
     if con.empty:
         return [Finding("mat.stakeholders", "none", {"year": y})]
     per_group = con.groupby("stakeholder_en", sort=False).size()
-    busiest = [g for g, n in per_group.items() if n == per_group.max()]
+    busiest = sorted(g for g, n in per_group.items() if n == per_group.max())
     out = [Finding("mat.stakeholders", "listed" if len(busiest) > 1 else "listed_one_busiest", {
         "year": y, "groups": con["stakeholder_id"].nunique(), "concerns": len(con),
-        "topics": con["topic_en"].str.casefold().nunique(), "busiest": present.join_and(sorted(busiest)),
+        "topics": con["topic_en"].str.casefold().nunique(), "busiest": _group_names(busiest, con, listed=False),
         "busiest_count": int(per_group.max())})]
-    if topics(ds).empty:
+    top = topics(ds)
+    if top.empty:
         return out
     m = matched_concerns(ds)
     un = unranked_topics(ds)
-    overlaps = [f"{t.lower()[0] + t[1:]} against {OVERLAPS[t]}" for t in un["topic_en"] if t in OVERLAPS]
-    others = [t[0].lower() + t[1:] for t in un["topic_en"] if t not in OVERLAPS]
+    ranked = {n.casefold(): (n, z) for n, z in zip(top["name_en"], top["name_zh"])}
+    # An overlap is stated only when its ranked counterpart is ranked in the year.
+    paired = {r.topic_en: r for r in un.itertuples() if OVERLAPS.get(r.topic_en, "").casefold() in ranked}
+    overlaps = [Finding("mat.overlap", "pair", {"topic": name(t, r.topic_zh, "first_lower"),
+                                                "ranked": name(OVERLAPS[t], ranked[OVERLAPS[t].casefold()][1])})
+                for t, r in paired.items()]
+    others = [name(r.topic_en, r.topic_zh, "first_lower") for r in un.itertuples() if r.topic_en not in paired]
     out.append(Finding("mat.unranked", "some" if len(un) else "none", {
-        "count": len(un), "overlaps": "; ".join(overlaps), "no_counterpart": present.join_and(others[:2]) if others else "",
-        "topics": present.join_and([f"{r.topic_en} ({r.topic_zh}, raised by {_groups(r.stakeholder_en)})"
-                                    for r in un.itertuples()])}))
+        "count": len(un), "overlaps": _series("mat.pairs", overlaps) if overlaps else "",
+        "no_counterpart": others[:2] if others else "",
+        "topics": [Finding("mat.unranked_topic", "raised", {"topic": name(r.topic_en, r.topic_zh), "topic_zh": r.topic_zh,
+                                                              "groups": _group_names(r.stakeholder_en, con)})
+                   for r in un.itertuples()]}))
     variants = m.dropna(subset=["rank"])
     variants = variants[variants["topic_zh"] != variants["ranked_name_zh"]]
     out.append(Finding("mat.variants", "some" if len(variants) else "none", {
         "count": len(variants),
-        "variants": present.join_and([f"{r.topic_zh} for {r.ranked_name_zh}" for r in variants.itertuples()])}))
+        "variants": [Finding("mat.variant", "pair", {"used": r.topic_zh, "ranked": r.ranked_name_zh})
+                     for r in variants.itertuples()]}))
     gpt = groups_per_topic(ds)
     silent, shared = gpt[gpt["group_count"] == 0], gpt[gpt["group_count"] > 1]
     out.append(Finding("mat.coverage", "some_silent" if len(silent) else "all_raised",
-                       {"silent": present.join_and(list(silent["name_en"]))}))
+                       {"silent": [name(e, z) for e, z in zip(silent["name_en"], silent["name_zh"])]}))
     out.append(Finding("mat.shared", "some" if len(shared) else "none", {
-        "count": len(shared), "topics": present.join_and([f"{r.name_en} ({_groups(r.groups)})"
-                                                          for r in shared.itertuples()])}))
-    odd = [text.format(response=f"“{r.response_en.lower()}”") for r in con.itertuples()
-           for (group, topic), text in ODD_PAIRINGS.items() if r.stakeholder_id == group and r.topic_en == topic]
-    thin = [r for r in con.itertuples() if r.response_en in THIN_RESPONSES]
-    out.append(Finding("mat.reading", "stated", {
-        "odd_pairing": f", with one odd pairing in the published table: {present.join_and(odd)}" if odd else "",
-        "thin": "".join(f" Some responses are also thin: “{r.response_en.lower()}” is the whole answer to "
-                        f"{r.stakeholder_en.lower()}' concern about {r.topic_en.lower()}." for r in thin[:1])}))
+        "count": len(shared), "topics": [Finding("mat.shared_topic", "raised", {
+            "topic": name(r.name_en, r.name_zh), "groups": _group_names(r.groups, con)}) for r in shared.itertuples()]}))
+    odd = [Finding("mat.odd_pairing", case, {"response": name(r.response_en, r.response_zh, "lower")})
+           for r in con.itertuples() for (group, topic), case in ODD_PAIRINGS.items()
+           if r.stakeholder_id == group and r.topic_en == topic]
+    out.append(Finding("mat.reading", "none" if not odd else "one_odd" if len(odd) == 1 else "several_odd",
+                       {"odd": odd, "count": len(odd)}))
+    out += [Finding("mat.thin_response", "stated", {
+        "response": name(r.response_en, r.response_zh, "lower"), "group": name(r.stakeholder_en, r.stakeholder_zh, "lower"),
+        "topic": name(r.topic_en, r.topic_zh, "lower")}) for r in con.itertuples() if r.response_en in THIN_RESPONSES][:1]
     return out
+
+
+def office_finding(ds: Dataset) -> Finding:
+    """The book's reading of a ranking whose environmental topics sit mostly in its lower half."""
+    top = topics(ds)
+    env = top[top["topic_id"].isin(ENVIRONMENT)]
+    return Finding("mat.office_based", "stated" if len(env) and env["rank"].median() > len(top) / 2 else "none", {})
+
+
+def matrix_finding(ds: Dataset) -> Finding:
+    """What a reader cannot see without the matrix scores, and whether the data hold the prior year's ranking."""
+    frame = ds.table("material_topics")
+    cur, prior = topics(ds), frame[frame["year"] == ds.year - 1]
+    if prior.empty:
+        return Finding("mat.matrix", "no_prior_ranking", {"prior_year": ds.year - 1})
+    both = cur.merge(prior[["topic_id", "rank"]], on="topic_id", suffixes=("", "_prior"))
+    moved = int((both["rank"] != both["rank_prior"]).sum())
+    return Finding("mat.matrix", "moved" if moved else "same_ranking",
+                   {"prior_year": ds.year - 1, "moved": moved, "both": len(both)})
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
@@ -171,23 +216,20 @@ def numbers(ds: Dataset) -> dict[str, str]:
         return write(by_topic[topic]) if topic in by_topic else ""
 
     matching = [one("mat.unranked"), one("mat.variants")]
-    coverage = " ".join(s for s in (one("mat.coverage"), one("mat.shared")) if s)
-    if coverage:
-        matching.append(f"- **Coverage.** {coverage}")
+    if "mat.coverage" in by_topic:
+        matching.append(paragraph(one("mat.coverage"), one("mat.shared")))
+    matching_text = write(Finding("mat.matching", "intro", {})) + "\n\n" + "\n".join(m for m in matching if m) + "\n"
     return {
         "mat_year": str(ds.year),
         "mat_topics_text": Md(write(tops[0])),
-        "mat_topic_groups_text": (paragraph(
-            write(tops[1]), "That fits an office-based company whose environmental weight lies in what it "
-            "finances rather than in its own operations. The report does not publish the matrix itself (the scores "
-            "on each axis), so a reader cannot see how close the topics on either side of a tier boundary were, nor "
-            "how the ranking moved since the previous year.") if shown else absent("the ranking's reading")),
+        "mat_topic_groups_text": (paragraph(write(tops[1]), sentence(write(office_finding(ds))),
+                                            sentence(write(matrix_finding(ds))))
+                                  if shown else absent("the ranking's reading")),
         "mat_stakeholders_text": (Md(one("mat.stakeholders")) if "mat.stakeholders" in by_topic
                                   else absent("no stakeholder table for the year")),
-        "mat_matching_text": (Md("Matching the stakeholder topics against the ranked list shows how far the two "
-                                 "lists share a vocabulary:\n\n" + "\n".join(m for m in matching if m) + "\n")
-                              if "mat.unranked" in by_topic else absent("no ranked list to match")),
-        "mat_reading_text": (Md(one("mat.reading")) if "mat.reading" in by_topic else absent("no stakeholder table")),
+        "mat_matching_text": Md(matching_text) if "mat.unranked" in by_topic else absent("no ranked list to match"),
+        "mat_reading_text": (paragraph(sentence(one("mat.reading")), sentence(one("mat.thin_response")))
+                             if "mat.reading" in by_topic else absent("no stakeholder table")),
     }
 
 
@@ -219,7 +261,7 @@ def topics_table(ds: Dataset) -> present.Table:
         "Rank": gpt["rank"].tolist(),
         "Topic (議題)": [f"{e} ({z})" for e, z in zip(gpt["name_en"], gpt["name_zh"])],
         "Tier": [f"{TIERS[t][0]} ({TIERS[t][1]})" for t in gpt["tier"]],
-        "Raised by": [_groups(g) for g in gpt["groups"]],
+        "Raised by": [_groups(g, concerns(ds)) for g in gpt["groups"]],
     })
     if frame.empty:
         frame = pd.DataFrame([{"Note": _missing_note(ds, "material topics")}])
@@ -262,7 +304,7 @@ def topics_chart(ds: Dataset) -> charts.Chart:
         "rank": gpt["rank"], "topic": [f"{r}. {e} {z}" for r, e, z in zip(gpt["rank"], gpt["name_en"], gpt["name_zh"])],
         "tier": gpt["tier"], "tier_label": [_tier_label(t) for t in gpt["tier"]],
         "stakeholder_groups": gpt["group_count"],
-        "raised_by": [_groups(g) for g in gpt["groups"]],
+        "raised_by": [_groups(g, concerns(ds)) for g in gpt["groups"]],
     })
     frame["label"] = frame["stakeholder_groups"].map(lambda n: f"{n} group" + ("" if n == 1 else "s"))
     tiers = [t for t in TIERS if t in set(frame["tier"])]

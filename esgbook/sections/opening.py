@@ -6,6 +6,7 @@ import pandas as pd
 
 from .. import kpis, narrative, present, reconcile
 from ..data import Dataset
+from ..findings import name
 from ..narrative import Finding
 
 HEADLINES = ["employees", "female_share_pct", "turnover_rate_pct", "energy_mwh", "energy_per_employee_mwh",
@@ -36,7 +37,7 @@ def basis(ds: Dataset) -> Finding:
     facts = {"year": str(ds.year), "prior_year": str(ds.year - 1)}
     if report is None:
         return Finding("idx.basis", "none", facts)
-    facts |= {"report_year": str(report["report_year"]), "title": report["title_en"]}
+    facts |= {"report_year": str(report["report_year"]), "title": name(report["title_en"], report["title_zh"])}
     if not report["own"]:
         return Finding("idx.basis", "comparative", facts)
     return Finding("idx.basis", "own" if ds.year - 1 in ds.years else "own_alone", facts)

@@ -39,7 +39,7 @@ def ranked_frame(ds: Dataset, group: str) -> pd.DataFrame:
     and rank by the number the report gives."""
     rows = _rows(ds, GROUPS[group])
     if rows.empty:
-        return present.empty_note(ds, "these figures")
+        return present.empty_note(ds, "such figures")
     rows["kind"] = rows["unit"].map(lambda u: ops.unit_words(ds, u))
     rows = rows.sort_values(["kind", "value"], ascending=[True, False], kind="stable")
     rows["rank"] = rows.groupby("kind").cumcount() + 1

@@ -147,8 +147,9 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     report, 'not disclosed' when the edition is only a later report's comparative column."""
     period = period_finding(ds)
     if period.case != "own":
-        reason = (f"No report of {ds.year} in the data: the edition's figures are the comparative column of the "
-                  f"{period.facts.get('report_year', 'a later')} report, which makes no {ds.year} statement."
+        later = f"the {period.facts['report_year']} report" if "report_year" in period.facts else "a later report"
+        reason = (f"No report of {ds.year} in the data: the edition's figures are the comparative column of {later}, "
+                  f"which makes no {ds.year} statement."
                   if period.case == "comparative" else f"No report covering {ds.year} in the data.")
         return {code: ("not disclosed", reason) for code in GUIDE_ITEMS}
     index = _guide_status(ds).set_index("code")

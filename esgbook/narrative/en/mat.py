@@ -26,7 +26,41 @@ def _groups(f: dict) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+def _series(sep: str, last: str = "."):
+    """A list written one item after another ('mat.groups', 'mat.tier_lines' ...): `sep` between items."""
+    return {"one": "{first}" + last, "two": "{first}" + sep + "{rest}", "more": "{first}" + sep + "{rest}"}
+
+
+READING = ("The mapping mostly follows the company's own functions (employees to workforce topics, environmental "
+           "organisations to the environmental ones) rather than reading like findings about what each group cares "
+           "about{odd}. The report mentions questionnaires and a power–interest model (權力-利益模型) but gives no "
+           "survey size, response rate or results, so the link between what stakeholders said and the ranking cannot "
+           "be checked.")
+MATRIX = ("The report does not publish the matrix itself (the scores on each axis), so a reader cannot see how close "
+          "the topics on either side of a tier boundary were")
+
 TEMPLATES = {
+    "mat.tier_lines": _series(";\n"),
+    "mat.groups": _series("; ", ""),
+    "mat.pairs": _series("; ", ""),
+    "mat.topic_name": {"both": "{en} ({zh})"},
+    "mat.group_ranks": {"one_tier": "{ranks}, all in the {tiers} tier", "several_tiers": "{ranks}, in the {tiers} tiers"},
+    "mat.overlap": {"pair": "{topic} against {ranked}"},
+    "mat.unranked_topic": {"raised": "{topic} ({topic_zh}, raised by {groups})"},
+    "mat.variant": {"pair": "{used} for {ranked}"},
+    "mat.shared_topic": {"raised": "{topic} ({groups})"},
+    "mat.odd_pairing": {"employees_inclusive_finance": "employees are listed as raising inclusive finance for small "
+                                                       "businesses, answered by “{response}”"},
+    "mat.thin_response": {"stated": "Some responses are also thin: “{response}” is the whole answer to {group}' "
+                                    "concern about {topic}."},
+    "mat.matching": {"intro": "Matching the stakeholder topics against the ranked list shows how far the two lists "
+                              "share a vocabulary:"},
+    "mat.office_based": {"stated": "That fits an office-based company whose environmental weight lies in what it "
+                                   "finances rather than in its own operations", "none": ""},
+    "mat.matrix": {"no_prior_ranking": MATRIX + ", nor how the ranking moved since the previous year",
+                   "same_ranking": MATRIX + "; the ranking is the same as {prior_year}'s, topic for topic",
+                   "moved": MATRIX + "; of the {both} topics ranked in both years, {moved} changed rank since "
+                                     "{prior_year}"},
     "mat.topics": {
         "ranked": _tiers,
         "none": "The {year} report, as the data hold it, ranks no material topics.",
@@ -70,8 +104,8 @@ TEMPLATES = {
         "none": "- **Wording.** The stakeholder table names every ranked topic in the words of the ranking.",
     },
     "mat.coverage": {
-        "all_raised": "Every ranked topic is raised by at least one stakeholder group.",
-        "some_silent": "No stakeholder group raises {silent}.",
+        "all_raised": "- **Coverage.** Every ranked topic is raised by at least one stakeholder group.",
+        "some_silent": "- **Coverage.** No stakeholder group raises {silent}.",
     },
     "mat.shared": {
         "some": lambda f: (f"Only {_n(f['count'], 'ranked topic is', 'ranked topics are')} raised by more than one "
@@ -79,10 +113,8 @@ TEMPLATES = {
         "none": "No ranked topic is raised by more than one group.",
     },
     "mat.reading": {
-        "stated": ("The mapping mostly follows the company's own functions (employees to workforce topics, "
-                   "environmental organisations to the environmental ones) rather than reading like findings about "
-                   "what each group cares about{odd_pairing}. The report mentions questionnaires and a "
-                   "power–interest model (權力-利益模型) but gives no survey size, response rate or results, so the "
-                   "link between what stakeholders said and the ranking cannot be checked.{thin}"),
+        "none": READING.format(odd=""),
+        "one_odd": READING.format(odd=", with one odd pairing in the published table: {odd}"),
+        "several_odd": READING.format(odd=", with {count} odd pairings in the published table: {odd}"),
     },
 }

@@ -11,7 +11,7 @@ def _tiers(f: dict) -> str:
 
 
 def _groups(f: dict) -> str:
-    parts = [f"{label}議題排第{f[key]}位" for key, label in (("workforce", "僱員相關"), ("environment", "環境"))
+    parts = [f"{label}議題{f[key]}" for key, label in (("workforce", "僱員相關"), ("environment", "環境"))
              if f[key]]
     return "；".join(parts) + "。"
 
@@ -26,7 +26,34 @@ def _unranked(f: dict) -> str:
     return text
 
 
+def _series(sep: str, last_sep: str | None = None, last: str = "。"):
+    """逐項寫出的清單（'mat.groups'、'mat.tier_lines' 等）：項與項之間用`sep`，最後兩項之間用`last_sep`。"""
+    return {"one": "{first}" + last, "two": "{first}" + (last_sep or sep) + "{rest}", "more": "{first}" + sep + "{rest}"}
+
+
+MATRIX = "報告沒有公佈矩陣本身（各軸的分數），因此讀者無法看出層級界線兩側的議題有多接近"
+READING = ("這種對應大致依照公司本身的職能劃分（僱員對應僱員議題，環保組織對應環境議題），讀來不像是對各群體真正關心"
+           "甚麼的發現{odd}。報告提及問卷及權力-利益模型，但沒有披露調查的樣本、回應率或結果，因此持份者的意見與議題"
+           "排序之間的關係無法核實。")
+
 TEMPLATES = {
+    "mat.tier_lines": _series("；\n"),
+    "mat.groups": _series("；", last=""),  # group names contain 及
+    "mat.pairs": _series("；", last=""),
+    "mat.topic_name": {"both": "{zh}"},
+    "mat.group_ranks": {"one_tier": "排第{ranks}位，全屬{tiers}層級", "several_tiers": "排第{ranks}位，分屬{tiers}層級"},
+    "mat.overlap": {"pair": "{topic}對應{ranked}"},
+    "mat.unranked_topic": {"raised": "{topic}（由{groups}提出）"},
+    "mat.variant": {"pair": "以「{used}」稱「{ranked}」"},
+    "mat.shared_topic": {"raised": "{topic}（{groups}）"},
+    "mat.odd_pairing": {"employees_inclusive_finance": "僱員被列為提出小微企業普惠金融議題，公司的回應是「{response}」"},
+    "mat.thin_response": {"stated": "部分回應亦很單薄：公司對{group}關注{topic}的全部回應就是「{response}」。"},
+    "mat.matching": {"intro": "把持份者提出的議題與已排序的議題對照，可見兩份清單的用詞有多一致："},
+    "mat.office_based": {"stated": "這與一家以辦公室為主的公司相符：其環境影響主要在於所融資的業務，而非自身營運",
+                         "none": ""},
+    "mat.matrix": {"no_prior_ranking": MATRIX + "，也無法看出排序較上一年有何變動",
+                   "same_ranking": MATRIX + "；排序與{prior_year}年完全相同",
+                   "moved": MATRIX + "；在兩年均有排序的{both}個議題中，有{moved}個的排位較{prior_year}年有所變動"},
     "mat.topics": {
         "ranked": _tiers,
         "none": "按數據所載，{year}年報告沒有排列任何重大議題。",
@@ -58,16 +85,16 @@ TEMPLATES = {
         "none": "- **用詞。** 持份者表稱呼每個已排序議題的用詞都與排序一致。",
     },
     "mat.coverage": {
-        "all_raised": "每個已排序議題都至少有一個持份者群體提出。",
-        "some_silent": "沒有任何持份者群體提出{silent}。",
+        "all_raised": "- **覆蓋。** 每個已排序議題都至少有一個持份者群體提出。",
+        "some_silent": "- **覆蓋。** 沒有任何持份者群體提出{silent}。",
     },
     "mat.shared": {
         "some": "只有{count}個已排序議題由多於一個群體提出：{topics}。",
         "none": "沒有任何已排序議題由多於一個群體提出。",
     },
     "mat.reading": {
-        "stated": "這種對應大致依照公司本身的職能劃分（僱員對應僱員議題，環保組織對應環境議題），讀來不像是對各群體"
-                  "真正關心甚麼的發現{odd_pairing}。報告提及問卷及權力-利益模型，但沒有披露調查的樣本、回應率或結果，"
-                  "因此持份者的意見與議題排序之間的關係無法核實。{thin}",
+        "none": READING.format(odd=""),
+        "one_odd": READING.format(odd="；已公佈的表中有一處對應頗為奇怪：{odd}"),
+        "several_odd": READING.format(odd="；已公佈的表中有{count}處對應頗為奇怪：{odd}"),
     },
 }
