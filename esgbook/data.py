@@ -32,6 +32,41 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
+NAMES = "names:"  # an input that is only the name columns of a file (`<x>_en` / `<x>_zh`), not its figures
+
+
+def input_digest(root: Path, name: str) -> str:
+    """The digest of one recorded input of a chapter: a whole data file, or (`names:<file>`) only the
+    names it gives in both languages, which is what the Chinese labels read from every file."""
+    if not name.startswith(NAMES):
+        return file_digest(root / name)
+    import csv  # noqa: PLC0415
+
+    path = root / name.removeprefix(NAMES)
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, [])
+        keep = [i for i, f in enumerate(header) if f.endswith("_zh") or f + "_zh" in header
+                or (f.endswith("_en") and f[:-3] + "_zh" in header) or f in ("id", "category")]
+        h = hashlib.sha256()
+        for row in [header, *reader]:
+            h.update("\x1f".join(row[i] for i in keep if i < len(row)).encode() + b"\n")
+    return h.hexdigest()[:16]
+
+
+_noted: set[tuple[str, str]] = set()
+
+
+def note_read(name: str) -> None:
+    """Record an input read outside a Dataset (the Chinese labels' names) in the running chapter's log,
+    once per chapter: a module-level cache must not hide a chapter's inputs from the next chapter."""
+    log = os.environ.get(READS_LOG_ENV)
+    if log and (log, name) not in _noted:
+        _noted.add((log, name))
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(name + "\n")
+
+
 def data_digest(root: Path | None = None) -> str:
     """One digest of every file in the data folder (names and bytes)."""
     root = root or data_dir()

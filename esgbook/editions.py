@@ -118,9 +118,10 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
     if meta.get("code") != now["code"]:
         return "esgbook code it imports changed"
     for name, digest in sorted(meta.get("inputs", {}).items()):
-        path = root / name
-        if not path.exists() or data_mod.file_digest(path) != digest:
-            return f"data/{name} changed"
+        path = root / name.removeprefix(data_mod.NAMES)
+        if not path.exists() or data_mod.input_digest(root, name) != digest:
+            return f"data/{name.removeprefix(data_mod.NAMES)} changed" + (
+                " (its names)" if name.startswith(data_mod.NAMES) else "")
     return None
 
 
@@ -175,7 +176,7 @@ def execute_chapter(source: str, year: int, workdir: str) -> str:
     root = data_dir()
     inputs = sorted(set(filter(None, reads.read_text(encoding="utf-8").splitlines())) | {"datapackage.json"})
     meta = {"chapter": src.stem, "year": year, **made_from(src),
-            "inputs": {name: data_mod.file_digest(root / name) for name in inputs}}
+            "inputs": {name: data_mod.input_digest(root, name) for name in inputs}}
     _normalise(nb, meta)
     nbformat.write(nb, out)
     reads.unlink()

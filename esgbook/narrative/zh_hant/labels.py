@@ -253,16 +253,28 @@ def _unit_names(folder: str) -> dict[str, str]:
         return {row["id"]: re.sub(r"（.*?）$", "", row["name_zh"]) for row in csv.DictReader(fh)}
 
 
+def _read(files) -> str:
+    """The data folder, with the files whose names are about to be read noted as the chapter's inputs
+    (only their name columns: a changed figure does not re-execute a chapter, a changed name does)."""
+    from ... import data  # noqa: PLC0415
+
+    folder = data_dir()
+    for name in files:
+        data.note_read(data.NAMES + name)
+    return str(folder)
+
+
 def _units() -> dict[str, str]:
-    return _unit_names(str(data_dir()))
+    return _unit_names(_read(["units.csv"]))
 
 
 def _ids() -> dict[str, str]:
-    return _id_names(str(data_dir()))
+    return _id_names(_read(["metrics.csv", "categories.csv", "units.csv"]))
 
 
 def names() -> dict[str, str]:
-    return _names(str(data_dir()))
+    folder = data_dir()
+    return _names(_read(sorted(p.name for p in folder.glob("*.csv"))))
 
 
 def _chinese_enough(text: str) -> bool:
