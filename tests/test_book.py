@@ -95,9 +95,9 @@ def html(tmp_path_factory):
     out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render", "--year", "2023"], cwd=REPO,
                          env={**os.environ, "ESGBOOK_BUILD": str(build)}, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-5000:]
-    index = Path(out.stdout.strip().splitlines()[-1])
+    index = Path(out.stdout.strip().splitlines()[-1])  # the site's index; the edition is its 2023/ folder
     assert index.name == "index.html" and index.exists()
-    return index.parent
+    return index.parent / "2023"
 
 
 def test_builds_every_chapter(html):

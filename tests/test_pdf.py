@@ -23,37 +23,47 @@ CHART_TEXT = "application/papermill.record/text/plain"
 
 
 @pytest.fixture(scope="session")
-def pdf(tmp_path_factory) -> Path:
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    """`make pdf` builds one PDF per language; each path is printed on a line of its own."""
     keep = os.environ.get("ESGBOOK_TEST_BUILD")
     build = Path(keep).resolve() if keep else tmp_path_factory.mktemp("pdf-build")
     out = subprocess.run([sys.executable, "-m", "esgbook.editions", "pdf"], cwd=REPO, capture_output=True,
                          text=True, env={**os.environ, "ESGBOOK_BUILD": str(build)})
     assert out.returncode == 0, out.stdout[-5000:] + out.stderr[-8000:]
-    path = Path(out.stdout.strip().splitlines()[-1])
-    assert path.suffix == ".pdf" and path.exists(), out.stdout[-2000:]
-    return path
+    paths = [Path(line) for line in out.stdout.strip().splitlines() if line.endswith(".pdf")]
+    assert all(p.exists() for p in paths), out.stdout[-2000:]
+    return {"zh_hant" if "zh-hant" in p.name else "en": p for p in paths}
+
+
+@pytest.fixture(scope="session")
+def pdf(pdfs) -> Path:
+    return pdfs["en"]
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
 
 
 @pytest.fixture(scope="session")
 def pages(pdf) -> list[str]:
     """The text of each page (pdftotext separates pages with a form feed)."""
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    return text.split("\f")
+    return _text(pdf).split("\f")
 
 
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _chart_titles() -> dict[str, str]:
-    """label -> title of every chart the latest edition's notebooks publish."""
+def _chart_titles(lang: str = "en") -> dict[str, str]:
+    """label -> title of every chart the latest edition's notebooks publish (in `lang`)."""
     edition = editions.NOTEBOOKS / str(editions.check_year(None))
     titles = {}
     for nb in sorted(edition.glob("*.ipynb")):
         for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
             for out in cell.get("outputs", []):
-                text = out.get("data", {}).get(CHART_TEXT, "")
+                data = out.get("data", {}) if lang == "en" else out.get("metadata", {}).get("esgbook", {}).get(lang, {})
+                text = data.get(CHART_TEXT, "")
                 text = "".join(text) if isinstance(text, list) else text
                 if m := re.match(r"Chart (\S+): (.+)", text):
                     titles[m[1]] = m[2]
@@ -127,3 +137,21 @@ def test_tables_fit_the_page(pdf):
     log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     overfull = [float(x) for x in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\) in alignment", log)]
     assert not [x for x in overfull if x > 30], f"tables wider than the page by {sorted(overfull)[-5:]} pt"
+
+
+def test_the_chinese_pdf_is_the_chinese_book(pdfs):
+    """`make pdf` also typesets the Traditional Chinese edition (xeCJK), charts drawn with their Chinese titles."""
+    zh = pdfs["zh_hant"]
+    assert zh.name == "qifu-esg-zh-hant.pdf"
+    flat = _flat(_text(zh))
+    for source in editions.chapters()[1:]:
+        zh_source = source.parent / "zh-hant" / source.name
+        title = next(l[2:].strip() for l in zh_source.read_text(encoding="utf-8").splitlines() if l.startswith("# "))
+        assert _flat(title) in flat, f"chapter title missing from the Chinese PDF: {title}"
+    assert "目錄" in flat and "溫室氣體" in flat
+    titles = _chart_titles("zh_hant")
+    assert len(titles) >= 6 and all(re.search(r"[\u4e00-\u9fff]", t) for t in titles.values())
+    missing = {label: t for label, t in titles.items() if _flat(t) not in flat}
+    assert not missing, f"chart titles not drawn in the Chinese PDF: {missing}"
+    log = zh.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert not re.findall(r"Missing character: There is no (.+?) in font", log)

@@ -35,6 +35,7 @@ ZH_CONFIG = {
     "numfig_format": {"figure": "圖 %s", "table": "表 %s"},
     "contents": "目錄",
     "targetname": "qifu-esg-zh-hant.tex",
+    "parts": {"The report": "報告", "Editions": "各年度版本"},
 }
 
 
@@ -80,7 +81,7 @@ def _config(year: int, lang: str, site: dict | None) -> str:
         preamble = sphinx["latex_elements"]["preamble"]
         sphinx["latex_elements"]["preamble"] = preamble.replace(
             r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}",
-            r"\renewcommand{\contentsname}{" + words["contents"] + "}")
+            r"\AtBeginDocument{\renewcommand{\contentsname}{" + words["contents"] + "}}")
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=200)
     return text.replace("{{year}}", str(year)).replace("{year}", str(year))
 
@@ -95,7 +96,7 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp)
         (src / "_config.yml").write_text(_config(year, lang, site), encoding="utf-8")
-        (src / "_toc.yml").write_text(toc_text(chapters), encoding="utf-8")
+        (src / "_toc.yml").write_text(toc_text(chapters, lang), encoding="utf-8")
         for folder in (STATIC, TEMPLATES):
             if folder.exists():
                 shutil.copytree(folder, src / folder.name)
@@ -116,7 +117,7 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
     return staged
 
 
-def toc_text(chapters: list[Path] | None) -> str:
+def toc_text(chapters: list[Path] | None, lang: str = "en") -> str:
     """The edition's table of contents: the book's, plus the pages only some editions have."""
     import yaml  # noqa: PLC0415
 
@@ -134,7 +135,10 @@ def toc_text(chapters: list[Path] | None) -> str:
         for c in part["chapters"]:
             c["file"] = "chapters/" + Path(c["file"]).name
     toc["root"] = "chapters/" + Path(toc["root"]).name
-    return yaml.safe_dump(toc, sort_keys=False)
+    if lang != "en":  # the parts' captions are the language's
+        for part in toc["parts"]:
+            part["caption"] = ZH_CONFIG["parts"].get(part["caption"], part["caption"])
+    return yaml.safe_dump(toc, sort_keys=False, allow_unicode=True)
 
 
 def output(year: int, lang: str = "en") -> Path:
