@@ -16,7 +16,7 @@ year_arg = $(if $(YEAR),--year $(YEAR))
 jobs_arg = $(if $(JOBS),--jobs $(JOBS))
 
 .PHONY: book run render test diff diff-setup kpis reconcile validate clean xbrl xbrl-taxonomy template import \
-	serve compare
+	serve compare lint
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -69,8 +69,12 @@ reconcile: $(VENV)/.installed
 
 # Unit, data, CLI and edition tests, then nbval (strict) over every committed edition.
 # The tools environment is needed too: tests/test_xbrl.py validates each edition's xBRL-JSON with Arelle.
-test: $(VENV)/.installed $(TOOLS)/.installed system-deps
+test: $(VENV)/.installed $(TOOLS)/.installed system-deps lint
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
+
+# make lint: ruff (pinned in the tools environment, configured in pyproject.toml) over the code and tests.
+lint: $(TOOLS)/.installed
+	$(TOOLS)/bin/ruff check esgbook scripts tests
 
 # make xbrl [YEAR=Y]: the edition's xBRL-JSON report (and taxonomy package) in _build/xbrl/, validated by
 # Arelle offline with Units Registry checks; fails on any error. Default: the latest year.

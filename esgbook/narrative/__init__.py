@@ -95,6 +95,22 @@ def using(lang: str):
         _CURRENT.reset(token)
 
 
+def merged_templates(package: str, path, skip: tuple[str, ...] = ()) -> dict:
+    """Every chapter module's TEMPLATES in a language package, merged; a topic defined twice is an error.
+    (Each language's `templates()` calls this on its own folder, so a module added there is found.)"""
+    from pkgutil import iter_modules  # noqa: PLC0415
+
+    out: dict = {}
+    for info in iter_modules(path):
+        if info.name in skip:
+            continue
+        for topic, cases in import_module(f"{package}.{info.name}").TEMPLATES.items():
+            if topic in out:
+                raise ValueError(f"template topic {topic!r} is defined twice")
+            out[topic] = cases
+    return out
+
+
 def language(lang: str | None = None):
     return import_module(f"{__name__}.{(lang or current()).replace('-', '_')}")
 

@@ -7,8 +7,6 @@ Numbers keep the English edition's digits (the same formatting function): only w
 from __future__ import annotations
 
 from functools import cache
-from importlib import import_module
-from pkgutil import iter_modules
 
 from ... import present
 from .. import Change, Dir, Finding, Q, write
@@ -100,12 +98,6 @@ def label(text: str) -> str:
 @cache
 def templates() -> dict:
     """Every chapter module's TEMPLATES, merged; a topic defined twice is an error."""
-    out: dict = {}
-    for info in iter_modules(__path__):
-        if info.name == "labels":
-            continue
-        for topic, cases in import_module(f"{__name__}.{info.name}").TEMPLATES.items():
-            if topic in out:
-                raise ValueError(f"template topic {topic!r} is defined twice")
-            out[topic] = cases
-    return out
+    from .. import merged_templates  # noqa: PLC0415
+
+    return merged_templates(__name__, __path__, skip=("labels",))
