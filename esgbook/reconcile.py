@@ -54,7 +54,7 @@ def printed_decimals(value: float, metric_decimals) -> int:
 def _recomputed(ds: Dataset, kpi_id: str, dimension: str, category: str, year: int):
     if dimension == "total":
         return kpis.compute(ds, kpi_id, year)
-    for share_id, metric, *_ in kpis.SHARE_BREAKDOWNS:
+    for share_id, metric in kpis.SHARES.items():
         if share_id == kpi_id:
             s = kpis.share(ds, metric, dimension, year)
             return float(s[category]) if category in s.index else None
@@ -149,7 +149,7 @@ def _check_rows(ds: Dataset, year: int) -> list[dict]:
             table))
     total = ds.value("turnover_rate_pct", year)
     for dimension in ("gender", "age_group"):
-        implied = kpis._weighted("turnover_rate_pct", dimension)(ds, year)  # noqa: SLF001
+        implied = kpis.weighted("turnover_rate_pct", dimension)(ds, year)
         if total is None or implied is None:
             continue
         rows.append(_check(

@@ -319,7 +319,7 @@ def plausibility(ds) -> list:
     Warnings never stop a build: `make validate` prints them, the reconciliation can list them.
     """
     from .intake import plausibility as checks  # noqa: PLC0415 - needs kpis (pandas), not on the fast path
-    from .kpis import SHARE_BREAKDOWNS  # noqa: PLC0415
+    from .kpis import SHARES  # noqa: PLC0415
 
     obs = [SimpleNamespace(**r) for r in ds.observations().to_dict("records")]
-    return checks.check(obs, {share: count for share, count, *_ in SHARE_BREAKDOWNS})
+    return checks.check(obs, dict(SHARES))

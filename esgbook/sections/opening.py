@@ -17,8 +17,7 @@ def headline_frame(ds: Dataset) -> pd.DataFrame:
     rows = []
     for kpi_id in HEADLINES:
         k = kpis.BY_ID[kpi_id]
-        decimals = 2 if kpi_id.endswith(("_per_employee_t", "_per_employee_mwh")) else k.decimals
-        rows.append((k.name_en, k.name_zh, k.unit, k.compute(ds, ds.year), k.compute(ds, ds.year - 1), decimals))
+        rows.append((k.name_en, k.name_zh, k.unit, k.compute(ds, ds.year), k.compute(ds, ds.year - 1), k.decimals))
     frame = present.years_side_by_side(rows, ds.year).rename(columns={"Metric": "Figure"})
     frame["HKEX KPI"] = [kpis.BY_ID[k].hkex or present.DASH for k in HEADLINES]
     return frame[frame[str(ds.year)] != present.DASH].reset_index(drop=True)
