@@ -221,3 +221,23 @@ def reconciliation(ds: Dataset, year: int | None = None) -> pd.DataFrame:
     frame = ds.cached(("reconciliation", year), lambda: pd.DataFrame(
         published_rows(ds, year) + check_rows(ds, year) + sensitivity_rows(ds, year), columns=COLUMNS))
     return frame.copy()
+
+
+def discrepancy_key(row) -> tuple[int, str, str, str]:
+    """(year, metric, dimension, category) of a reconciliation row, as data/known_discrepancies.csv lists it:
+    a consistency check names the two breakdowns it compares in place of a dimension."""
+    return (int(row["year"]), row["metric"], row["compares"] or row["dimension"], row["category"])
+
+
+def flagged(ds: Dataset, year: int | None = None) -> set[tuple[int, str, str, str]]:
+    """The keys of every figure the reconciliation flags as a discrepancy in `year`."""
+    rec = reconciliation(ds, year)
+    return {discrepancy_key(r) for _, r in rec[rec["status"] == "discrepancy"].iterrows()}
+
+
+def known_discrepancies(ds: Dataset, year: int | None = None) -> dict[tuple[int, str, str, str], str]:
+    """The discrepancies data/known_discrepancies.csv expects in `year`, with their reasons."""
+    year = ds.year if year is None else year
+    known = ds.table("known_discrepancies")
+    known = known[known["year"] == year]
+    return {(int(r.year), r.metric, r.dimension, r.category): r.reason for r in known.itertuples()}
