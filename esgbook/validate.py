@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+from .assumptions import SUM_TOLERANCE  # head counts are integers: no rounding allowance
 from .errors import DataError, where
 from .intake import cells, files
 
@@ -34,7 +35,6 @@ OBSERVATION_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit
 # Share metrics (unit %) must lie in 0-100; counts broken down must add up to their total row.
 PERCENT_UNIT = "%"
 SUMMED_METRICS = {"employees"}  # breakdowns of these must each sum to the total row
-SUM_TOLERANCE = 1e-9            # head counts are integers: no rounding allowance
 
 
 def _rel(path: str | Path, root: Path) -> str:

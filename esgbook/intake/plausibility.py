@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# FACTOR: how far a figure may move; SHARE_TOLERANCE_PP: a share against its counts (esgbook.assumptions).
+from ..assumptions import PLAUSIBLE_FACTOR as FACTOR, SHARE_TOLERANCE_PP
 from ..errors import where
-
-FACTOR = 3.0
-# Shares are published rounded (to whole percent, some hedged "about"): half a point of
-# rounding on each side, so a point of difference is more than rounding.
-SHARE_TOLERANCE_PP = 1.0
 
 
 @dataclass(frozen=True)

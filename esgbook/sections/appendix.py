@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import charts, inference, kpis, narrative, present, reconcile, xbrl
+from .. import assumptions, charts, inference, kpis, narrative, present, reconcile, xbrl
 from ..narrative import Finding
 from ..cli import KPI_COLUMNS, render
 from ..data import Dataset
@@ -156,6 +156,33 @@ def numbers(ds: Dataset) -> dict[str, str]:
     for status in STATUS_ORDER:
         out[f"app_status_{status.replace(' ', '_')}"] = str(int((m["status"] == status).sum()))
     return out
+
+
+# What each benchmark of data/benchmarks.csv changes; a new benchmark reads as an input of the inference checks.
+BENCHMARK_EFFECTS = {
+    "office_electricity_kwh_per_m2": "With the office area per employee, sets the typical electricity use per employee.",
+    "office_area_per_employee_m2": "With the electricity benchmark, sets the typical electricity use per employee.",
+    "working_days_per_year": "Turns electricity per employee into electricity per working day.",
+}
+
+
+def assumptions_frame(ds: Dataset) -> pd.DataFrame:
+    """The assumptions register (esgbook.assumptions), then the benchmarks the data hold as assumptions."""
+    rows = [{"Assumption": a.name, "Value": present.num(a.value, a.decimals) + ("%" if a.unit == "%" else ""),
+             "Unit": "" if a.unit in ("", "%") else a.unit, "What we assume": a.assumption, "Effect": a.effect,
+             "Applied in": f"`{a.used_in}`"} for a in assumptions.REGISTER]
+    for b in ds.table("benchmarks").itertuples():
+        rows.append({"Assumption": b.what_en, "Value": present.num(b.value, present.decimals_of(b.value)),
+                     "Unit": b.unit, "What we assume": b.note,
+                     "Effect": BENCHMARK_EFFECTS.get(b.benchmark_id, "An input of the inference checks."),
+                     "Applied in": "`esgbook.inference`"})
+    return pd.DataFrame(rows)
+
+
+def assumptions_table(ds: Dataset) -> present.Table:
+    return present.table(assumptions_frame(ds), "tbl-app-assumptions", "Assumptions register: every assumption "
+                         "and tolerance the figures rest on, with its value and its effect.",
+                         "`esgbook.assumptions`; `data/benchmarks.csv`")
 
 
 def data_tables(ds: Dataset) -> list[present.Table]:

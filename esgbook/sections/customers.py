@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts, kpis, present
+from ..assumptions import DAYS_PER_YEAR as DAYS, FLOAT_NOISE, ROUNDING_SHARE
 from ..data import Dataset
 from ..findings import change_of, name as named, trend
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
@@ -29,7 +30,6 @@ ANTI_FRAUD = ["anti_fraud_model_runs_10k", "fraud_anomalies_identified_per_day",
               "fraud_warning_calls", "fraud_victims_intercepted", "fraud_losses_avoided_cny100m"]
 INDUSTRY_METRICS = ["small_business_users_served_10k", "llm_standard_co_drafters"]
 SECTIONS = {"service": SERVICE, "protection": PROTECTION, "anti_fraud": ANTI_FRAUD, "industry": INDUSTRY_METRICS}
-DAYS = 365  # to annualise the per-day averages the report gives
 
 # What a report's narrative states beyond its figures, by report year (section 06 客戶為先, 供應商管理);
 # shown only in that year's own edition. A new report adds its entry.
@@ -187,7 +187,7 @@ def share_findings(ds: Dataset) -> list[Finding]:
         return []
     listed = [Finding("cus.share_item", "listed", {"share": Q(float(v), 0, "%"), "region": ds.label("supplier_region", r)})
               for r, v in pub.items()]
-    ok = all(abs(float(v) - float(shares[r])) <= 0.5 + 1e-9 for r, v in pub.items())
+    ok = all(abs(float(v) - float(shares[r])) <= ROUNDING_SHARE + FLOAT_NOISE for r, v in pub.items())
     counts = ds.breakdown("suppliers", "supplier_region", y)
     rest = [f"{ds.label('supplier_region', r)} ({present.pct(shares[r])})" for r in shares.index
             if r not in pub.index and counts.get(r, 0) > 0]

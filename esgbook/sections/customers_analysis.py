@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..data import Dataset
 from ..narrative import Finding, Q, paragraph, sentence, write
-from .customers import DAYS
+from ..assumptions import DAYS_PER_YEAR as DAYS
 from .operations import figure_q, value
 
 

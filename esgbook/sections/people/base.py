@@ -23,7 +23,6 @@ DIMENSIONS = {
 }
 TURNOVER_DIMENSIONS = ("gender", "age_group", "region")
 TRAINING_DIMENSIONS = ("gender", "rank")
-HALF_PERCENT = 0.5  # the rates are published as whole percents
 
 
 def years(ds: Dataset) -> tuple[int, int]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts, findings, present
+from ...assumptions import HALF_PERCENT, SMALL_GROUP
 from ...data import Dataset
 from ...narrative import Finding, Q
-from .base import (DIMENSIONS, FILE, HALF_PERCENT, TABLE, TURNOVER_DIMENSIONS, check, drop_empty_prior, group,
+from .base import (DIMENSIONS, FILE, TABLE, TURNOVER_DIMENSIONS, check, drop_empty_prior, group,
                    indexed, name, rate, weighted_bound, years)
 
 CHECKED = ("gender", "age_group")  # the breakdowns whose headcounts are known, so they can be weighted
-SMALL_GROUP = 50                   # a group this small moves its rate by 2 points or more per leaver
 
 
 def turnover_frame(ds: Dataset) -> pd.DataFrame:

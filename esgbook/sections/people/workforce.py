@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts, findings, kpis, present, reconcile
+from ...assumptions import MOSTLY_FULL_TIME_PCT as MOSTLY
 from ...data import Dataset
 from ...narrative import Finding, Q
 from .base import (DIMENSIONS, FILE, NARRATIVE, TABLE, categories, drop_empty_prior, edition_source, group, heads,
                    indexed, name, rate, relative, years)
 
-MOSTLY = 95.0  # a share of full-time staff at or above this reads "nearly everyone"
 
 
 # -- tables and charts ---------------------------------------------------------------------------
