@@ -6,9 +6,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import assumptions, charts, inference, kpis, narrative, present, reconcile, xbrl
-from ..narrative import Finding
-from ..cli import KPI_COLUMNS, render
 from ..data import Dataset
+from ..exports import KPI_COLUMNS, render
+from ..narrative import Finding
 
 STATUS_ORDER = ["disclosed", "partly", "not applicable", "not disclosed"]
 # A sensitivity recomputes with a factor we chose: it is shown apart, never as a discrepancy.

@@ -419,4 +419,4 @@ def composition_chart(ds: Dataset) -> charts.Chart:
     ).resolve_scale(y="independent")
     description = (f"Bar chart of the {len(_board(ds))} directors in {ds.year} by independence, by gender and by "
                    "age band (ten-year bands), each bar labelled with its count and share of the board.")
-    return charts.Chart(charts._configure(chart), label, title, description, frame.drop(columns="label"))
+    return charts.Chart(charts.configure(chart), label, title, description, frame.drop(columns="label"))
