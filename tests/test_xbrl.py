@@ -261,7 +261,7 @@ def test_headline_numbers_are_the_facts(reports, year):
     that KPI's recomputed fact, rounded as the book prints it."""
     nb = json.loads((REPO / "notebooks" / str(year) / "00_index.ipynb").read_text(encoding="utf-8"))
     table = next("".join(o["data"]["text/markdown"]) for c in nb["cells"] for o in c.get("outputs", [])
-                 if "tbl-headlines" in "".join(o.get("data", {}).get("text/markdown", "")))
+                 if "tbl-idx-headlines" in "".join(o.get("data", {}).get("text/markdown", "")))
     by_name = {f"{k.name_en} ({k.name_zh})": k.id for k in kpis.KPIS}
     facts = reports[year]["facts"]
     checked = 0

@@ -7,6 +7,8 @@ from ..narrative import Finding, Q, paragraph, sentence, write
 from ..assumptions import DAYS_PER_YEAR as DAYS
 from .operations import figure_q, value
 
+PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 
 def _per_year(ds: Dataset, rate_metric: str, complement: bool = True) -> Finding | None:
     rate, per_day = value(ds, rate_metric), value(ds, "consultations_per_day_10k")

@@ -8,6 +8,8 @@ from . import undisclosed
 from ..narrative import Dir, Finding, Q
 from ..data import Dataset
 
+PREFIX = "env"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 TABLE = "09 附錄 > 數據統計表"
 
 

@@ -17,6 +17,8 @@ from ..findings import name, trend
 from ..narrative import Change, Finding, Md, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, row_of, unit_words, value
 
+PREFIX = "gov"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 BOARD = "04 公司責任治理 > 董事會成員"
 COMPLIANCE = "04 公司責任治理 > 合規與反腐敗管理"
 TRAINING = "04 公司責任治理 > 宣導培訓"

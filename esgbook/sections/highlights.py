@@ -19,6 +19,8 @@ from .highlights_findings import (COMMUNITY, FILE, HIGHLIGHTS, SMALL_BUSINESS, T
                                   cumulative_finding, derived, figures_finding, hkex_status, numbers,
                                   small_business_finding, theme_findings)
 
+PREFIX = "hl"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 
 def _unit_name(ds: Dataset, unit: str) -> str:
     """'CNY 100 million (億元)'; the id itself for a unit the units table lacks."""

@@ -8,6 +8,8 @@ from .. import kpis, narrative, present, reconcile
 from ..data import Dataset
 from ..narrative import Finding
 
+PREFIX = "idx"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 HEADLINES = ["employees", "female_share_pct", "turnover_rate_pct", "energy_mwh", "energy_per_employee_mwh",
              "water_t", "water_per_employee_t", "ghg_total_t", "ghg_per_employee_t", "waste_total_t",
              "suppliers_total", "corruption_cases"]
@@ -24,7 +26,7 @@ def headline_frame(ds: Dataset) -> pd.DataFrame:
 
 
 def headline_table(ds: Dataset) -> present.Table:
-    return present.table(headline_frame(ds), "tbl-headlines",
+    return present.table(headline_frame(ds), "tbl-idx-headlines",
                          f"The year at a glance: headline figures, {present.versus(ds)}, recomputed from raw data; "
                          "rates change in percentage points.",
                          "`data/*.csv` through the KPI engine (`python -m esgbook kpis`)")
