@@ -109,22 +109,28 @@ def publish(make, *args) -> None:
     emit(bundles, glue_name=built["en"].label)
 
 
-def _base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Chart:
+def base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Chart:
+    """An empty chart of the book's width with its title and subtitle: the start of every chart."""
     t = alt.TitleParams(title, subtitle=subtitle or "", anchor="start", font=FONT, subtitleFont=FONT)
     return alt.Chart(data, title=t).properties(width=WIDTH)
 
 
-def _configure(chart):
+def configure(chart):
+    """The book's fonts and frame, applied once to a finished chart (layered or not)."""
     return chart.configure_axis(labelFont=FONT, titleFont=FONT, labelLimit=260).configure_legend(
         labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
+
+
+# The old private names, still called by sections/materiality.py (edited on another branch).
+_base, _configure = base, configure
 
 
 def placeholder(label: str, title: str, message: str) -> Chart:
     """A chart holding only a sentence, for a year without data: every `{glue:figure}` needs its key glued."""
     frame = pd.DataFrame({"note": [message]})
-    chart = _base(frame, title).mark_text(font=FONT, fontSize=13, align="left", x=0, y=20).encode(
+    chart = base(frame, title).mark_text(font=FONT, fontSize=13, align="left", x=0, y=20).encode(
         text="note:N").properties(height=40)
-    return Chart(_configure(chart), label, title, f"No chart: {message}", frame)
+    return Chart(configure(chart), label, title, f"No chart: {message}", frame)
 
 
 def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
@@ -139,7 +145,7 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     years = sorted(frame[year].unique())
     colours = YEAR_COLOURS[-len(years):] if len(years) <= 2 else PALETTE[: len(years)]
     order = list(dict.fromkeys(frame[category]))
-    base = _base(frame, title, subtitle).encode(
+    shared = base(frame, title, subtitle).encode(
         y=alt.Y(f"{category}:N", sort=order, title=None),
         yOffset=alt.YOffset(f"{year}:N", sort=years),
     )
@@ -153,10 +159,10 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     colour = colour.legend(orient="top")
     if text is not None:
         tooltip = [f"{category}:N", f"{year}:N", f"{text}:N"]
-    bars = base.mark_bar().encode(x=x, color=colour, tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
+    bars = shared.mark_bar().encode(x=x, color=colour, tooltip=tooltip)
+    labels = shared.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
         x=alt.X(f"{value}:Q"), text=f"{text or 'label'}:N")
-    chart = _configure(alt.layer(bars, labels).properties(height=alt.Step(16)))
+    chart = configure(alt.layer(bars, labels).properties(height=alt.Step(16)))
     return Chart(chart, label, title, description, data.drop(columns=[text]) if text else data)
 
 
@@ -184,7 +190,7 @@ def years_panels(data: pd.DataFrame, *, label: str, title: str, category: str, v
                     header=alt.Header(labelFont=FONT, labelAngle=0, labelAnchor="start", labelOrient="top",
                                       labelFontWeight="bold")),
         title=alt.TitleParams(title, anchor="start", font=FONT)).resolve_scale(x="independent")
-    return Chart(_configure(chart), label, title, description, data)
+    return Chart(configure(chart), label, title, description, data)
 
 
 def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, group: str,
@@ -197,17 +203,17 @@ def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     frame["label"] = frame[category] + " " + frame["share_pct"].map(lambda v: f"{v:.1f}%")
     order = list(dict.fromkeys(frame[category]))
     frame["order"] = frame[category].map({c: i for i, c in enumerate(order)})
-    base = _base(frame, title, subtitle).encode(
+    shared = base(frame, title, subtitle).encode(
         y=alt.Y(f"{group}:N", title=None, sort="descending"),
         x=alt.X(f"{value}:Q", stack="normalize", title=f"Share of {unit} (%)", axis=alt.Axis(format="%")),
         order=alt.Order("order:Q"),
     )
-    bars = base.mark_bar(stroke="white").encode(
+    bars = shared.mark_bar(stroke="white").encode(
         color=alt.Color(f"{category}:N", sort=order, scale=alt.Scale(range=PALETTE), title=None),
         tooltip=[group, category, value, alt.Tooltip("share_pct:Q", format=".1f")])
-    text = base.mark_text(align="left", dx=2, fontSize=9, font=FONT, color="white").encode(
+    text = shared.mark_text(align="left", dx=2, fontSize=9, font=FONT, color="white").encode(
         text=alt.condition(alt.datum.share_pct >= 12, "label:N", alt.value("")))
-    chart = _configure(alt.layer(bars, text).properties(height=alt.Step(34)))
+    chart = configure(alt.layer(bars, text).properties(height=alt.Step(34)))
     return Chart(chart, label, title, description, data)
 
 
@@ -219,18 +225,18 @@ def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     frame = data.copy()
     frame["label"] = frame[value].map(lambda v: f"{v:,.{decimals}f}")
     order = list(frame.sort_values(value, ascending=False)[category]) if sort else list(frame[category])
-    base = _base(frame, title, subtitle).encode(y=alt.Y(f"{category}:N", sort=order, title=None))
+    shared = base(frame, title, subtitle).encode(y=alt.Y(f"{category}:N", sort=order, title=None))
     # Small counts would otherwise be ticked at 0.5, 1.5, ...
     axis = alt.Axis(tickMinStep=1, format="d") if whole else alt.Undefined
-    bars = base.mark_bar(color=PALETTE[0]).encode(
+    bars = shared.mark_bar(color=PALETTE[0]).encode(
         x=alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})", axis=axis))
-    text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x=f"{value}:Q", text="label:N")
+    text = shared.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x=f"{value}:Q", text="label:N")
     layers = [bars, text]
     if reference is not None:
         rule = alt.Chart(pd.DataFrame({"x": [reference], "t": [reference_label]})).mark_rule(
             strokeDash=[4, 3], color="#b54a6a").encode(x="x:Q")
         layers.append(rule)
-    chart = _configure(alt.layer(*layers).properties(height=alt.Step(20)))
+    chart = configure(alt.layer(*layers).properties(height=alt.Step(20)))
     return Chart(chart, label, title, description, data)
 
 
@@ -274,7 +280,7 @@ def unit_panels(frame: pd.DataFrame, *, label: str, title: str, description: str
                                       labelAnchor="start", labelOrient="top", labelFontWeight="bold")),
         title=alt.TitleParams(title, anchor="start", font=FONT),
     ).resolve_scale(x="independent", y="independent")
-    return Chart(_configure(chart), label, title, description, frame.drop(columns=["label", "colour"], errors="ignore"))
+    return Chart(configure(chart), label, title, description, frame.drop(columns=["label", "colour"], errors="ignore"))
 
 
 def _group_colours(frame: pd.DataFrame) -> alt.Color:
@@ -306,4 +312,4 @@ def factors_chart(data: pd.DataFrame, *, label: str, title: str, description: st
     layered = alt.layer(points, text).properties(width=WIDTH - 120, height=alt.Step(20))
     chart = layered.facet(row=alt.Row("year:N", title="Year", header=alt.Header(labelFont=FONT, titleFont=FONT)),
                           title=alt.TitleParams(title, anchor="start", font=FONT)).resolve_scale(y="independent")
-    return Chart(_configure(chart), label, title, description, data)
+    return Chart(configure(chart), label, title, description, data)

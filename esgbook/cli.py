@@ -6,28 +6,10 @@ Output is built completely before anything is printed, so a failure never leaves
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import sys
 
 from .errors import DataError
-
-KPI_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit", "hkex", "name_en",
-               "prior_value", "change_pct", "change_note", "fact_id"]
-
-
-def _records(frame) -> list[dict]:
-    out = []
-    for rec in frame.to_dict("records"):
-        out.append({k: (None if isinstance(v, float) and math.isnan(v) else
-                        v.item() if hasattr(v, "item") else v) for k, v in rec.items()})
-    return out
-
-
-def render(frame, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(_records(frame), ensure_ascii=False, indent=1) + "\n"
-    return frame.to_csv(index=False, lineterminator="\n")
+from .exports import KPI_COLUMNS, render
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,13 +12,13 @@ import math
 import pandas as pd
 
 from . import kpis, narrative, present
+from .assumptions import AGREE_PCT, BENCHMARK_BAND_PCT, FLOAT_NOISE, ROUNDING_SHARE
 from .data import Dataset
 from .errors import DataError
 from .findings import change_of, direction, name
 from .narrative import Finding, Q
 
-AGREE_PCT = 5.0          # two estimates of one count within 5% of each other agree
-BENCHMARK_BAND = 0.25    # within 25% of a benchmark is ordinary
+BENCHMARK_BAND = BENCHMARK_BAND_PCT / 100
 WHOLE_NUMBER_GROUPS = [("trained_share_pct", "rank"), ("trained_share_pct", "gender"),
                        ("turnover_rate_pct", "gender"), ("turnover_rate_pct", "age_group")]
 
@@ -94,9 +94,9 @@ def rate_fits(rate: float, decimals: int, n: float) -> bool:
     """Whether some whole number of people k out of n gives `rate` at the published decimals."""
     if n <= 0:
         return False
-    half = 0.5 * 10 ** -decimals
+    half = ROUNDING_SHARE * 10 ** -decimals
     k = round(rate / 100 * n)
-    return any(0 <= j <= n and abs(j / n * 100 - rate) <= half + 1e-9 for j in (k - 1, k, k + 1))
+    return any(0 <= j <= n and abs(j / n * 100 - rate) <= half + FLOAT_NOISE for j in (k - 1, k, k + 1))
 
 
 def smallest_group(rate: float, decimals: int, limit: int = 10000) -> int | None:

@@ -2,21 +2,29 @@
 
 A KPI is a small function of (dataset, year) that returns a number, or None when the year
 lacks an input (the prior year of the earliest edition, say). Nothing here rounds: values
-are rounded only for display (`esgbook.present`).
+are rounded only for display, with the KPI's `decimals`.
+
+What a KPI is called, its unit, HKEX code, display decimals and definition are data
+(`data/kpis.csv`); this module keeps only the formulas (`FORMULAS`, id -> function) and the
+shares within a breakdown (`SHARES`, id -> counted metric). Both must name the same ids.
 
 Denominators: per-employee intensities divide by the year-end headcount (`employees`,
 total), as the report does.
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from typing import Callable
 
 import pandas as pd
 
 from .data import Dataset
+from .errors import DataError, where
+from .paths import data_dir
 
 NO_PRIOR_YEAR = "no prior year"
+METADATA = "kpis.csv"
 
 
 @dataclass(frozen=True)
@@ -26,8 +34,10 @@ class Kpi:
     name_zh: str
     unit: str
     hkex: str
+    decimals: int
+    definition_en: str
+    definition_zh: str
     compute: Callable[[Dataset, int], "float | None"]
-    decimals: int = 2
 
 
 def div(a, b, scale: float = 1.0):
@@ -39,17 +49,29 @@ def _add(*xs):
     return None if any(x is None for x in xs) else float(sum(xs))
 
 
-def _decrease_pct(ds: Dataset, metric: str, year: int):
+def _times(a, b):
+    return None if a is None or b is None else a * b
+
+
+def _decrease(ds: Dataset, metric: str, year: int):
     cur, prior = ds.value(metric, year), ds.value(metric, year - 1)
-    return div(None if cur is None or prior is None else prior - cur, prior, 100)
+    return None if cur is None or prior is None else prior - cur
+
+
+def _decrease_pct(metric: str):
+    return lambda ds, y: div(_decrease(ds, metric, y), ds.value(metric, y - 1), 100)
 
 
 def _value(metric):
     return lambda ds, y: ds.value(metric, y)
 
 
+def _ratio(numerator: Callable, denominator: Callable, scale: float = 1.0):
+    return lambda ds, y: div(numerator(ds, y), denominator(ds, y), scale)
+
+
 def _per_employee(numerator: Callable):
-    return lambda ds, y: div(numerator(ds, y), ds.value("employees", y))
+    return _ratio(numerator, _value("employees"))
 
 
 def _energy(ds, y):
@@ -80,20 +102,32 @@ def _factor_value(scope):
     return compute
 
 
+def _recomputed_with(activity: str, scope: str):
+    """Emissions recomputed as activity x the official factor for `scope`."""
+    return lambda ds, y: _times(ds.value(activity, y), _factor_value(scope)(ds, y))
+
+
 def _suppliers(ds, y):
     regions = ds.rows("suppliers", y)
     return float(regions["value"].sum()) if len(regions) else None
 
 
-def _board(ds, y, condition: Callable[[pd.DataFrame], pd.Series] | None = None):
-    board = ds.table("board")
-    board = board[board["year"] == y]
-    if board.empty:
-        return None
-    return float(len(board) if condition is None else int(condition(board).sum()))
+def _domestic_suppliers(ds, y):
+    # The data list suppliers only by region of China: all of them are domestic (see data/kpis.csv).
+    return _suppliers(ds, y)
 
 
-def _weighted(metric: str, dimension: str):
+def _board(condition: Callable[[pd.DataFrame], pd.Series] | None = None):
+    def compute(ds, y):
+        board = ds.table("board")
+        board = board[board["year"] == y]
+        if board.empty:
+            return None
+        return float(len(board) if condition is None else int(condition(board).sum()))
+    return compute
+
+
+def weighted(metric: str, dimension: str):
     """Headcount-weighted mean of a per-group rate: what the groups imply for the whole."""
     def compute(ds, y):
         rates = ds.breakdown(metric, dimension, y)
@@ -104,86 +138,80 @@ def _weighted(metric: str, dimension: str):
     return compute
 
 
-KPIS: list[Kpi] = [
-    Kpi("employees", "Employees at year end", "僱員總數", "employees", "B1.1", _value("employees"), 0),
-    Kpi("female_share_pct", "Female share of employees", "女性員工占比", "%", "B1.1",
-        lambda ds, y: div(ds.value("employees", y, "gender", "female"), ds.value("employees", y), 100), 1),
-    Kpi("turnover_rate_pct", "Employee turnover rate", "僱員流失比例", "%", "B1.2", _value("turnover_rate_pct"), 0),
-    Kpi("lost_days", "Days lost to work injury", "工傷損失工作日數", "days", "B2.2", _value("lost_days"), 0),
-    Kpi("lost_days_per_employee", "Days lost to work injury per employee", "人均因工傷損失工作日數",
-        "days/employee", "B2.2", _per_employee(_value("lost_days")), 2),
-    Kpi("training_coverage_by_gender_pct", "Share trained, implied by the gender breakdown",
-        "受訓僱員百分比（按性別推算）", "%", "B3.1", _weighted("trained_share_pct", "gender"), 1),
-    Kpi("training_coverage_by_rank_pct", "Share trained, implied by the rank breakdown",
-        "受訓僱員百分比（按僱員類型推算）", "%", "B3.1", _weighted("trained_share_pct", "rank"), 1),
-    Kpi("training_hours_by_gender", "Average training hours, implied by the gender breakdown",
-        "平均受訓時數（按性別推算）", "hours/employee", "B3.2", _weighted("training_hours_avg", "gender"), 2),
-    Kpi("training_hours_by_rank", "Average training hours, implied by the rank breakdown",
-        "平均受訓時數（按僱員類型推算）", "hours/employee", "B3.2", _weighted("training_hours_avg", "rank"), 2),
-    Kpi("electricity_mwh", "Electricity", "用電總量", "MWh", "A2.1", _value("electricity_mwh"), 1),
-    Kpi("gasoline_mwh", "Gasoline", "汽油", "MWh", "A2.1", _value("gasoline_mwh"), 2),
-    Kpi("energy_mwh", "Total energy", "能源消耗總量", "MWh", "A2.1", _energy, 2),
-    Kpi("energy_per_employee_mwh", "Energy per employee", "每位僱員能源消耗總量", "MWh/employee", "A2.1",
-        _per_employee(_energy), 2),
-    Kpi("electricity_per_employee_mwh", "Electricity per employee", "用電密度", "MWh/employee", "A2.1",
-        _per_employee(_value("electricity_mwh")), 2),
-    Kpi("electricity_decrease_pct", "Fall in electricity use on the prior year", "用電總量較上年減少",
-        "%", "A2.1", lambda ds, y: _decrease_pct(ds, "electricity_mwh", y), 1),
-    Kpi("water_t", "Water", "用水總量", "t", "A2.2", _value("water_t"), 0),
-    Kpi("water_per_employee_t", "Water per employee", "每位僱員用水總量", "t/employee", "A2.2",
-        _per_employee(_value("water_t")), 2),
-    Kpi("water_decrease_t", "Fall in water use on the prior year", "用水總量較上年減少", "t", "A2.2",
-        lambda ds, y: None if ds.value("water_t", y - 1) is None or ds.value("water_t", y) is None
-        else ds.value("water_t", y - 1) - ds.value("water_t", y), 0),
-    Kpi("water_decrease_pct", "Fall in water use on the prior year", "用水總量較上年減少", "%", "A2.2",
-        lambda ds, y: _decrease_pct(ds, "water_t", y), 1),
-    Kpi("ghg_scope1_t", "Scope 1 GHG emissions", "直接溫室氣體（範圍1）", "tCO2e", "A1.2", _value("ghg_scope1_t"), 2),
-    Kpi("ghg_scope2_t", "Scope 2 GHG emissions", "間接溫室氣體（範圍2）", "tCO2e", "A1.2", _value("ghg_scope2_t"), 2),
-    Kpi("ghg_total_t", "GHG emissions, scope 1 and 2", "溫室氣體排放總量", "tCO2e", "A1.2", _ghg, 2),
-    Kpi("ghg_per_employee_t", "GHG emissions per employee", "每名員工溫室氣體排放總量", "tCO2e/employee",
-        "A1.2", _per_employee(_ghg), 4),
-    Kpi("scope1_implied_factor", "Scope 1 per MWh of gasoline (implied factor)", "範圍1隱含排放因子",
-        "tCO2/MWh", "A1.2", lambda ds, y: div(ds.value("ghg_scope1_t", y), ds.value("gasoline_mwh", y)), 4),
-    Kpi("scope2_implied_factor", "Scope 2 per MWh of electricity (implied grid factor)", "範圍2隱含電網排放因子",
-        "tCO2/MWh", "A1.2", lambda ds, y: div(ds.value("ghg_scope2_t", y), ds.value("electricity_mwh", y)), 4),
-    Kpi("grid_factor_official", "Official national grid factor for the year", "官方全國電網排放因子",
-        "tCO2/MWh", "A1.2", _factor_value("grid"), 4),
-    Kpi("ghg_scope2_official_t", "Scope 2 recomputed with the official grid factor", "以官方因子重算的範圍2",
-        "tCO2e", "A1.2", lambda ds, y: None if _factor_value("grid")(ds, y) is None or ds.value("electricity_mwh", y) is None
-        else ds.value("electricity_mwh", y) * _factor_value("grid")(ds, y), 2),
-    Kpi("gasoline_factor_ipcc", "IPCC default factor for motor gasoline", "IPCC車用汽油缺省排放因子",
-        "tCO2/MWh", "A1.2", _factor_value("fuel"), 4),
-    Kpi("ghg_scope1_ipcc_t", "Scope 1 recomputed with the IPCC gasoline factor", "以IPCC因子重算的範圍1",
-        "tCO2e", "A1.2", lambda ds, y: None if _factor_value("fuel")(ds, y) is None or ds.value("gasoline_mwh", y) is None
-        else ds.value("gasoline_mwh", y) * _factor_value("fuel")(ds, y), 2),
-    Kpi("hazardous_waste_t", "Hazardous waste", "有害廢棄物", "t", "A1.3", _value("hazardous_waste_t"), 2),
-    Kpi("non_hazardous_waste_t", "Non-hazardous waste", "無害廢棄物", "t", "A1.4", _value("non_hazardous_waste_t"), 2),
-    Kpi("waste_total_t", "Total waste", "廢棄物排放總量", "t", "A1.3", _waste, 2),
-    Kpi("waste_per_employee_t", "Waste per employee", "廢棄物排放密度", "t/employee", "A1.3", _per_employee(_waste), 2),
-    Kpi("hazardous_waste_per_employee_t", "Hazardous waste per employee", "每位僱員有害廢棄物排放總量",
-        "t/employee", "A1.3", _per_employee(_value("hazardous_waste_t")), 5),
-    Kpi("non_hazardous_waste_per_employee_t", "Non-hazardous waste per employee", "每位僱員無害廢棄物排放總量",
-        "t/employee", "A1.4", _per_employee(_value("non_hazardous_waste_t")), 2),
-    Kpi("suppliers_total", "Suppliers", "供應商數目", "count", "B5.1", _suppliers, 0),
-    Kpi("domestic_supplier_share_pct", "Share of suppliers in mainland China", "中國供應商占比", "%", "B5.1",
-        lambda ds, y: None if _suppliers(ds, y) is None else div(_suppliers(ds, y), _suppliers(ds, y), 100), 0),
-    Kpi("corruption_cases", "Corruption lawsuits", "貪污訴訟案件", "count", "B7.1",
-        _value("corruption_cases"), 0),
-    Kpi("directors", "Directors", "董事人數", "count", "", lambda ds, y: _board(ds, y), 0),
-    Kpi("independent_directors", "Independent directors", "獨立董事人數", "count", "",
-        lambda ds, y: _board(ds, y, lambda b: b["independent"]), 0),
-    Kpi("female_directors", "Female directors", "女性董事人數", "count", "",
-        lambda ds, y: _board(ds, y, lambda b: b["gender"] == "female"), 0),
-    Kpi("independent_director_share_pct", "Share of independent directors", "獨立董事占比", "%", "",
-        lambda ds, y: div(_board(ds, y, lambda b: b["independent"]), _board(ds, y), 100), 1),
-]
-BY_ID = {k.id: k for k in KPIS}
+FORMULAS: dict[str, Callable[[Dataset, int], "float | None"]] = {
+    "employees": _value("employees"),
+    "female_share_pct": lambda ds, y: div(ds.value("employees", y, "gender", "female"), ds.value("employees", y), 100),
+    "turnover_rate_pct": _value("turnover_rate_pct"),
+    "lost_days": _value("lost_days"),
+    "lost_days_per_employee": _per_employee(_value("lost_days")),
+    "training_coverage_by_gender_pct": weighted("trained_share_pct", "gender"),
+    "training_coverage_by_rank_pct": weighted("trained_share_pct", "rank"),
+    "training_hours_by_gender": weighted("training_hours_avg", "gender"),
+    "training_hours_by_rank": weighted("training_hours_avg", "rank"),
+    "electricity_mwh": _value("electricity_mwh"),
+    "gasoline_mwh": _value("gasoline_mwh"),
+    "energy_mwh": _energy,
+    "energy_per_employee_mwh": _per_employee(_energy),
+    "electricity_per_employee_mwh": _per_employee(_value("electricity_mwh")),
+    "electricity_decrease_pct": _decrease_pct("electricity_mwh"),
+    "water_t": _value("water_t"),
+    "water_per_employee_t": _per_employee(_value("water_t")),
+    "water_decrease_t": lambda ds, y: _decrease(ds, "water_t", y),
+    "water_decrease_pct": _decrease_pct("water_t"),
+    "ghg_scope1_t": _value("ghg_scope1_t"),
+    "ghg_scope2_t": _value("ghg_scope2_t"),
+    "ghg_total_t": _ghg,
+    "ghg_per_employee_t": _per_employee(_ghg),
+    "scope1_implied_factor": _ratio(_value("ghg_scope1_t"), _value("gasoline_mwh")),
+    "scope2_implied_factor": _ratio(_value("ghg_scope2_t"), _value("electricity_mwh")),
+    "grid_factor_official": _factor_value("grid"),
+    "ghg_scope2_official_t": _recomputed_with("electricity_mwh", "grid"),
+    "gasoline_factor_ipcc": _factor_value("fuel"),
+    "ghg_scope1_ipcc_t": _recomputed_with("gasoline_mwh", "fuel"),
+    "hazardous_waste_t": _value("hazardous_waste_t"),
+    "non_hazardous_waste_t": _value("non_hazardous_waste_t"),
+    "waste_total_t": _waste,
+    "waste_per_employee_t": _per_employee(_waste),
+    "hazardous_waste_per_employee_t": _per_employee(_value("hazardous_waste_t")),
+    "non_hazardous_waste_per_employee_t": _per_employee(_value("non_hazardous_waste_t")),
+    "suppliers_total": _suppliers,
+    "domestic_supplier_share_pct": _ratio(_domestic_suppliers, _suppliers, 100),
+    "corruption_cases": _value("corruption_cases"),
+    "directors": _board(),
+    "independent_directors": _board(lambda b: b["independent"]),
+    "female_directors": _board(lambda b: b["gender"] == "female"),
+    "independent_director_share_pct": _ratio(_board(lambda b: b["independent"]), _board(), 100),
+}
 
-# Shares within a breakdown, for every breakdown the report publishes a share of.
-SHARE_BREAKDOWNS = [
-    ("employee_share_pct", "employees", "Share of employees", "員工占比", "B1.1"),
-    ("supplier_share_pct", "suppliers", "Share of suppliers", "供應商占比", "B5.1"),
-]
+# Shares within a breakdown (one KPI row per category), for every breakdown the report publishes a share of.
+SHARES: dict[str, str] = {"employee_share_pct": "employees", "supplier_share_pct": "suppliers"}
+
+
+def _read_metadata() -> list[dict]:
+    path = data_dir() / METADATA
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    known = FORMULAS.keys() | SHARES.keys()
+    for n, row in enumerate(rows, start=2):
+        if row["id"] not in known:
+            raise DataError(f"{where(f'data/{METADATA}', n, 'id')}: expected a KPI id with a formula in "
+                            f"esgbook/kpis.py, got \"{row['id']}\"", file=f"data/{METADATA}", row=n, column="id")
+    missing = known - {r["id"] for r in rows}
+    if missing:
+        raise DataError(f"data/{METADATA}: expected a row for every KPI, missing {', '.join(sorted(missing))}",
+                        file=f"data/{METADATA}")
+    return rows
+
+
+def _kpi(row: dict, compute) -> Kpi:
+    return Kpi(row["id"], row["name_en"], row["name_zh"], row["unit"], row["hkex"], int(row["decimals"]),
+               row["definition_en"], row["definition_zh"], compute)
+
+
+_META = _read_metadata()
+KPIS: list[Kpi] = [_kpi(r, FORMULAS[r["id"]]) for r in _META if r["id"] in FORMULAS]
+SHARE_KPIS: dict[str, Kpi] = {r["id"]: _kpi(r, None) for r in _META if r["id"] in SHARES}
+BY_ID = {k.id: k for k in KPIS}
 
 REQUIRED_IDS = ["employees", "electricity_mwh", "gasoline_mwh", "energy_mwh", "energy_per_employee_mwh",
                 "water_t", "water_per_employee_t", "ghg_scope1_t", "ghg_scope2_t", "ghg_total_t",
@@ -215,8 +243,8 @@ def yoy(current: float | None, prior: float | None) -> tuple[float | None, str]:
 
 def _share_rows(ds: Dataset, year: int) -> list[dict]:
     rows = []
-    categories = ds.table("categories")
-    for kpi_id, metric, name_en, name_zh, hkex in SHARE_BREAKDOWNS:
+    for kpi_id, metric in SHARES.items():
+        k = SHARE_KPIS[kpi_id]
         frame = ds.rows(metric, year)
         for dimension in [d for d in frame["dimension"].unique() if d != "total"]:
             cur = share(ds, metric, dimension, year)
@@ -226,11 +254,10 @@ def _share_rows(ds: Dataset, year: int) -> list[dict]:
                 p = None if p is None or pd.isna(p) else float(p)
                 change, note = yoy(float(value), p)
                 rows.append(dict(year=year, metric=kpi_id, dimension=dimension, category=category,
-                                 name_en=f"{name_en}: {ds.label(dimension, category)}",
-                                 name_zh=f"{name_zh}：{ds.label(dimension, category, 'zh')}",
-                                 value=float(value), unit="%", hkex=hkex, decimals=1,
+                                 name_en=f"{k.name_en}: {ds.label(dimension, category)}",
+                                 name_zh=f"{k.name_zh}：{ds.label(dimension, category, 'zh')}",
+                                 value=float(value), unit=k.unit, hkex=k.hkex, decimals=k.decimals,
                                  prior_value=p, change_pct=change, change_note=note))
-    del categories
     return rows
 
 

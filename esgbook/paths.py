@@ -16,4 +16,9 @@ CHAPTERS = REPO / "chapters"
 # Overridable so a developer can build a partial book elsewhere without touching the real one.
 NOTEBOOKS = Path(os.environ.get("ESGBOOK_NOTEBOOKS", REPO / "notebooks")).resolve()
 BUILD = Path(os.environ.get("ESGBOOK_BUILD", REPO / "_build")).resolve()
+
+
+def build_dir() -> Path:
+    """The build folder as ESGBOOK_BUILD says now (BUILD is read once, at import)."""
+    return Path(os.environ.get("ESGBOOK_BUILD", REPO / "_build")).resolve()
 TOC = Path(os.environ.get("ESGBOOK_TOC", REPO / "_toc.yml")).resolve()

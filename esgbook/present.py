@@ -196,6 +196,11 @@ def cell(value, decimals: int = 0) -> str:
     return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else num(value, decimals)
 
 
+def pct_cell(value, decimals: int = 1) -> str:
+    """A table cell for a rate: '41.1%', or a dash where the year lacks it."""
+    return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else pct(value, decimals)
+
+
 def versus(ds) -> str:
     """'2023 against 2022' for captions, or '2022' when the data hold no prior year."""
     return f"{ds.year} against {ds.year - 1}" if ds.year - 1 in ds.years else str(ds.year)

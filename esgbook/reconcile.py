@@ -18,6 +18,8 @@ import math
 import pandas as pd
 
 from . import kpis
+from .assumptions import (FLOAT_NOISE, ROUNDING_SHARE, SENSITIVITY_DECIMALS, SLIP_DIGITS, TRAINED_SHARE_TOLERANCE_PP,
+                          TRAINING_HOURS_TOLERANCE, TURNOVER_TOLERANCE_PP)
 from .data import Dataset
 
 COLUMNS = ["year", "kind", "metric", "dimension", "category", "compares", "name_en", "name_zh", "unit", "published",
@@ -38,7 +40,7 @@ def _signed(x: float, decimals: int = 2) -> str:
 
 def _tolerance(decimals) -> float:
     d = 0 if decimals is None or (isinstance(decimals, float) and math.isnan(decimals)) else int(decimals)
-    return 0.5 * 10 ** (-d) + 1e-9  # half the last published digit, plus float noise
+    return ROUNDING_SHARE * 10 ** (-d) + FLOAT_NOISE  # half the last published digit, plus float noise
 
 
 def printed_decimals(value: float, metric_decimals) -> int:
@@ -54,7 +56,7 @@ def printed_decimals(value: float, metric_decimals) -> int:
 def _recomputed(ds: Dataset, kpi_id: str, dimension: str, category: str, year: int):
     if dimension == "total":
         return kpis.compute(ds, kpi_id, year)
-    for share_id, metric, *_ in kpis.SHARE_BREAKDOWNS:
+    for share_id, metric in kpis.SHARES.items():
         if share_id == kpi_id:
             s = kpis.share(ds, metric, dimension, year)
             return float(s[category]) if category in s.index else None
@@ -76,7 +78,7 @@ def _published_note(ds, m: dict, row, recomputed: float, decimals: int, ok: bool
         if row.value:
             text += (f" Dividing the same total by {_fmt(headcount, 0)} year-end employees gives the data-table"
                      f" figure; the printed one implies a headcount of about {_fmt(numerator / row.value, 0)}.")
-    elif abs(diff) <= 10 * _tolerance(decimals):
+    elif abs(diff) <= SLIP_DIGITS * _tolerance(decimals):
         text += " The gap is a few units of the last digit: a rounding or transcription slip in the total."
     return text
 
@@ -132,7 +134,7 @@ def _check_rows(ds: Dataset, year: int) -> list[dict]:
         # Each published share is rounded to a whole percent, so each implied total is good to ±0.5.
         rows.append(_check(
             year, "trained_share_pct", "gender|rank", "Share of employees trained: gender vs rank breakdown",
-            "受訓僱員百分比：按性別與按僱員類型", "%", by_gender, by_rank, 1.0,
+            "受訓僱員百分比：按性別與按僱員類型", "%", by_gender, by_rank, TRAINED_SHARE_TOLERANCE_PP,
             "The two breakdowns imply the same share of trained employees within rounding.",
             f"Weighted by headcount, the gender breakdown implies {_fmt(by_gender, 1)} % of employees were "
             f"trained and the rank breakdown {_fmt(by_rank, 1)} %: both describe the same "
@@ -142,19 +144,19 @@ def _check_rows(ds: Dataset, year: int) -> list[dict]:
     if h_gender is not None and h_rank is not None:
         rows.append(_check(
             year, "training_hours_avg", "gender|rank", "Average training hours: gender vs rank breakdown",
-            "每名僱員完成受訓的平均時數：按性別與按僱員類型", "hours/employee", h_gender, h_rank, 0.01,
+            "每名僱員完成受訓的平均時數：按性別與按僱員類型", "hours/employee", h_gender, h_rank, TRAINING_HOURS_TOLERANCE,
             "The two breakdowns imply the same average hours within rounding.",
             f"Weighted by headcount, the gender breakdown implies {_fmt(h_gender)} hours per employee and the "
             f"rank breakdown {_fmt(h_rank)}: the two averages describe the same workforce and should agree.",
             table))
     total = ds.value("turnover_rate_pct", year)
     for dimension in ("gender", "age_group"):
-        implied = kpis._weighted("turnover_rate_pct", dimension)(ds, year)  # noqa: SLF001
+        implied = kpis.weighted("turnover_rate_pct", dimension)(ds, year)
         if total is None or implied is None:
             continue
         rows.append(_check(
             year, "turnover_rate_pct", f"total|{dimension}", f"Turnover rate: total vs {dimension.replace('_', ' ')} breakdown",
-            "僱員流失比例：總數與分組", "%", total, implied, 1.0,
+            "僱員流失比例：總數與分組", "%", total, implied, TURNOVER_TOLERANCE_PP,
             f"The {dimension.replace('_', ' ')} rates, weighted by year-end headcount, agree with the total "
             "within rounding.",
             f"The {dimension.replace('_', ' ')} rates, weighted by year-end headcount, imply "
@@ -210,7 +212,7 @@ def sensitivity_rows(ds: Dataset, year: int) -> list[dict]:
                          compares="", name_en=f"{info['name_en']} with the "
                          f"{'official grid' if scope == 'grid' else 'IPCC default'} factor", name_zh=info["name_zh"],
                          unit=info["unit"], published=published, recomputed=official, difference=diff,
-                         tolerance=_tolerance(2), within_rounding=abs(diff) <= _tolerance(2),
+                         tolerance=_tolerance(SENSITIVITY_DECIMALS), within_rounding=abs(diff) <= _tolerance(SENSITIVITY_DECIMALS),
                          status="sensitivity", note=note, section=ds.rows(published_id, year)["section"].iloc[0]))
     return rows
 
@@ -221,3 +223,23 @@ def reconciliation(ds: Dataset, year: int | None = None) -> pd.DataFrame:
     frame = ds.cached(("reconciliation", year), lambda: pd.DataFrame(
         published_rows(ds, year) + check_rows(ds, year) + sensitivity_rows(ds, year), columns=COLUMNS))
     return frame.copy()
+
+
+def discrepancy_key(row) -> tuple[int, str, str, str]:
+    """(year, metric, dimension, category) of a reconciliation row, as data/known_discrepancies.csv lists it:
+    a consistency check names the two breakdowns it compares in place of a dimension."""
+    return (int(row["year"]), row["metric"], row["compares"] or row["dimension"], row["category"])
+
+
+def flagged(ds: Dataset, year: int | None = None) -> set[tuple[int, str, str, str]]:
+    """The keys of every figure the reconciliation flags as a discrepancy in `year`."""
+    rec = reconciliation(ds, year)
+    return {discrepancy_key(r) for _, r in rec[rec["status"] == "discrepancy"].iterrows()}
+
+
+def known_discrepancies(ds: Dataset, year: int | None = None) -> dict[tuple[int, str, str, str], str]:
+    """The discrepancies data/known_discrepancies.csv expects in `year`, with their reasons."""
+    year = ds.year if year is None else year
+    known = ds.table("known_discrepancies")
+    known = known[known["year"] == year]
+    return {(int(r.year), r.metric, r.dimension, r.category): r.reason for r in known.itertuples()}

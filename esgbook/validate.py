@@ -23,8 +23,10 @@ import re
 from pathlib import Path
 from types import SimpleNamespace
 
+from .assumptions import SUM_TOLERANCE  # head counts are integers: no rounding allowance
 from .errors import DataError, where
 from .intake import cells, files
+from .paths import build_dir
 
 # `reported_in`: the year of the report a figure was read from. A later report's restatement of an earlier
 # year is a row of its own, so the key is (reported_in, year, metric, dimension, category).
@@ -34,7 +36,6 @@ OBSERVATION_COLUMNS = ["year", "metric", "dimension", "category", "value", "unit
 # Share metrics (unit %) must lie in 0-100; counts broken down must add up to their total row.
 PERCENT_UNIT = "%"
 SUMMED_METRICS = {"employees"}  # breakdowns of these must each sum to the total row
-SUM_TOLERANCE = 1e-9            # head counts are integers: no rounding allowance
 
 
 def _rel(path: str | Path, root: Path) -> str:
@@ -149,16 +150,35 @@ def _resource_problems(resource_descriptor: dict, root: Path) -> list[DataError]
     return problems
 
 
-CACHE = Path(__file__).resolve().parent.parent / "_build" / "validated.json"
-
+CACHE_NAME = "validated.json"
+# Libraries whose version changes what a check finds: a new Frictionless may check a schema differently.
+LIBRARIES = ("frictionless", "pandas")
 
 # The checking code itself: a file that passed under older rules is checked again under new ones.
 RULES = hashlib.sha256(b"".join(Path(m).read_bytes() for m in (__file__, cells.__file__, files.__file__))).digest()
 
 
-def _key(resource_descriptor: dict, root: Path) -> str:
-    """What a schema check depends on: the rules, the resource's description and its file's bytes."""
-    h = hashlib.sha256(RULES + json.dumps(resource_descriptor, sort_keys=True).encode())
+def cache_path() -> Path:
+    """Where passing checks are remembered: the build folder (ESGBOOK_BUILD, else _build/)."""
+    return build_dir() / CACHE_NAME
+
+
+def library_versions() -> str:
+    """'frictionless==5.x;pandas==2.x', read from the installed metadata without importing either."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    def of(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "absent"
+    return ";".join(f"{name}=={of(name)}" for name in LIBRARIES)
+
+
+def _key(resource_descriptor: dict, root: Path, versions: str) -> str:
+    """What a schema check depends on: the rules, the library versions, the resource's description and
+    its file's bytes."""
+    h = hashlib.sha256(RULES + versions.encode() + b"\0" + json.dumps(resource_descriptor, sort_keys=True).encode())
     h.update((root / resource_descriptor["path"]).read_bytes())
     return h.hexdigest()
 
@@ -171,14 +191,15 @@ def schema_problems(datapackage: Path) -> list[DataError]:
     """
     root = datapackage.parent
     descriptor = json.loads(datapackage.read_text(encoding="utf-8"))
+    cache, versions = cache_path(), library_versions()
     try:
-        passed = json.loads(CACHE.read_text(encoding="utf-8"))
+        passed = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         passed = {}
     problems: list[DataError] = []
     changed = False
     for resource in descriptor.get("resources", []):
-        key = _key(resource, root)
+        key = _key(resource, root, versions)
         if key in passed:
             continue
         found = _resource_problems(resource, root)
@@ -188,10 +209,10 @@ def schema_problems(datapackage: Path) -> list[DataError]:
             changed = True
     if changed:
         try:
-            CACHE.parent.mkdir(parents=True, exist_ok=True)
-            tmp = CACHE.with_suffix(f".{os.getpid()}.tmp")
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(passed, indent=0, sort_keys=True), encoding="utf-8")
-            tmp.replace(CACHE)
+            tmp.replace(cache)
         except OSError:
             pass  # a read-only checkout validates every time; nothing else changes
     return problems
@@ -319,7 +340,7 @@ def plausibility(ds) -> list:
     Warnings never stop a build: `make validate` prints them, the reconciliation can list them.
     """
     from .intake import plausibility as checks  # noqa: PLC0415 - needs kpis (pandas), not on the fast path
-    from .kpis import SHARE_BREAKDOWNS  # noqa: PLC0415
+    from .kpis import SHARES  # noqa: PLC0415
 
     obs = [SimpleNamespace(**r) for r in ds.observations().to_dict("records")]
-    return checks.check(obs, {share: count for share, count, *_ in SHARE_BREAKDOWNS})
+    return checks.check(obs, dict(SHARES))

@@ -48,3 +48,46 @@ def test_kpi_table_has_required_ids(ds2023):
 def test_training_breakdowns_imply_different_totals(ds2023):
     assert round(kpis.compute(ds2023, "training_coverage_by_gender_pct"), 1) == 91.6
     assert round(kpis.compute(ds2023, "training_coverage_by_rank_pct"), 1) == 99.6
+
+
+def test_metadata_and_formulas_hold_the_same_ids():
+    import csv
+    from esgbook.paths import data_dir
+    with open(data_dir() / kpis.METADATA, encoding="utf-8") as fh:
+        ids = [r["id"] for r in csv.DictReader(fh)]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(kpis.FORMULAS) | set(kpis.SHARES)
+    assert [k.id for k in kpis.KPIS] == [i for i in ids if i in kpis.FORMULAS]
+
+
+def test_display_decimals_come_from_the_metadata(ds2023):
+    # One rule: the opening page, the environment chapter and the export round with kpis.csv's decimals.
+    from esgbook.sections import environment, opening
+    assert kpis.BY_ID["ghg_per_employee_t"].decimals == 2
+    assert environment.q(ds2023, "ghg_per_employee_t").decimals == 2
+    row = opening.headline_frame(ds2023).set_index("Figure").filter(like="GHG emissions per employee", axis=0)
+    assert row["2023"].iloc[0] == "0.45"
+    table = kpis.kpi_table(ds2023).set_index("metric")
+    assert table.loc["ghg_per_employee_t", "decimals"] == 2 and table.loc["scope2_implied_factor", "decimals"] == 4
+
+
+def test_domestic_supplier_share_is_whole_by_construction(ds2023):
+    assert kpis.compute(ds2023, "domestic_supplier_share_pct") == 100.0
+    assert "by construction" in kpis.BY_ID["domestic_supplier_share_pct"].definition_en
+
+
+def test_a_kpi_row_without_formula_fails_naming_the_row(data_copy):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    path = data_copy / "kpis.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "made_up_kpi,X,X,count,,0,X.,X。\n", encoding="utf-8")
+    row = len(text.splitlines()) + 1
+    env = dict(os.environ, ESGBOOK_DATA=str(data_copy))
+    repo = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", "import esgbook.kpis"], env=env, cwd=repo,
+                         capture_output=True, text=True)
+    assert run.returncode != 0
+    assert f'data/kpis.csv, row {row}, column "id"' in run.stderr and "made_up_kpi" in run.stderr

@@ -2,7 +2,7 @@
 
 Three checks, each naming the row and what it was compared with:
 - a value that moves by more than a factor of 3 on the prior year (same metric and breakdown);
-- a published share that disagrees with the counts it is a share of (kpis.SHARE_BREAKDOWNS);
+- a published share that disagrees with the counts it is a share of (kpis.SHARES);
 - a value far (a factor of 3) outside the range its metric and breakdown take in the other years
   held, when at least two other years are held (with one, the prior-year check says it).
 They never stop a build: `make validate` prints them and the reconciliation can list them.
@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# FACTOR: how far a figure may move; SHARE_TOLERANCE_PP: a share against its counts (esgbook.assumptions).
+from ..assumptions import PLAUSIBLE_FACTOR as FACTOR, SHARE_TOLERANCE_PP
 from ..errors import where
-
-FACTOR = 3.0
-# Shares are published rounded (to whole percent, some hedged "about"): half a point of
-# rounding on each side, so a point of difference is more than rounding.
-SHARE_TOLERANCE_PP = 1.0
 
 
 @dataclass(frozen=True)

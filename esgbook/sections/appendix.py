@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import charts, inference, kpis, narrative, present, reconcile, xbrl
-from ..narrative import Finding
-from ..cli import KPI_COLUMNS, render
+from .. import assumptions, charts, inference, kpis, narrative, present, reconcile, xbrl
 from ..data import Dataset
+from ..exports import KPI_COLUMNS, render
+from ..narrative import Finding
+
+PREFIX = "app"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 STATUS_ORDER = ["disclosed", "partly", "not applicable", "not disclosed"]
 # A sensitivity recomputes with a factor we chose: it is shown apart, never as a discrepancy.
@@ -58,7 +60,7 @@ def hkex_table(ds: Dataset) -> present.Table:
         "Note": present.localised(m, "reason"),
         "Report's location (位置)": m["report_location_zh"],
     })
-    return present.table(frame, "tbl-hkex-index",
+    return present.table(frame, "tbl-app-hkex-index",
                          f"HKEX ESG Reporting Guide content index (《環境、社會及管治報告指引》內容索引) for the "
                          f"{ds.year} edition: every mandatory disclosure, general disclosure and KPI.",
                          present.source(ds, "hkex_guide_items", "hkex_index", section="09 附錄 > 內容索引"))
@@ -68,7 +70,7 @@ def status_chart(ds: Dataset) -> charts.Chart:
     m = hkex_index(ds)
     counts = m.groupby("status").size().reindex(STATUS_ORDER, fill_value=0)
     frame = pd.DataFrame({"status": counts.index, "items": counts.values})
-    return charts.value_bars(frame, label="fig-hkex-status", title="HKEX guide items by disclosure status",
+    return charts.value_bars(frame, label="fig-app-hkex-status", title="HKEX guide items by disclosure status",
                              category="status", value="items", unit="items", sort=False,
                              description=f"Bar chart counting the HKEX ESG guide items of the {ds.year} edition "
                              "by status: disclosed, partly, not applicable, not disclosed; each bar is labelled.")
@@ -97,7 +99,7 @@ def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
 
 
 def reconciliation_table(ds: Dataset) -> present.Table:
-    return present.table(reconciliation_frame(ds), "tbl-reconciliation",
+    return present.table(reconciliation_frame(ds), "tbl-app-reconciliation",
                          f"Reconciliation for {ds.year}: each published derived figure against the value recomputed "
                          "from raw data (consistent when within the published rounding), consistency checks between "
                          "breakdowns, and emissions on an official-factor basis.",
@@ -105,7 +107,7 @@ def reconciliation_table(ds: Dataset) -> present.Table:
 
 
 def inference_table(ds: Dataset) -> present.Table:
-    return present.table(inference.table_frame(ds), "tbl-inference", f"Inference checks for {ds.year}: what the "
+    return present.table(inference.table_frame(ds), "tbl-app-inference", f"Inference checks for {ds.year}: what the "
                          "published figures imply when read together, each with its assumption and the chapter "
                          "that discusses it.", "`esgbook.inference`")
 
@@ -121,7 +123,7 @@ def plausibility_table(ds: Dataset) -> present.Table:
     frame = pd.DataFrame(rows) if rows else pd.DataFrame(
         [{"Note": f"No figure of {ds.year} moves by more than a factor of 3 on the prior year, disagrees with the "
                   "counts it is a share of, or lies far outside its range."}])
-    return present.table(frame, "tbl-plausibility", f"Plausibility warnings for {ds.year}: figures that move by more "
+    return present.table(frame, "tbl-app-plausibility", f"Plausibility warnings for {ds.year}: figures that move by more "
                          "than a factor of 3 on the prior year, shares that disagree with their counts, values far "
                          "outside their range across the years held (`make validate` prints the same).",
                          "`esgbook.validate.plausibility`")
@@ -131,7 +133,7 @@ def reconciliation_chart(ds: Dataset) -> charts.Chart:
     rec = reconcile.reconciliation(ds)
     counts = rec.groupby(["kind", "status"]).size().reset_index(name="rows")
     counts["group"] = counts["kind"] + ": " + counts["status"]
-    return charts.value_bars(counts[["group", "rows"]], label="fig-reconciliation",
+    return charts.value_bars(counts[["group", "rows"]], label="fig-app-reconciliation",
                              title="Reconciliation results by kind of check", category="group", value="rows",
                              unit="rows", sort=False,
                              description=f"Bar chart counting the {ds.year} reconciliation rows by kind (published "
@@ -158,6 +160,33 @@ def numbers(ds: Dataset) -> dict[str, str]:
     return out
 
 
+# What each benchmark of data/benchmarks.csv changes; a new benchmark reads as an input of the inference checks.
+BENCHMARK_EFFECTS = {
+    "office_electricity_kwh_per_m2": "With the office area per employee, sets the typical electricity use per employee.",
+    "office_area_per_employee_m2": "With the electricity benchmark, sets the typical electricity use per employee.",
+    "working_days_per_year": "Turns electricity per employee into electricity per working day.",
+}
+
+
+def assumptions_frame(ds: Dataset) -> pd.DataFrame:
+    """The assumptions register (esgbook.assumptions), then the benchmarks the data hold as assumptions."""
+    rows = [{"Assumption": a.name, "Value": present.num(a.value, a.decimals) + ("%" if a.unit == "%" else ""),
+             "Unit": "" if a.unit in ("", "%") else a.unit, "What we assume": a.assumption, "Effect": a.effect,
+             "Applied in": f"`{a.used_in}`"} for a in assumptions.REGISTER]
+    for b in ds.table("benchmarks").itertuples():
+        rows.append({"Assumption": b.what_en, "Value": present.num(b.value, present.decimals_of(b.value)),
+                     "Unit": b.unit, "What we assume": b.note,
+                     "Effect": BENCHMARK_EFFECTS.get(b.benchmark_id, "An input of the inference checks."),
+                     "Applied in": "`esgbook.inference`"})
+    return pd.DataFrame(rows)
+
+
+def assumptions_table(ds: Dataset) -> present.Table:
+    return present.table(assumptions_frame(ds), "tbl-app-assumptions", "Assumptions register: every assumption "
+                         "and tolerance the figures rest on, with its value and its effect.",
+                         "`esgbook.assumptions`; `data/benchmarks.csv`")
+
+
 def data_tables(ds: Dataset) -> list[present.Table]:
     """The full data tables, every observation file, each year side by side."""
     out = []
@@ -165,7 +194,7 @@ def data_tables(ds: Dataset) -> list[present.Table]:
         frame = present.figures_frame(ds, name)
         if frame.empty:
             continue
-        out.append(present.table(frame, f"tbl-data-{name}", f"All figures in `data/{name}.csv`, "
+        out.append(present.table(frame, f"tbl-app-data-{name}", f"All figures in `data/{name}.csv`, "
                                  f"{ds.year} and the prior year where the data have it.", present.source(ds, name)))
     return out
 
@@ -179,7 +208,7 @@ def factors_table(ds: Dataset) -> present.Table:
         "Confidence": present.localised(ef, "confidence"),
         "Used for the sensitivity": ["yes" if u else "" for u in ef["used_for_sensitivity"]],
     })
-    return present.table(frame, "tbl-emission-factors", "Emission factors held as data: publisher, edition and "
+    return present.table(frame, "tbl-app-emission-factors", "Emission factors held as data: publisher, edition and "
                          "the year each applies to.", present.source(ds, "emission_factors"))
 
 

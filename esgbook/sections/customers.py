@@ -9,10 +9,13 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts, kpis, present
+from ..assumptions import DAYS_PER_YEAR as DAYS, FLOAT_NOISE, ROUNDING_SHARE
 from ..data import Dataset
 from ..findings import change_of, name as named, trend
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, readable_units, value
+
+PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 FILE = "customers"
 CUSTOMERS = "06 合作共贏 > 客戶為先"
@@ -29,7 +32,6 @@ ANTI_FRAUD = ["anti_fraud_model_runs_10k", "fraud_anomalies_identified_per_day",
               "fraud_warning_calls", "fraud_victims_intercepted", "fraud_losses_avoided_cny100m"]
 INDUSTRY_METRICS = ["small_business_users_served_10k", "llm_standard_co_drafters"]
 SECTIONS = {"service": SERVICE, "protection": PROTECTION, "anti_fraud": ANTI_FRAUD, "industry": INDUSTRY_METRICS}
-DAYS = 365  # to annualise the per-day averages the report gives
 
 # What a report's narrative states beyond its figures, by report year (section 06 客戶為先, 供應商管理);
 # shown only in that year's own edition. A new report adds its entry.
@@ -187,7 +189,7 @@ def share_findings(ds: Dataset) -> list[Finding]:
         return []
     listed = [Finding("cus.share_item", "listed", {"share": Q(float(v), 0, "%"), "region": ds.label("supplier_region", r)})
               for r, v in pub.items()]
-    ok = all(abs(float(v) - float(shares[r])) <= 0.5 + 1e-9 for r, v in pub.items())
+    ok = all(abs(float(v) - float(shares[r])) <= ROUNDING_SHARE + FLOAT_NOISE for r, v in pub.items())
     counts = ds.breakdown("suppliers", "supplier_region", y)
     rest = [f"{ds.label('supplier_region', r)} ({present.pct(shares[r])})" for r in shares.index
             if r not in pub.index and counts.get(r, 0) > 0]
@@ -264,22 +266,22 @@ def _figures(ds: Dataset, label: str, caption: str, metrics: list[str]) -> prese
 
 
 def service_table(ds: Dataset) -> present.Table:
-    return _figures(ds, "tbl-cs-service", "Customer service quality (客戶服務): user satisfaction, first-contact "
+    return _figures(ds, "tbl-cus-service", "Customer service quality (客戶服務): user satisfaction, first-contact "
                     "resolution and the service channels, as published.", SERVICE)
 
 
 def protection_table(ds: Dataset) -> present.Table:
-    return _figures(ds, "tbl-cs-consumer-protection", "Consumer protection (消費者權益保護) and financial education, "
+    return _figures(ds, "tbl-cus-consumer-protection", "Consumer protection (消費者權益保護) and financial education, "
                     "as published.", PROTECTION)
 
 
 def anti_fraud_table(ds: Dataset) -> present.Table:
-    return _figures(ds, "tbl-cs-anti-fraud", "Anti-fraud (反欺詐) figures, as published; the warning calls, victims "
+    return _figures(ds, "tbl-cus-anti-fraud", "Anti-fraud (反欺詐) figures, as published; the warning calls, victims "
                     "intercepted and losses avoided are counted up to the end of the year.", ANTI_FRAUD)
 
 
 def industry_table(ds: Dataset) -> present.Table:
-    return _figures(ds, "tbl-cs-industry", "Industry figures (行業共贏), as published.", INDUSTRY_METRICS)
+    return _figures(ds, "tbl-cus-industry", "Industry figures (行業共贏), as published.", INDUSTRY_METRICS)
 
 
 def supplier_frame(ds: Dataset) -> pd.DataFrame:
@@ -318,7 +320,7 @@ def supplier_frame(ds: Dataset) -> pd.DataFrame:
 def supplier_table(ds: Dataset) -> present.Table:
     frame = supplier_frame(ds) if len(ds.rows("suppliers")) or len(ds.rows("suppliers", ds.year - 1)) else \
         present.empty_note(ds, "suppliers by region")
-    return present.table(frame, "tbl-cs-suppliers", f"Suppliers by region (按地區劃分的供應商數目), {ds.year} "
+    return present.table(frame, "tbl-cus-suppliers", f"Suppliers by region (按地區劃分的供應商數目), {ds.year} "
                          f"against {ds.year - 1}: counts from the data table, shares recomputed from them, and the "
                          "shares the text publishes (the total's published share is the share of suppliers in "
                          "China, 中國供應商占比).",
@@ -333,20 +335,20 @@ def standards_table(ds: Dataset) -> present.Table:
     else:
         body = pd.DataFrame({"No.": range(1, len(standards) + 1), "Title (標題)": standards["title_zh"],
                              "Title in English (our translation)": standards["title_en"]})
-    return present.table(body, "tbl-cs-standards", f"Standards, guides and reports the company helped draft in "
+    return present.table(body, "tbl-cus-standards", f"Standards, guides and reports the company helped draft in "
                          f"{ds.year} (參與行業標準編寫), in the order the report lists them.",
                          present.source(ds, "industry_standards", section=INDUSTRY))
 
 
 def figures(ds: Dataset) -> present.Table:
-    return present.figures_table(ds, "suppliers", "tbl-cs-supplier-figures", "Every supplier figure in the "
+    return present.figures_table(ds, "suppliers", "tbl-cus-supplier-figures", "Every supplier figure in the "
                                  "data (供應商), as published, with both years where the report gives them.",
                                  what="supplier figures")
 
 
 # -- charts ---------------------------------------------------------------------------------
 def service_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-cs-service", "Customer service quality (客戶服務), %"
+    label, title = "fig-cus-service", "Customer service quality (客戶服務), %"
     rows = []
     for metric in SERVICE:
         if ds.metric_info[metric]["unit"] != "%":
@@ -367,7 +369,7 @@ def service_chart(ds: Dataset) -> charts.Chart:
 
 
 def protection_chart(ds: Dataset) -> charts.Chart:
-    return exact_panels(ds, PROTECTION, label="fig-cs-consumer-protection",
+    return exact_panels(ds, PROTECTION, label="fig-cus-consumer-protection",
                         title=f"Consumer protection and education (消費者權益保護), {ds.year}",
                         description=f"Bar chart of the consumer protection and financial education figures of "
                         f"{ds.year} that the report gives exactly, one panel per unit; each bar is labelled with the "
@@ -375,7 +377,7 @@ def protection_chart(ds: Dataset) -> charts.Chart:
 
 
 def anti_fraud_chart(ds: Dataset) -> charts.Chart:
-    return exact_panels(ds, ANTI_FRAUD, label="fig-cs-anti-fraud", title=f"Anti-fraud (反欺詐), {ds.year}",
+    return exact_panels(ds, ANTI_FRAUD, label="fig-cus-anti-fraud", title=f"Anti-fraud (反欺詐), {ds.year}",
                         description=f"Bar chart of the anti-fraud figures of {ds.year} (model runs, anomalies a day, "
                         "victims dissuaded and intercepted, warning calls, losses avoided), one panel per unit; each "
                         "bar is labelled with the figure as published")
@@ -393,7 +395,7 @@ def _supplier_rows(ds: Dataset, metric_of: str = "count") -> pd.DataFrame:
 
 
 def suppliers_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-cs-suppliers-region", "Suppliers by region (按地區劃分的供應商數目), count"
+    label, title = "fig-cus-suppliers-region", "Suppliers by region (按地區劃分的供應商數目), count"
     frame = _supplier_rows(ds)
     if frame.empty:
         return charts.placeholder(label, title, f"The report gives no suppliers by region for {ds.year}.")
@@ -405,7 +407,7 @@ def suppliers_chart(ds: Dataset) -> charts.Chart:
 
 
 def supplier_shares_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-cs-supplier-shares", "Share of suppliers by region (供應商地區占比), %"
+    label, title = "fig-cus-supplier-shares", "Share of suppliers by region (供應商地區占比), %"
     frame = _supplier_rows(ds, "share")
     if frame.empty:
         return charts.placeholder(label, title, f"The report gives no suppliers by region for {ds.year}.")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from ..data import Dataset
 from ..narrative import Finding, Q, paragraph, sentence, write
-from .customers import DAYS
+from ..assumptions import DAYS_PER_YEAR as DAYS
 from .operations import figure_q, value
+
+PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 
 def _per_year(ds: Dataset, rate_metric: str, complement: bool = True) -> Finding | None:

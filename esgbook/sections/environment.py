@@ -8,6 +8,8 @@ from . import undisclosed
 from ..narrative import Dir, Finding, Q
 from ..data import Dataset
 
+PREFIX = "env"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 TABLE = "09 附錄 > 數據統計表"
 
 
@@ -15,16 +17,10 @@ def _k(ds: Dataset, kpi_id: str, year: int | None = None):
     return kpis.compute(ds, kpi_id, ds.year if year is None else year)
 
 
-# Display decimals for the chapter's figures (factors to four places, intensities to two).
-DECIMALS = {"scope2_implied_factor": 4, "scope1_implied_factor": 4, "grid_factor_official": 4,
-            "gasoline_factor_ipcc": 4, "energy_per_employee_mwh": 2, "water_per_employee_t": 2,
-            "ghg_per_employee_t": 2, "waste_per_employee_t": 2}
-
-
 def q(ds: Dataset, kpi_id: str, year: int | None = None) -> Q:
-    """A KPI of the year as a quantity with its display decimals and unit."""
+    """A KPI of the year as a quantity with its display decimals (data/kpis.csv) and unit."""
     k = kpis.BY_ID[kpi_id]
-    return Q(_k(ds, kpi_id, year), DECIMALS.get(kpi_id, k.decimals), k.unit)
+    return Q(_k(ds, kpi_id, year), k.decimals, k.unit)
 
 
 def kpi_trend(ds: Dataset, kpi_id: str, name: str, topic: str = "trend", zh: str | None = None) -> Finding:
@@ -71,12 +67,14 @@ def published_intensity(ds: Dataset, kpi_id: str, name) -> Finding | None:
         return None
     unit, recomputed = ds.metric_info[kpi_id]["unit"], float(rows["recomputed"].iloc[0])
     sections = [r.section.split(" > ")[-1] for r in rows.itertuples()]
-    values = [Q(r.published, present.decimals_of(r.published, 4), unit) for r in rows.itertuples()]
+    # Each as printed: its metric's decimals, or finer where the report printed more digits.
+    values = [Q(r.published, reconcile.printed_decimals(r.published, ds.metric_info[r.metric]["decimals"]), unit)
+              for r in rows.itertuples()]
     listed = [f"{narrative.language().quantity(v)} in its {sec} section" for v, sec in zip(values, sections)]
     matching = [f"the figure of its {sec} section" for sec, r in zip(sections, rows.itertuples())
                 if r.status == "consistent"]
     facts = {"name": name, "published": values[0], "listed": listed, "matching": matching,
-             "recomputed": Q(recomputed, 2, unit), "count": str(len(rows)), "year": str(ds.year)}
+             "recomputed": Q(recomputed, kpis.BY_ID[kpi_id].decimals, unit), "count": str(len(rows)), "year": str(ds.year)}
     if (rows["status"] == "consistent").all():
         return Finding("env.published_intensity", "reproduced", facts)
     if len(rows) == 1:

@@ -11,15 +11,17 @@ import altair as alt
 import pandas as pd
 
 from .. import charts, kpis, present
+from ..assumptions import HKEX_INED_FLOOR_PCT
 from ..data import Dataset
 from ..findings import name, trend
 from ..narrative import Change, Finding, Md, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, row_of, unit_words, value
 
+PREFIX = "gov"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 BOARD = "04 公司責任治理 > 董事會成員"
 COMPLIANCE = "04 公司責任治理 > 合規與反腐敗管理"
 TRAINING = "04 公司責任治理 > 宣導培訓"
-HKEX_INED_FLOOR = 1 / 3  # HKEX Listing Rule 3.10A: independent directors at least one third of the board
 
 COMPLIANCE_METRICS = ["corruption_cases", "gift_declarations", "suppliers_removed"]
 SHORT_NAMES = {"corruption_cases": "Corruption cases (貪污訴訟案件)", "gift_declarations": "Gift declarations (禮品申報)",
@@ -81,9 +83,9 @@ def board_findings(ds: Dataset) -> list[Finding]:
     share = Q(independent / directors * 100, 1, "%")
     # Compared as whole numbers, so 3 of 9 is exactly at the floor (no float tolerance needed).
     floor_case = ("above" if independent * 3 > directors else "at" if independent * 3 == directors else "below")
-    gap = round(share.rounded() - round(HKEX_INED_FLOOR * 100, 1), 1)
+    gap = round(share.rounded() - round(HKEX_INED_FLOOR_PCT, 1), 1)
     out = [Finding("gov.board", "listed", {"directors": directors, "independent": independent, "share": share}),
-           Finding("gov.ined_floor", floor_case, {"floor": Q(HKEX_INED_FLOOR * 100, 1, "%"),
+           Finding("gov.ined_floor", floor_case, {"floor": Q(HKEX_INED_FLOOR_PCT, 1, "%"),
                                                   "gap": Change(abs(gap), True, 1, False)})]
     checks = [(value(ds, metric, y), count) for metric, count in
               (("directors", directors), ("independent_directors", independent)) if value(ds, metric, y) is not None]
@@ -419,4 +421,4 @@ def composition_chart(ds: Dataset) -> charts.Chart:
     ).resolve_scale(y="independent")
     description = (f"Bar chart of the {len(_board(ds))} directors in {ds.year} by independence, by gender and by "
                    "age band (ten-year bands), each bar labelled with its count and share of the board.")
-    return charts.Chart(charts._configure(chart), label, title, description, frame.drop(columns="label"))
+    return charts.Chart(charts.configure(chart), label, title, description, frame.drop(columns="label"))

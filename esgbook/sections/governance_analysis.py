@@ -10,6 +10,8 @@ from ..findings import date as date_of, name, trend
 from ..narrative import Finding, Q, paragraph, sentence, write
 from .operations import value
 
+PREFIX = "gov"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 
 def _bodies(ds: Dataset) -> pd.DataFrame:
     bodies = ds.table("governance_bodies")

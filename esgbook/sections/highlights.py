@@ -19,6 +19,8 @@ from .highlights_findings import (COMMUNITY, FILE, HIGHLIGHTS, SMALL_BUSINESS, T
                                   cumulative_finding, derived, figures_finding, hkex_status, numbers,
                                   small_business_finding, theme_findings)
 
+PREFIX = "hl"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 
 def _unit_name(ds: Dataset, unit: str) -> str:
     """'CNY 100 million (億元)'; the id itself for a unit the units table lacks."""
@@ -180,11 +182,11 @@ def averages_chart(ds: Dataset) -> charts.Chart:
     subtitle = "Our arithmetic: amount ÷ customers; cumulative figures over an unstated period"
     if hedged:
         subtitle = [subtitle, "Not drawn, as the report hedges it: " + "; ".join(hedged)]
-    base = charts._base(frame, title, subtitle)
+    base = charts.base(frame, title, subtitle)
     base = base.encode(y=alt.Y("item:N", sort=list(frame["item"]), title=None, axis=alt.Axis(labelLimit=380)))
     bars = base.mark_bar(color=charts.PALETTE[0]).encode(x=alt.X("cny:Q", title="CNY per customer (元)"))
     text = base.mark_text(align="left", dx=3, fontSize=10, font=charts.FONT).encode(x="cny:Q", text="label:N")
-    chart = charts._configure(alt.layer(bars, text).properties(width=charts.WIDTH - 220, height=alt.Step(22)))
+    chart = charts.configure(alt.layer(bars, text).properties(width=charts.WIDTH - 220, height=alt.Step(22)))
     return charts.Chart(chart, label, title,
                         f"Bar chart of the average amount per customer implied by the {ds.year} highlight figures, "
                         "in CNY, each bar labelled with its value" + (f"; not drawn, as the report hedges it: {'; '.join(hedged)}"

@@ -14,6 +14,8 @@ from ..data import Dataset
 from ..findings import name
 from ..narrative import Finding, Md, absent, paragraph, sentence, write
 
+PREFIX = "mat"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 TIERS = {"high": ("High", "高度重要"), "medium": ("Medium", "中度重要"), "low": ("Low", "輕度重要")}
 TIER_COLOURS = {"high": charts.PALETTE[0], "medium": charts.PALETTE[1], "low": charts.PALETTE[2],
                 "not ranked": charts.PALETTE[5]}
@@ -327,7 +329,7 @@ def topics_chart(ds: Dataset) -> charts.Chart:
         title=alt.TitleParams(title, anchor="start", font=charts.FONT,
                               subtitle="Ranked 1 (most material) downwards, one panel per tier of the report",
                               subtitleFont=charts.FONT)).resolve_scale(y="independent")
-    return charts.Chart(charts._configure(chart), label, title,
+    return charts.Chart(charts.configure(chart), label, title,
                         f"Horizontal bar chart of the {len(frame)} material topics of {ds.year}, listed by rank in "
                         "one panel per materiality tier (high, medium, low); each bar's length and label give the "
                         "number of stakeholder groups that raise the topic.", frame.drop(columns="label"))
@@ -367,7 +369,7 @@ def matrix_chart(ds: Dataset) -> charts.Chart:
         title=alt.TitleParams(title, anchor="start", font=charts.FONT, subtitleFont=charts.FONT,
                               subtitle=["Rows: topics raised (關注的實質性議題), ranked topics first by rank",
                                         "Cell letter = tier of the topic: H high, M medium, L low, × not ranked"]))
-    return charts.Chart(charts._configure(chart).configure_legend(orient="bottom", columns=2), label, title,
+    return charts.Chart(charts.configure(chart).configure_legend(orient="bottom", columns=2), label, title,
                         f"Matrix of the {m['stakeholder_id'].nunique()} stakeholder groups (columns) against the "
                         f"{frame['topic'].nunique()} topics they raise (rows, ranked topics first). A filled cell "
                         "means the group raises the topic; its letter gives the topic's materiality tier (H, M, "

@@ -9,6 +9,8 @@ from ..data import Dataset
 from ..findings import name
 from ..narrative import Finding
 
+PREFIX = "idx"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 HEADLINES = ["employees", "female_share_pct", "turnover_rate_pct", "energy_mwh", "energy_per_employee_mwh",
              "water_t", "water_per_employee_t", "ghg_total_t", "ghg_per_employee_t", "waste_total_t",
              "suppliers_total", "corruption_cases"]
@@ -18,15 +20,14 @@ def headline_frame(ds: Dataset) -> pd.DataFrame:
     rows = []
     for kpi_id in HEADLINES:
         k = kpis.BY_ID[kpi_id]
-        decimals = 2 if kpi_id.endswith(("_per_employee_t", "_per_employee_mwh")) else k.decimals
-        rows.append((k.name_en, k.name_zh, k.unit, k.compute(ds, ds.year), k.compute(ds, ds.year - 1), decimals))
+        rows.append((k.name_en, k.name_zh, k.unit, k.compute(ds, ds.year), k.compute(ds, ds.year - 1), k.decimals))
     frame = present.years_side_by_side(rows, ds.year).rename(columns={"Metric": "Figure"})
     frame["HKEX KPI"] = [kpis.BY_ID[k].hkex or present.DASH for k in HEADLINES]
     return frame[frame[str(ds.year)] != present.DASH].reset_index(drop=True)
 
 
 def headline_table(ds: Dataset) -> present.Table:
-    return present.table(headline_frame(ds), "tbl-headlines",
+    return present.table(headline_frame(ds), "tbl-idx-headlines",
                          f"The year at a glance: headline figures, {present.versus(ds)}, recomputed from raw data; "
                          "rates change in percentage points.",
                          "`data/*.csv` through the KPI engine (`python -m esgbook kpis`)")

@@ -20,6 +20,8 @@ from ..data import Dataset
 from ..errors import DataError
 from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
 
+PREFIX = "ops"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 FILE = "operations"
 AI_SMB = ["smb_model_auc", "smb_users_newly_identified_10k", "smb_identified_users_increase_pct",
           "smb_industry_coverage_pct", "knowledge_graph_industries", "smb_users_industry_tagged_10k"]

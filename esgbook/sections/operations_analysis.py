@@ -11,6 +11,8 @@ from ..errors import DataError
 from ..narrative import Finding, Q, paragraph, sentence, write
 from . import operations as ops, undisclosed
 
+PREFIX = "ops"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 GROUPS = {"ai": ops.AI_SMB + ops.AI_TELESALES + ops.AI_MARKETING + ops.AI_RND, "data_platform": ops.PLATFORM,
           "data_security": ops.DATA_CRIME + ops.RESPONSE, "panshi": ops.PANSHI, "ip": ops.IP,
           # The engine's generation is an ordinal, said in the text (engine_finding), not ranked among counts.

@@ -14,6 +14,8 @@ from .. import charts, findings, kpis, present
 from ..data import Dataset
 from ..narrative import Finding, Md, Q, paragraph, sentence, write
 
+PREFIX = "ov"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 HONOURS_SECTION = "01 公司概覽 > 2023年奇富科技所獲榮譽"
 
 # The honours file classifies each award by theme; the report itself does not, so the

@@ -16,6 +16,8 @@ from ..findings import localised, name
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
 from .operations import row_of
 
+PREFIX = "gap"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
 FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
 

@@ -7,7 +7,7 @@
     xbrl.with_fact_ids(kpi_table)    # the KPI table with a fact_id column
 
 The extension taxonomy (taxonomy/qifu-esg/) is generated from data/metrics.csv and
-esgbook/kpis.py by `python -m esgbook.xbrl taxonomy`; Arelle (in .venv-tools) validates the
+data/kpis.csv by `python -m esgbook.xbrl taxonomy`; Arelle (in .venv-tools) validates the
 reports offline: `python -m esgbook.xbrl validate FILE`. Only the standard library is used
 here, so importing this package costs the kernel nothing.
 """

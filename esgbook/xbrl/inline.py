@@ -14,9 +14,6 @@ from . import taxonomy as tx
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
-def _places(kpi) -> int:
-    """The places the opening page prints a headline with (esgbook.sections.opening.headline_frame)."""
-    return 2 if kpi.id.endswith(("_per_employee_t", "_per_employee_mwh")) else kpi.decimals
 
 
 def _xml_period(year: int, period_type: str) -> str:
@@ -62,7 +59,7 @@ def headlines_xhtml(ds) -> str:
             contexts[ctx] = (y, c.period_type)
             uid = "u-" + "".join(ch if ch.isalnum() else "_" for ch in c.unit)
             unit_ids[uid] = unit
-            places = _places(k)
+            places = k.decimals  # as the opening page prints it (data/kpis.csv)
             shown = present.num(value, places)
             scale = oim.scale_exponent(unit["scale"])
             attrs = (f'name="{c.qname}" contextRef="{ctx}" unitRef="{uid}" decimals="{places + scale}" '

@@ -37,7 +37,7 @@ TEMPLATES = {
     "cus.service_channels": _stated(
         "Smart customer service (智能客服) absorbs {diversion} of contacts, agents connect {connection} of online "
         "contacts, and the service answers {per_day} consultations on an average day, some {per_year} over a year "
-        "({{numref}}`tbl-cs-service`, {{numref}}`fig-cs-service`)."),
+        "({{numref}}`tbl-cus-service`, {{numref}}`fig-cus-service`)."),
     "cus.complaints": {
         "not_disclosed": "Satisfaction measured by the company among users who reached its service is not the same "
                          "as complaints, and the report does not give the number of complaints that HKEX B6.2 asks "
@@ -53,7 +53,7 @@ TEMPLATES = {
         "(刊物) and {publicity} issues of compliance publicity (合規宣傳) went out."),
     "cus.education": _stated(
         "Financial education (金融知識教育) used {educators} front-line staff in {cities} cities and reached {reach} people "
-        "({{numref}}`tbl-cs-consumer-protection`, {{numref}}`fig-cs-consumer-protection`). Reach is counted in "
+        "({{numref}}`tbl-cus-consumer-protection`, {{numref}}`fig-cus-consumer-protection`). Reach is counted in "
         "visits and people touched, so the same person may be counted many times, and none of the figures measures "
         "an outcome such as fewer mis-sold loans or complaints."),
     "cus.anti_fraud_model": _stated(
@@ -63,7 +63,7 @@ TEMPLATES = {
     "cus.anti_fraud_totals": _stated(
         "Counted up to 31 December {year} (截止), the company made {calls} warning calls (詐騙阻斷預警), intercepted "
         "{intercepted} people who were being defrauded (攔截被騙人數) and avoided {losses} of losses "
-        "({{numref}}`tbl-cs-anti-fraud`, {{numref}}`fig-cs-anti-fraud`). That is about {calls_per_victim} calls "
+        "({{numref}}`tbl-cus-anti-fraud`, {{numref}}`fig-cus-anti-fraud`). That is about {calls_per_victim} calls "
         "and CNY {loss_per_victim} of avoided loss per person intercepted. \"Up to\" (截止) may mean a running total "
         "since the programme began rather than the year's count; the report does not say, so these figures should "
         "not be read as annual."),
@@ -86,8 +86,8 @@ TEMPLATES = {
                   "(使用者增長部), while the data table heads them simply as suppliers by region. So either the data "
                   "table covers that one department only, or the department is the whole of the company's supplier "
                   "base; the report does not say which, nor whether the prior-year count is on the same basis. Any "
-                  "change should be read with that in mind ({{numref}}`tbl-cs-suppliers`, "
-                  "{{numref}}`fig-cs-suppliers-region`).",
+                  "change should be read with that in mind ({{numref}}`tbl-cus-suppliers`, "
+                  "{{numref}}`fig-cus-suppliers-region`).",
         "missing": "",
     },
     "cus.region": {
@@ -130,15 +130,15 @@ TEMPLATES = {
     },
     "cus.share_gap": {
         "left_out": lambda f: (f"The {f['n_published']} published shares add up to {f['total']}; the text leaves out "
-                               f"{f['left_out']} ({{numref}}`fig-cs-supplier-shares`)."),
+                               f"{f['left_out']} ({{numref}}`fig-cus-supplier-shares`)."),
         "complete": "The {n_published} published shares cover every region with suppliers "
-                    "({{numref}}`fig-cs-supplier-shares`).",
+                    "({{numref}}`fig-cus-supplier-shares`).",
         "missing": "",
     },
     "cus.standards": {
         "listed": lambda f: (f"The company lists {f['count']} "
                              f"{'standard, guide or report' if f['count'] == '1' else 'standards, guides and reports'}"
-                             f" it helped to draft in {f['year']} ({{numref}}`tbl-cs-standards`)."),
+                             f" it helped to draft in {f['year']} ({{numref}}`tbl-cus-standards`)."),
         "none": "The report lists no standard the company helped to draft in {year}.",
         "comparative": "The {report_year} report lists the standards the company helped to draft in {report_year}; "
                        "it lists none for {year}.",
@@ -148,7 +148,7 @@ TEMPLATES = {
         "with {co_drafters} other firms."),
     "cus.small_business_served": _stated(
         "The report also counts {served} small-business users served to date through its partnerships "
-        "({{numref}}`tbl-cs-industry`)."),
+        "({{numref}}`tbl-cus-industry`)."),
 }
 
 TEMPLATES["cus.share_item"] = {"listed": "{share} {region}"}  # '38% North China'

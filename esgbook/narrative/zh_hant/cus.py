@@ -25,7 +25,7 @@ TEMPLATES = {
     },
     "cus.service_channels": _stated(
         "智能客服分流了{diversion}的聯絡，人工客服接通了{connection}的線上聯絡，平均每日解答{per_day}次諮詢，全年約"
-        "{per_year}次（{{numref}}`tbl-cs-service`、{{numref}}`fig-cs-service`）。"),
+        "{per_year}次（{{numref}}`tbl-cus-service`、{{numref}}`fig-cus-service`）。"),
     "cus.complaints": {
         "not_disclosed": "公司在曾聯絡其客服的用戶中量度的滿意度並不等於投訴，報告亦沒有列出香港聯交所B6.2要求的投訴數目。"
                          "由於大部分聯絡由機器處理，讀者亦會想知道智能客服與人工客服各自的滿意度；報告沒有列出。",
@@ -36,15 +36,15 @@ TEMPLATES = {
         "{centre}，另有{materials}份面向客戶的材料在使用前經過線上審核。員工接受了{trainings}次內部消保培訓，並發出"
         "{publications}期消保刊物及{publicity}期合規宣傳。"),
     "cus.education": _stated(
-        "金融知識教育動用了{cities}個城市的{educators}名前線員工，觸及{reach}人（{{numref}}`tbl-cs-consumer-protection`、"
-        "{{numref}}`fig-cs-consumer-protection`）。觸及範圍按瀏覽及接觸人數計算，同一人可能被計算多次，而且沒有一個數字"
+        "金融知識教育動用了{cities}個城市的{educators}名前線員工，觸及{reach}人（{{numref}}`tbl-cus-consumer-protection`、"
+        "{{numref}}`fig-cus-consumer-protection`）。觸及範圍按瀏覽及接觸人數計算，同一人可能被計算多次，而且沒有一個數字"
         "量度成效，例如不當銷售的貸款或投訴是否減少。"),
     "cus.anti_fraud_model": _stated(
         "反詐模型反覆計算{runs}次，平均每日識別{per_day}宗涉詐異常行為，即全年約{per_year}宗；員工以人工主動攔截勸阻了"
         "{dissuaded}名潛在受害人。"),
     "cus.anti_fraud_totals": _stated(
         "截至{year}年12月31日，公司發出{calls}次詐騙阻斷預警，攔截了{intercepted}名正被詐騙的人，並避免了{losses}的損失"
-        "（{{numref}}`tbl-cs-anti-fraud`、{{numref}}`fig-cs-anti-fraud`）。即每攔截一人約需{calls_per_victim}次來電，並避免"
+        "（{{numref}}`tbl-cus-anti-fraud`、{{numref}}`fig-cus-anti-fraud`）。即每攔截一人約需{calls_per_victim}次來電，並避免"
         "約{loss_per_victim}元的損失。「截止」可能指計劃開展以來的累計總數，而非當年的數目；報告沒有說明，因此不應把這些"
         "數字視為全年數字。"),
     "cus.suppliers_total": {
@@ -64,8 +64,8 @@ TEMPLATES = {
     "cus.department": {
         "stated": "然而{year}年報告的正文把它們稱為使用者增長部的供應商，而數據表的標題只是按地區劃分的供應商。因此，要麼"
                   "數據表只涵蓋這一個部門，要麼這個部門就是公司全部的供應商；報告沒有說明是哪一種，也沒有說明上一年的數目"
-                  "是否按同一基礎計算。解讀任何變動時都應記住這一點（{{numref}}`tbl-cs-suppliers`、"
-                  "{{numref}}`fig-cs-suppliers-region`）。",
+                  "是否按同一基礎計算。解讀任何變動時都應記住這一點（{{numref}}`tbl-cus-suppliers`、"
+                  "{{numref}}`fig-cus-suppliers-region`）。",
         "missing": "",
     },
     "cus.region": {
@@ -100,19 +100,19 @@ TEMPLATES = {
     },
     "cus.share_gap": {
         "left_out": lambda f: (f"已公佈的{f['n_published']}個佔比加起來是{f['total']}；正文略去了{f['left_out']}"
-                               "（{numref}`fig-cs-supplier-shares`）。"),
-        "complete": "已公佈的{n_published}個佔比涵蓋了每個有供應商的地區（{{numref}}`fig-cs-supplier-shares`）。",
+                               "（{numref}`fig-cus-supplier-shares`）。"),
+        "complete": "已公佈的{n_published}個佔比涵蓋了每個有供應商的地區（{{numref}}`fig-cus-supplier-shares`）。",
         "missing": "",
     },
     "cus.standards": {
-        "listed": "公司列出{year}年參與起草的{count}項標準、指引及報告（{{numref}}`tbl-cs-standards`）。",
+        "listed": "公司列出{year}年參與起草的{count}項標準、指引及報告（{{numref}}`tbl-cus-standards`）。",
         "none": "報告沒有列出公司於{year}年參與起草的標準。",
         "comparative": "{report_year}年報告列出公司於{report_year}年參與起草的標準；沒有列出{year}年的標準。",
     },
     "cus.llm_standard": _stated(
         "其中最受注目的是金融大模型評測標準，由公司牽頭、聯同{co_drafters}家其他企業起草。"),
     "cus.small_business_served": _stated(
-        "報告亦計算透過合作至今服務了{served}名小微用戶（{{numref}}`tbl-cs-industry`）。"),
+        "報告亦計算透過合作至今服務了{served}名小微用戶（{{numref}}`tbl-cus-industry`）。"),
 }
 
 TEMPLATES["cus.share_item"] = {"listed": "{region}{share}"}  # 華北地區38%

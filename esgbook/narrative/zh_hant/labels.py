@@ -217,7 +217,8 @@ def _from_catalogue(text: str) -> str | None:
 def _names(folder: str) -> dict[str, str]:
     """English -> Chinese text from every `<x>_en` (or `<x>`) / `<x>_zh` column pair of the data package."""
     out: dict[str, str] = {}
-    for path in sorted(Path(folder).glob("*.csv")):
+    # KPI names last: where a KPI shares its English name with a metric, the report's wording (the metric's) wins.
+    for path in sorted(Path(folder).glob("*.csv"), key=lambda p: (p.name == "kpis.csv", p.name)):
         with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             fields = reader.fieldnames or []

@@ -20,7 +20,9 @@ from .training import trained_share_chart, training_hours_chart, training_table
 from .turnover import turnover_chart, turnover_table
 from .workforce import headcount, shares_table, workforce_chart, workforce_table
 
-__all__ = ["findings", "numbers", "hkex_status", "headcount", "workforce_table", "workforce_chart", "shares_table",
+PREFIX = "ppl"  # of every glue key, table and figure label (tests/test_section_contract.py)
+
+__all__ = ["PREFIX", "findings", "numbers", "hkex_status", "headcount", "workforce_table", "workforce_chart", "shares_table",
            "turnover_table", "turnover_chart", "health_table", "training_table", "trained_share_chart",
            "training_hours_chart", "other_table"]
 

@@ -23,7 +23,6 @@ DIMENSIONS = {
 }
 TURNOVER_DIMENSIONS = ("gender", "age_group", "region")
 TRAINING_DIMENSIONS = ("gender", "rank")
-HALF_PERCENT = 0.5  # the rates are published as whole percents
 
 
 def years(ds: Dataset) -> tuple[int, int]:
@@ -97,7 +96,7 @@ def direction_case(cur: float | None, prior: float | None, decimals: int = 0) ->
 def drop_empty_prior(frame: pd.DataFrame, prior: int, also: tuple[str, ...] = ("Change",)) -> pd.DataFrame:
     """A table whose prior-year column is empty throughout loses it (and the change column with it)."""
     column = str(prior)
-    if column in frame and (frame[column].isin([present.DASH, "n/a", ""])).all():
+    if column in frame and (frame[column].isin([present.DASH, ""])).all():
         drop = [c for c in frame.columns if c == column or c.startswith(f"{column} ") or c in also]
         return frame.drop(columns=drop)
     return frame

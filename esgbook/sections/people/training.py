@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts, kpis, present
+from ...assumptions import HALF_PERCENT
 from ...data import Dataset
 from ...narrative import Finding, Q
-from .base import (DIMENSIONS, FILE, HALF_PERCENT, TABLE, TRAINING_DIMENSIONS, check, drop_empty_prior, group,
+from .base import (DIMENSIONS, FILE, TABLE, TRAINING_DIMENSIONS, check, drop_empty_prior, group,
                    indexed, name, rate, weighted_bound, years)
 
 IMPLIED = {"trained_share_pct": ("training_coverage_by_gender_pct", "training_coverage_by_rank_pct"),

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts, findings, present
+from ...assumptions import HALF_PERCENT, SMALL_GROUP
 from ...data import Dataset
 from ...narrative import Finding, Q
-from .base import (DIMENSIONS, FILE, HALF_PERCENT, TABLE, TURNOVER_DIMENSIONS, check, drop_empty_prior, group,
+from .base import (DIMENSIONS, FILE, TABLE, TURNOVER_DIMENSIONS, check, drop_empty_prior, group,
                    indexed, name, rate, weighted_bound, years)
 
 CHECKED = ("gender", "age_group")  # the breakdowns whose headcounts are known, so they can be weighted
-SMALL_GROUP = 50                   # a group this small moves its rate by 2 points or more per leaver
 
 
 def turnover_frame(ds: Dataset) -> pd.DataFrame:
@@ -51,7 +51,7 @@ def turnover_table(ds: Dataset) -> present.Table:
         cur, prior = (part.loc[part["year"] == yr, "value"] for yr in (y, p))
         c = float(cur.iloc[0]) if len(cur) else None
         pr = float(prior.iloc[0]) if len(prior) else None
-        rows.append({"Group": item, f"{y}": present.pct(c, 0), f"{p}": present.pct(pr, 0),
+        rows.append({"Group": item, f"{y}": present.pct_cell(c, 0), f"{p}": present.pct_cell(pr, 0),
                      "Change": present.change_pp(c, pr) if c is not None and pr is not None else present.DASH})
     for dimension in CHECKED:
         c, pr = ((r or {}).get("recomputed") for r in (check(ds, yr, "turnover_rate_pct", f"total|{dimension}")
@@ -59,9 +59,9 @@ def turnover_table(ds: Dataset) -> present.Table:
         if c is None and pr is None:
             continue
         rows.append({"Group": f"Implied for all employees by the {DIMENSIONS[dimension][0].lower()} rates "
-                     "(weighted by headcount)", f"{y}": present.pct(c, 1), f"{p}": present.pct(pr, 1),
+                     "(weighted by headcount)", f"{y}": present.pct_cell(c, 1), f"{p}": present.pct_cell(pr, 1),
                      "Change": present.change_pp(c, pr, 1) if c is not None and pr is not None else present.DASH})
-    out = pd.DataFrame(rows, columns=["Group", f"{y}", f"{p}", "Change"]).replace({"n/a": present.DASH})
+    out = pd.DataFrame(rows, columns=["Group", f"{y}", f"{p}", "Change"])
     body = present.empty_note(ds, "turnover rates") if out.empty else drop_empty_prior(out, p)
     return present.table(body, "tbl-ppl-turnover",
                          f"Employee turnover rate (僱員流失比例), {present.versus(ds)}, as published, and the total "

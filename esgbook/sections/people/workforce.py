@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts, findings, kpis, present, reconcile
+from ...assumptions import MOSTLY_FULL_TIME_PCT as MOSTLY
 from ...data import Dataset
 from ...narrative import Finding, Q
 from .base import (DIMENSIONS, FILE, NARRATIVE, TABLE, categories, drop_empty_prior, edition_source, group, heads,
                    indexed, name, rate, relative, years)
 
-MOSTLY = 95.0  # a share of full-time staff at or above this reads "nearly everyone"
 
 
 # -- tables and charts ---------------------------------------------------------------------------
@@ -60,10 +60,10 @@ def workforce_table(ds: Dataset) -> present.Table:
         for category in [c for c in categories(ds, dimension) if c in cur.index or c in prior.index]:
             c, pr = _cell(cur.get(category)), _cell(prior.get(category))
             rows.append({"Breakdown": f"{label_en} {label_zh}", "Group": name(ds, dimension, category),
-                         f"{y}": present.cell(c), f"{y} share": present.pct(s_cur.get(category)),
-                         f"{p}": present.cell(pr), f"{p} share": present.pct(s_prior.get(category)),
+                         f"{y}": present.cell(c), f"{y} share": present.pct_cell(s_cur.get(category)),
+                         f"{p}": present.cell(pr), f"{p} share": present.pct_cell(s_prior.get(category)),
                          "Change": present.change(relative(c, pr), present.DASH)})
-    frame = drop_empty_prior(pd.DataFrame(rows).replace({"n/a": present.DASH}), p)
+    frame = drop_empty_prior(pd.DataFrame(rows), p)
     return present.table(frame, "tbl-ppl-workforce",
                          f"Employees at year end (僱員) by gender, employment type, rank, age group and region, "
                          f"{present.versus(ds)}: headcounts as published, shares recomputed from them.",
