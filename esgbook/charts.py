@@ -121,9 +121,6 @@ def configure(chart):
         labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
 
 
-# The old private names, still called by sections/materiality.py (edited on another branch).
-_base, _configure = base, configure
-
 
 def placeholder(label: str, title: str, message: str) -> Chart:
     """A chart holding only a sentence, for a year without data: every `{glue:figure}` needs its key glued."""

@@ -32,10 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     notes = ""  # warnings: printed on stderr after the output; they never change the exit status
     try:
         # Validate before pandas is even imported: bad input fails fast.
-        from . import validate
-        from .paths import data_dir
+        from . import validate  # noqa: PLC0415
+        from .paths import data_dir  # noqa: PLC0415
         validate.check_package(data_dir())
-        from . import data
+        from . import data  # noqa: PLC0415
         if args.command == "validate":
             checked = data.check()
             warnings = validate.plausibility(checked)
@@ -45,20 +45,20 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "years":
             out = "".join(f"{y}\n" for y in data.available_years())
         elif args.command == "template":
-            from .intake import workbook
+            from .intake import workbook  # noqa: PLC0415
             path = workbook.template(args.year, data_dir(), args.out or f"data-entry-{args.year}.xlsx")
             out = f"{path}\n"
             notes = (f"wrote {path}: fill in the yellow cells, then `make import FILE={path}`\n")
         elif args.command == "import":
-            from .intake import workbook
+            from .intake import workbook  # noqa: PLC0415
             added = workbook.import_workbook(args.file, data_dir())
             out = "".join(f"data/{file}: {n} row(s) added\n" for file, n in added.items())
         elif args.command == "kpis":
-            from . import kpis, xbrl
+            from . import kpis, xbrl  # noqa: PLC0415
             ds = data.load(args.year)
             out = render(xbrl.with_fact_ids(kpis.kpi_table(ds))[KPI_COLUMNS], args.format)
         else:
-            from . import reconcile
+            from . import reconcile  # noqa: PLC0415
             ds = data.load(args.year)
             out = render(reconcile.reconciliation(ds), args.format)
     except DataError as exc:

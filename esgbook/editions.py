@@ -18,13 +18,11 @@ its worker and kernel processes, and what a run killed outright left behind is c
 from __future__ import annotations
 
 import argparse
-import filecmp
 import hashlib
 import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -247,7 +245,7 @@ def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[i
         tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
         if tasks:
             _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)
-        for year, (todo, work) in plans.items():
+        for _todo, work in plans.values():
             if work is not None:
                 _drop_unlinked_downloads(work)
         with runctl.signals_deferred():  # a stop now waits the few milliseconds of the swaps

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-
 from multiprocessing.util import Finalize
 
 from nbclient import NotebookClient

@@ -8,7 +8,7 @@ templates: `iter_modules(__path__)`) counts whole, and so do the CSV tables ship
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -52,7 +52,7 @@ def imported_names(tree: ast.AST, current: str | None = None, is_package: bool =
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _direct(path: Path) -> frozenset[Path]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = imported_names(tree, _dotted(path), path.name == "__init__.py")

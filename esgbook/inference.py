@@ -257,8 +257,8 @@ def said(ds: Dataset, *checks: str) -> list[str]:
 
 def table_frame(ds: Dataset) -> pd.DataFrame:
     rows = []
-    for check, (_, chapter, name) in CHECKS.items():
+    for check, (_, chapter, title) in CHECKS.items():
         f = run(ds)[check]
-        rows.append({"Check": name, "Chapter": f"{{doc}}`{chapter}`",
+        rows.append({"Check": title, "Chapter": f"{{doc}}`{chapter}`",
                      "Result": narrative.write(f), "Assumption": narrative.write(assumption(check))})
     return pd.DataFrame(rows)

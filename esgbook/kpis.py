@@ -14,8 +14,8 @@ total), as the report does.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 
@@ -37,7 +37,7 @@ class Kpi:
     decimals: int
     definition_en: str
     definition_zh: str
-    compute: Callable[[Dataset, int], "float | None"]
+    compute: Callable[[Dataset, int], float | None]
 
 
 def div(a, b, scale: float = 1.0):
@@ -138,7 +138,7 @@ def weighted(metric: str, dimension: str):
     return compute
 
 
-FORMULAS: dict[str, Callable[[Dataset, int], "float | None"]] = {
+FORMULAS: dict[str, Callable[[Dataset, int], float | None]] = {
     "employees": _value("employees"),
     "female_share_pct": lambda ds, y: div(ds.value("employees", y, "gender", "female"), ds.value("employees", y), 100),
     "turnover_rate_pct": _value("turnover_rate_pct"),

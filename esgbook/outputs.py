@@ -9,7 +9,8 @@ the same run, and the English notebook is what nbval checks.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import narrative
 

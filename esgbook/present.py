@@ -8,9 +8,9 @@ captioned, cross-referable and render the same in HTML and in the PDF.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from importlib import import_module
-from typing import Iterable
 
 import pandas as pd
 
@@ -106,7 +106,7 @@ def label(text: str) -> str:
     return catalogue.shown(text) if catalogue is not None else lang.label(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(language: str):
     try:
         module = import_module(f"{language}.labels")
@@ -119,7 +119,6 @@ def localised(data, column: str):
     """A data column (of a frame, or a field of a row tuple) in the current language: its Chinese sibling
     (`x_zh` for `x` or `x_en`) in the Chinese edition, cell by cell where the data give it."""
     from . import narrative  # noqa: PLC0415
-
     from .findings import localised as row_text  # noqa: PLC0415
 
     if not isinstance(data, pd.DataFrame):
@@ -156,7 +155,7 @@ class Table:
         long = "\n:class: longtable" if len(self.frame) > self.LONG else ""
         # Rendered in the current language: caption, headers, text cells and source through its labels.
         frame = self.frame.rename(columns=lambda c: label(str(c)))
-        for col in frame.columns[frame.dtypes == object]:
+        for col in frame.select_dtypes(include="object").columns:
             frame[col] = frame[col].map(lambda v: label(v) if isinstance(v, str) else v)
         caption, source = label(self.caption), label(self.source)
         # The source line is markdown, not HTML, so that the PDF keeps it too.

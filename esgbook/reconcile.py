@@ -18,8 +18,15 @@ import math
 import pandas as pd
 
 from . import kpis
-from .assumptions import (FLOAT_NOISE, ROUNDING_SHARE, SENSITIVITY_DECIMALS, SLIP_DIGITS, TRAINED_SHARE_TOLERANCE_PP,
-                          TRAINING_HOURS_TOLERANCE, TURNOVER_TOLERANCE_PP)
+from .assumptions import (
+    FLOAT_NOISE,
+    ROUNDING_SHARE,
+    SENSITIVITY_DECIMALS,
+    SLIP_DIGITS,
+    TRAINED_SHARE_TOLERANCE_PP,
+    TRAINING_HOURS_TOLERANCE,
+    TURNOVER_TOLERANCE_PP,
+)
 from .data import Dataset
 
 COLUMNS = ["year", "kind", "metric", "dimension", "category", "compares", "name_en", "name_zh", "unit", "published",

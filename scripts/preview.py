@@ -70,7 +70,7 @@ def main() -> int:
         nb = nbformat.read(path, as_version=4)
         lang = args.lang.replace("-", "_")
         if lang != "en":
-            from esgbook.site import localise  # noqa: PLC0415
+            from esgbook.site import localise
 
             nb = localise.localise(nb, lang, args.chapter)
         print(prose(nb))

@@ -66,14 +66,16 @@ def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedPro
 @pytest.fixture(scope="session")
 def ds2024(tmp_path_factory):
     """A synthetic 2024 whose figures are 2022's, so every trend reverses (tests/synthetic.py)."""
-    from esgbook import data
     from synthetic import copy_data, reversed_year
+
+    from esgbook import data
     return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
 
 
 @pytest.fixture(scope="session")
 def ds2023_alone(tmp_path_factory):
     """2023 with no 2022 rows: an edition without a prior year."""
-    from esgbook import data
     from synthetic import copy_data, without_prior
+
+    from esgbook import data
     return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))

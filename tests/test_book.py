@@ -26,8 +26,8 @@ def test_every_chapter_of_the_brief_is_in_the_toc():
     files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
     assert files == [f"chapters/{name}" for name in CHAPTERS]
     for name, chinese in CHAPTERS.items():
-        title = next(l for l in (REPO / "chapters" / f"{name}.md").read_text(encoding="utf-8").splitlines()
-                     if l.startswith("# "))
+        title = next(line for line in (REPO / "chapters" / f"{name}.md").read_text(encoding="utf-8").splitlines()
+                     if line.startswith("# "))
         assert chinese in title, title
 
 

@@ -13,8 +13,8 @@ do not skip: on a machine without /usr/bin/chromium they fail, as they should in
 from __future__ import annotations
 
 import functools
-import json
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -83,7 +83,7 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make system-deps` (Debian's chromium)"
     with sync_playwright() as pw:
@@ -249,7 +249,7 @@ def test_no_unrendered_markup(visited):
 
 
 # -- links, checked against the built files ---------------------------------------------------------
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _ids(path: Path) -> frozenset[str]:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return frozenset([t["id"] for t in soup.find_all(id=True)] + [t["name"] for t in soup.find_all("a", attrs={"name": True})])

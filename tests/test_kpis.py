@@ -52,6 +52,7 @@ def test_training_breakdowns_imply_different_totals(ds2023):
 
 def test_metadata_and_formulas_hold_the_same_ids():
     import csv
+
     from esgbook.paths import data_dir
     with open(data_dir() / kpis.METADATA, encoding="utf-8") as fh:
         ids = [r["id"] for r in csv.DictReader(fh)]

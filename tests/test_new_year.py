@@ -87,8 +87,8 @@ def test_2024_edition_shows_recomputed_2024_values(edition_2024):
 def test_a_restated_figure_is_used_by_later_editions_only(edition_2024):
     """The 2024 report restates 2023's water: the 2024 edition compares with the restated figure, the 2023
     edition keeps what the 2023 report said, and the ledger on the compared page lists the restatement."""
-    from esgbook import data as data_mod  # noqa: PLC0415
-    from esgbook.sections import compared, environment  # noqa: PLC0415
+    from esgbook import data as data_mod
+    from esgbook.sections import compared, environment
 
     tmp, env, index = edition_2024
     water = _glued(tmp / "nb" / "2024" / "08_environment.ipynb", "env_water_text")
@@ -113,7 +113,7 @@ def test_a_restated_figure_is_used_by_later_editions_only(edition_2024):
 def reversed_edition(tmp_path_factory):
     """Every chapter of a year whose every trend reverses (2024 = the 2022 figures), built and rendered."""
     sys.path.insert(0, str(REPO / "tests"))
-    import synthetic  # noqa: PLC0415
+    import synthetic
 
     tmp = tmp_path_factory.mktemp("reversed")
     data = synthetic.reversed_year(synthetic.copy_data(tmp))
@@ -133,7 +133,7 @@ def test_reversed_year_reads_true(reversed_edition):
     factor = _glued(nb / "08_environment.ipynb", "env_factor_text")
     assert "For 2024 the published figures imply 0.8048 tCO2/MWh, within the range" in factor
     assert "above every one" in factor  # ... but 2023's 1.0842 still is, and the sentence for 2023 says so
-    from test_prose import BAD, prose_of  # noqa: PLC0415
+    from test_prose import BAD, prose_of
 
     problems = [f"{page.stem}: {what}: {text[:120]}" for page in sorted((html / "chapters").glob("*.html"))
                 for text in prose_of(page) for what, pattern in BAD.items() if pattern.search(text)]

@@ -75,7 +75,7 @@ def test_the_pdf_is_the_book(pdf, pages):
     assert len(pages) > 20
     flat = _flat(" ".join(pages))
     for source in editions.chapters()[1:]:
-        title = next(l[2:].strip() for l in source.read_text(encoding="utf-8").splitlines() if l.startswith("# "))
+        title = next(line[2:].strip() for line in source.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
         assert _flat(title) in flat, f"chapter title missing from the PDF: {title}"
 
 
@@ -146,7 +146,7 @@ def test_the_chinese_pdf_is_the_chinese_book(pdfs):
     flat = _flat(_text(zh))
     for source in editions.chapters()[1:]:
         zh_source = source.parent / "zh-hant" / source.name
-        title = next(l[2:].strip() for l in zh_source.read_text(encoding="utf-8").splitlines() if l.startswith("# "))
+        title = next(line[2:].strip() for line in zh_source.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
         assert _flat(title) in flat, f"chapter title missing from the Chinese PDF: {title}"
     assert "目錄" in flat and "溫室氣體" in flat
     titles = _chart_titles("zh_hant")

@@ -1,9 +1,9 @@
 """Chapter 6 (customers, suppliers, industry): findings for 2023, 2022 and synthetic years; tables; HKEX."""
-import pytest
+
+from synthetic import copy_data, without_metrics, without_prior
 
 from esgbook import data, kpis
 from esgbook.sections import customers as cs
-from synthetic import copy_data, reversed_year, without_metrics, without_prior
 
 
 def _by_topic(fs):

@@ -1,10 +1,9 @@
 """Chapter 8's findings follow the data: 2023, 2022 (no prior year) and synthetic years."""
 import pytest
+import synthetic
 
 from esgbook import data, narrative
 from esgbook.sections import environment as env
-
-import synthetic  # noqa: E402 - tests/ is on the path
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
 """Chapter 4 (governance): findings and their cases for 2023, 2022 and synthetic years; glue keys; HKEX."""
 import pytest
+from synthetic import copy_data, without_metrics, without_prior
 
 from esgbook import data
 from esgbook.narrative import Md
 from esgbook.sections import governance as gov
-from synthetic import copy_data, reversed_year, without_metrics, without_prior
 
 
 def _cases(fs):

@@ -4,10 +4,10 @@ import re
 
 import pandas as pd
 import pytest
+from synthetic import copy_data, reversed_year, without_metrics
 
 from esgbook import data
 from esgbook.sections import highlights as hl
-from synthetic import copy_data, reversed_year, without_metrics, without_prior
 
 
 def _with_2024_highlights(root, factor):

@@ -2,12 +2,11 @@
 import re
 
 import pandas as pd
-import pytest
+from synthetic import copy_data, reversed_year
 
 from esgbook import data
 from esgbook.narrative import using, write
 from esgbook.sections import materiality as mat
-from synthetic import copy_data, reversed_year, without_prior
 
 
 def _by_topic(findings):

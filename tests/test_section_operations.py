@@ -1,9 +1,10 @@
 """Chapter 5 (responsible operations): sentences as findings, hedges, ranked tables, every edition."""
-import pytest
+
+from synthetic import copy_data, without_metrics, without_prior
 
 from esgbook import data
-from esgbook.sections import operations as ops, operations_analysis as opa
-from synthetic import copy_data, reversed_year, without_metrics, without_prior
+from esgbook.sections import operations as ops
+from esgbook.sections import operations_analysis as opa
 
 
 def _facts(ds, topic):

@@ -4,10 +4,8 @@ import re
 import pandas as pd
 import pytest
 
-from esgbook import data
 from esgbook.narrative import Md
 from esgbook.sections import overview as ov
-from synthetic import copy_data, reversed_year, without_prior
 
 
 def test_headcount_and_board_2023(ds2023):

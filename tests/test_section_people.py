@@ -14,7 +14,7 @@ from esgbook.narrative import Md
 from esgbook.sections import people as ppl
 
 sys.path.insert(0, str(Path(__file__).parent))
-import synthetic  # noqa: E402
+import synthetic
 
 CHAPTER = Path(__file__).parents[1] / "chapters" / "07_people.md"
 BAD = re.compile(r"n/a|\bnan\b|\bNone\b|from n/a|0 more than|±|changed by [+−]|\b(\w+) \1\b")

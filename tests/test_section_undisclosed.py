@@ -34,8 +34,9 @@ def test_statuses_follow_the_data_of_another_year(ds2022):
 
 
 def test_missing_metric_turns_an_item_not_disclosed(tmp_path):
-    from esgbook import data
     from synthetic import copy_data, without_metrics
+
+    from esgbook import data
     ds = data.load(2023, without_metrics(copy_data(tmp_path), ["ghg_scope2_t"]))
     assert _status(ds, "D-MET-2") == "not disclosed"
 

@@ -9,7 +9,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 def _counting(monkeypatch) -> list[str]:
     checked: list[str] = []
-    real = validate._resource_problems  # noqa: SLF001 - counting the checks the cache lets through
+    real = validate._resource_problems
 
     def spy(resource, root):
         checked.append(resource["name"])

@@ -16,7 +16,7 @@ import pytest
 from esgbook import kpis, present, xbrl
 from esgbook.xbrl import arelle
 from esgbook.xbrl import taxonomy as tx
-from esgbook.xbrl.oim import PUBLISHED, RECOMPUTED, fact_id
+from esgbook.xbrl.oim import RECOMPUTED, fact_id
 
 REPO = Path(__file__).resolve().parent.parent
 YEARS = [2022, 2023]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import jupytext
 import pytest
-
 import zh_render
+
 from esgbook import data
 from esgbook.narrative import en, zh_hant
 from esgbook.narrative.zh_hant import labels
@@ -86,7 +86,7 @@ def test_every_case_in_both_languages():
 
 
 def test_scaled_units_read_as_the_report_prints_them():
-    from esgbook.narrative import Q, write, Finding, using
+    from esgbook.narrative import Finding, Q, using, write
     with using("zh_hant"):
         assert zh_hant.quantity(Q(450, 0, "10k persons")) == "450萬人"
         assert zh_hant.quantity(Q(1621, 0, "CNY 100m", "more than")) == "超過1,621億元"

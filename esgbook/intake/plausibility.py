@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # FACTOR: how far a figure may move; SHARE_TOLERANCE_PP: a share against its counts (esgbook.assumptions).
-from ..assumptions import PLAUSIBLE_FACTOR as FACTOR, SHARE_TOLERANCE_PP
+from ..assumptions import PLAUSIBLE_FACTOR as FACTOR
+from ..assumptions import SHARE_TOLERANCE_PP
 from ..errors import where
 
 

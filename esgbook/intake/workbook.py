@@ -59,8 +59,8 @@ def _load(root: Path) -> tuple[dict, list[int]]:
 def template(year: int, root: Path, out: Path) -> Path:
     """Write the data-entry workbook for `year`, from the figures of the latest earlier year."""
     from openpyxl import Workbook  # noqa: PLC0415 - only the workbook commands need it
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.styles import Font, PatternFill  # noqa: PLC0415
+    from openpyxl.worksheet.datavalidation import DataValidation  # noqa: PLC0415
 
     descriptor, years = _load(root)
     earlier = [y for y in years if y < year]

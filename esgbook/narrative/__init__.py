@@ -16,11 +16,12 @@ same keys (reviewer diffs line up between editions).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Change:
     decimals: int = 1
     signed: bool = True   # '+41.9%' in brackets; False for 'grew by 41.9%'
 
-    def size(self) -> "Change":
+    def size(self) -> Change:
         return Change(None if self.value is None else abs(self.value), self.points, self.decimals, False)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts, kpis, present
-from ..assumptions import DAYS_PER_YEAR as DAYS, FLOAT_NOISE, ROUNDING_SHARE
+from ..assumptions import DAYS_PER_YEAR as DAYS
+from ..assumptions import FLOAT_NOISE, ROUNDING_SHARE
 from ..data import Dataset
-from ..findings import change_of, name as named, trend
+from ..findings import change_of, trend
+from ..findings import name as named
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, readable_units, value
 

@@ -2,9 +2,9 @@
 count would give them, and whether the year's data hold one."""
 from __future__ import annotations
 
+from ..assumptions import DAYS_PER_YEAR as DAYS
 from ..data import Dataset
 from ..narrative import Finding, Q, paragraph, sentence, write
-from ..assumptions import DAYS_PER_YEAR as DAYS
 from .operations import figure_q, value
 
 PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)

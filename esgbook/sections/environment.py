@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import charts, findings, inference, kpis, narrative, present, reconcile
-from . import undisclosed
-from ..narrative import Dir, Finding, Q
 from ..data import Dataset
+from ..narrative import Dir, Finding, Q
+from . import undisclosed
 
 PREFIX = "env"  # of every glue key, table and figure label (tests/test_section_contract.py)
 

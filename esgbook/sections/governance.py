@@ -14,7 +14,7 @@ from .. import charts, kpis, present
 from ..assumptions import HKEX_INED_FLOOR_PCT
 from ..data import Dataset
 from ..findings import name, trend
-from ..narrative import Change, Finding, Md, Q, absent, paragraph, sentence, write
+from ..narrative import Change, Finding, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, row_of, unit_words, value
 
 PREFIX = "gov"  # of every glue key, table and figure label (tests/test_section_contract.py)

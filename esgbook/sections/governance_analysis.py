@@ -6,7 +6,8 @@ import pandas as pd
 
 from .. import kpis
 from ..data import Dataset
-from ..findings import date as date_of, name, trend
+from ..findings import date as date_of
+from ..findings import name, trend
 from ..narrative import Finding, Q, paragraph, sentence, write
 from .operations import value
 

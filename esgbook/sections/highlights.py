@@ -13,11 +13,30 @@ import pandas as pd
 from .. import charts, present
 from ..data import Dataset
 from ..narrative import write
+
 # The data, findings and glued values live in highlights_findings (split to keep modules short).
-from .highlights_findings import (COMMUNITY, FILE, HIGHLIGHTS, SMALL_BUSINESS, THEME_COLOURS, THEMES,  # noqa: F401
-                                  _cumulative, _later_report, _row, _theme_of, _value, cases, community_findings,
-                                  cumulative_finding, derived, figures_finding, hkex_status, numbers,
-                                  small_business_finding, theme_findings)
+from .highlights_findings import (  # noqa: F401
+    COMMUNITY,
+    FILE,
+    HIGHLIGHTS,
+    SMALL_BUSINESS,
+    THEME_COLOURS,
+    THEMES,
+    _cumulative,
+    _later_report,
+    _row,
+    _theme_of,
+    _value,
+    cases,
+    community_findings,
+    cumulative_finding,
+    derived,
+    figures_finding,
+    hkex_status,
+    numbers,
+    small_business_finding,
+    theme_findings,
+)
 
 PREFIX = "hl"  # of every glue key, table and figure label (tests/test_section_contract.py)
 

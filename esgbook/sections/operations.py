@@ -15,9 +15,9 @@ import altair as alt
 import pandas as pd
 
 from .. import charts, kpis, present
-from ..findings import name as named
 from ..data import Dataset
 from ..errors import DataError
+from ..findings import name as named
 from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
 
 PREFIX = "ops"  # of every glue key, table and figure label (tests/test_section_contract.py)

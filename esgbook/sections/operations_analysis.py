@@ -9,7 +9,8 @@ from .. import inference, present
 from ..data import Dataset
 from ..errors import DataError
 from ..narrative import Finding, Q, paragraph, sentence, write
-from . import operations as ops, undisclosed
+from . import operations as ops
+from . import undisclosed
 
 PREFIX = "ops"  # of every glue key, table and figure label (tests/test_section_contract.py)
 

@@ -11,5 +11,18 @@ data/kpis.csv by `python -m esgbook.xbrl taxonomy`; Arelle (in .venv-tools) vali
 reports offline: `python -m esgbook.xbrl validate FILE`. Only the standard library is used
 here, so importing this package costs the kernel nothing.
 """
-from .oim import (ENTITY, ENTITY_SCHEME, PUBLISHED, RECOMPUTED, STOCK_CODE, dumps, fact_id, facts,  # noqa: F401
-                  in_book_unit, report, scale_exponent, with_fact_ids, write)
+from .oim import (  # noqa: F401
+                  ENTITY,
+                  ENTITY_SCHEME,
+                  PUBLISHED,
+                  RECOMPUTED,
+                  STOCK_CODE,
+                  dumps,
+                  fact_id,
+                  facts,
+                  in_book_unit,
+                  report,
+                  scale_exponent,
+                  with_fact_ids,
+                  write,
+)

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
 
-    from . import taxonomy as tx
+    from . import taxonomy as tx  # noqa: PLC0415
     if args.command == "taxonomy":
         if args.check:
             stale = tx.stale()
@@ -41,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
             print(tx.package_zip(args.zip))
         return 0
     if args.command == "report":
-        from .. import data
-        from ..errors import DataError
-        from .oim import dumps, report
+        from .. import data  # noqa: PLC0415
+        from ..errors import DataError  # noqa: PLC0415
+        from .oim import dumps, report  # noqa: PLC0415
         try:
             ds = data.load(args.year)
         except DataError as exc:
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(dumps(report(ds)), encoding="utf-8")
         print(args.out)
         return 0
-    from .arelle import validate
+    from .arelle import validate  # noqa: PLC0415
     status = 0
     for f in args.files:
         res = validate(f)

@@ -35,8 +35,8 @@ def _unit_xml(uid: str, unit: dict) -> str:
 
 def headlines_xhtml(ds) -> str:
     """The headline table of the dataset's year as an Inline XBRL 1.1 document (deterministic)."""
-    from .. import kpis, present
-    from ..sections.opening import HEADLINES  # the opening page's own list: the two cannot differ
+    from .. import kpis, present  # noqa: PLC0415
+    from ..sections.opening import HEADLINES  # the opening page's own list: the two cannot differ  # noqa: PLC0415
 
     concepts = {c.id: c for c in tx.concepts(ds.root)}
     units = tx.units()

@@ -71,7 +71,7 @@ def scale_exponent(scale: str) -> int:
     return d.as_tuple().exponent
 
 
-def state(value: "str | float", decimals: int, unit: dict) -> tuple[str, int]:
+def state(value: str | float, decimals: int, unit: dict) -> tuple[str, int]:
     """(lexical value, decimals) of a figure shown with `decimals` places, in the unit's base measure."""
     # A printed figure (text) keeps its digits; a computed one is rounded as the book rounds it for
     # display (`esgbook.present.num`: Python's float formatting), so the fact is the number shown.
@@ -120,7 +120,7 @@ def _fact(concept: tx.Concept, unit: dict, year: int, basis: str, dimension: str
 
 def facts(ds, year: int | None = None) -> dict[str, dict]:
     """Every fact of the edition `year` (default: the dataset's year), keyed by fact id."""
-    from .. import kpis
+    from .. import kpis  # noqa: PLC0415
 
     year = ds.year if year is None else int(year)
     ds.table("metrics"), ds.table("categories")  # record the reads: the taxonomy is made from them
@@ -177,7 +177,7 @@ def write(ds, folder: Path, year: int | None = None) -> dict[str, str]:
              "xbrl_inline": f"esg-{year}-headlines.xhtml"}
     (folder / files["xbrl_json"]).write_text(dumps(report(ds, year)), encoding="utf-8")
     if year == ds.year:
-        from .inline import headlines_xhtml
+        from .inline import headlines_xhtml  # noqa: PLC0415
         (folder / files["xbrl_inline"]).write_text(headlines_xhtml(ds), encoding="utf-8")
     else:
         del files["xbrl_inline"]

@@ -110,7 +110,7 @@ class Dimension:
 
 def concepts(root: Path | None = None) -> list[Concept]:
     """Every concept, metrics first (in metrics.csv order), then the KPIs that are not metrics."""
-    from .. import kpis
+    from .. import kpis  # noqa: PLC0415
 
     table = units()
     instant = instants()
@@ -168,7 +168,7 @@ def schema(cs: list[Concept], ds: list[Dimension]) -> str:
              f'xmlns:xlink="http://www.w3.org/1999/xlink" {ns_decl} targetNamespace="{NAMESPACE}" '
              'elementFormDefault="qualified" attributeFormDefault="unqualified">',
              "  <xs:annotation>", "    <xs:appinfo>"]
-    for lang, href in LABELS.items():
+    for href in LABELS.values():
         lines.append(f'      <link:linkbaseRef xlink:type="simple" xlink:href="{href}" '
                      'xlink:role="http://www.xbrl.org/2003/role/labelLinkbaseRef" '
                      'xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase"/>')
@@ -214,7 +214,7 @@ def _labels(cs: list[Concept], ds: list[Dimension], lang: str) -> str:
              'xmlns:xml="http://www.w3.org/XML/1998/namespace">',
              '  <link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">']
     done = set()
-    for n, (el, role, text) in enumerate(items):
+    for el, role, text in items:
         if el not in done:
             lines.append(f'    <link:loc xlink:type="locator" xlink:href="{SCHEMA}#{PREFIX}_{el}" xlink:label="loc_{el}"/>')
             done.add(el)

@@ -4,8 +4,8 @@
 """
 from __future__ import annotations
 
-from . import join
 from ..en.ppl import fact, listed
+from . import join
 
 PEOPLE = {"female": "女性", "male": "男性"}
 DIMENSION_WORDS = {"gender": "性別", "age_group": "年齡組別", "rank": "職級"}

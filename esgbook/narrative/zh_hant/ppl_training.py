@@ -1,8 +1,8 @@
 """第7章，以人為本：培訓及其兩種分項、發展數字，以及報告的政策描述（只在有本身報告的版本中列出）。"""
 from __future__ import annotations
 
-from . import join
 from ..en.ppl import fact, listed
+from . import join
 from .ppl import PEOPLE
 
 

@@ -8,8 +8,20 @@ from ... import charts, kpis, present
 from ...assumptions import HALF_PERCENT
 from ...data import Dataset
 from ...narrative import Finding, Q
-from .base import (DIMENSIONS, FILE, TABLE, TRAINING_DIMENSIONS, check, drop_empty_prior, group,
-                   indexed, name, rate, weighted_bound, years)
+from .base import (
+    DIMENSIONS,
+    FILE,
+    TABLE,
+    TRAINING_DIMENSIONS,
+    check,
+    drop_empty_prior,
+    group,
+    indexed,
+    name,
+    rate,
+    weighted_bound,
+    years,
+)
 
 IMPLIED = {"trained_share_pct": ("training_coverage_by_gender_pct", "training_coverage_by_rank_pct"),
            "training_hours_avg": ("training_hours_by_gender", "training_hours_by_rank")}

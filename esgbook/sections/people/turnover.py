@@ -8,8 +8,20 @@ from ... import charts, findings, present
 from ...assumptions import HALF_PERCENT, SMALL_GROUP
 from ...data import Dataset
 from ...narrative import Finding, Q
-from .base import (DIMENSIONS, FILE, TABLE, TURNOVER_DIMENSIONS, check, drop_empty_prior, group,
-                   indexed, name, rate, weighted_bound, years)
+from .base import (
+    DIMENSIONS,
+    FILE,
+    TABLE,
+    TURNOVER_DIMENSIONS,
+    check,
+    drop_empty_prior,
+    group,
+    indexed,
+    name,
+    rate,
+    weighted_bound,
+    years,
+)
 
 CHECKED = ("gender", "age_group")  # the breakdowns whose headcounts are known, so they can be weighted
 

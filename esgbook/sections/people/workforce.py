@@ -9,9 +9,22 @@ from ... import charts, findings, kpis, present, reconcile
 from ...assumptions import MOSTLY_FULL_TIME_PCT as MOSTLY
 from ...data import Dataset
 from ...narrative import Finding, Q
-from .base import (DIMENSIONS, FILE, NARRATIVE, TABLE, categories, drop_empty_prior, edition_source, group, heads,
-                   indexed, name, rate, relative, years)
-
+from .base import (
+    DIMENSIONS,
+    FILE,
+    NARRATIVE,
+    TABLE,
+    categories,
+    drop_empty_prior,
+    edition_source,
+    group,
+    heads,
+    indexed,
+    name,
+    rate,
+    relative,
+    years,
+)
 
 
 # -- tables and charts ---------------------------------------------------------------------------
