@@ -84,7 +84,8 @@ class Dataset:
         self.year = int(year)
         self.root = root
         self.descriptor = descriptor
-        self.reads: set[str] = {"datapackage.json"}
+        # Every chapter depends on the descriptor and on the KPI definitions (read when esgbook.kpis loads).
+        self.reads: set[str] = {"datapackage.json"} | ({"kpis.csv"} if (root / "kpis.csv").exists() else set())
         self._tables: dict[str, pd.DataFrame] = {}
         self._index: dict[str, tuple] = {}
         self._memo: dict = {}

@@ -14,6 +14,7 @@ total), as the report does.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ import pandas as pd
 
 from .data import Dataset
 from .errors import DataError, where
+from .intake import files
 from .paths import data_dir
 
 NO_PRIOR_YEAR = "no prior year"
@@ -189,8 +191,9 @@ SHARES: dict[str, str] = {"employee_share_pct": "employees", "supplier_share_pct
 
 def _read_metadata() -> list[dict]:
     path = data_dir() / METADATA
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    # Decoded as validation decodes it (a byte-order mark, CRLF, the empty rows a spreadsheet leaves at the end).
+    text = files.read_text(path, f"data/{METADATA}")
+    rows = [r for r in csv.DictReader(io.StringIO(text)) if any((v or "").strip() for v in r.values())]
     known = FORMULAS.keys() | SHARES.keys()
     for n, row in enumerate(rows, start=2):
         if row["id"] not in known:
