@@ -157,7 +157,9 @@ def render_staged(staged: Path, year: int, lang: str = "en", builder: str = "htm
     out = output(year, lang)
     # Nothing staged changed since the last good build of this output: Sphinx would only read its
     # environment to find that out (several seconds per edition), so it is not started.
-    stamp, digest = out / f".staged-{builder}", _tree_digest(staged)
+    # The extension that writes the switchers is part of what a build is made from.
+    extension = b"".join(Path(__file__).with_name(n).read_bytes() for n in ("sphinxext.py", "layout.py"))
+    stamp, digest = out / f".staged-{builder}", _tree_digest(staged) + hashlib.sha256(extension).hexdigest()
     done = (out / "_build" / "html" / "index.html") if builder == "html" else None
     if done is not None and done.exists() and stamp.exists() and stamp.read_text() == digest:
         return done

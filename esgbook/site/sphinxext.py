@@ -27,7 +27,26 @@ WORDS = {"en": {"edition": "Edition", "language": "Language", "latest": "latest"
                      "home": "首頁"}}
 
 
+def _sync_static(app, exception):
+    """Sphinx 7.4 copies the book's `_static` only when some page is out of date, so an edited stylesheet
+    alone never reached the site (sphinx-doc/sphinx#13236, fixed in Sphinx 8.2): copy what differs."""
+    if exception is not None or app.builder.format != "html":
+        return
+    import filecmp  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    for folder in app.config.html_static_path:
+        src = Path(app.confdir, folder)
+        for path in sorted(src.rglob("*")) if src.is_dir() else []:
+            target = Path(app.outdir, "_static", path.relative_to(src))
+            if path.is_file() and (not target.exists() or not filecmp.cmp(path, target, shallow=False)):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+
+
 def setup(app):
     app.add_config_value("esgbook_site", {}, "html")
     app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _sync_static)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
