@@ -304,7 +304,7 @@ def _drop_unlinked_downloads(work: Path) -> None:
     if not folder.is_dir():
         return
     text = "".join(p.read_text(encoding="utf-8") for p in work.glob("*.ipynb"))
-    linked = set(DOWNLOAD_LINK.findall(text.replace("\\n", "\n")))
+    linked = set(DOWNLOAD_LINK.findall(text))
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(work).as_posix().removeprefix("downloads/")
         if path.is_file() and rel not in linked and not rel.startswith("data/"):
@@ -335,7 +335,7 @@ def languages(year: int) -> list[str]:
     return [lang for lang in found if not wanted or lang in wanted.split(",")]
 
 
-def site_info(years: list[int]) -> dict:
+def site_info() -> dict:
     """What every page's switchers need: the editions, the latest, and each edition's pages per language."""
     all_years = data_mod.available_years()
     pages = {f"{lang}/{y}": [f"chapters/{c.stem}" for c in chapters(y)] for y in all_years for lang in languages(y)}
@@ -346,7 +346,7 @@ def render(year: int, builder: str = "html", lang: str = "en") -> Path:
     """Build one edition in one language from notebooks/<year>/ with execution off; returns index.html
     (or the PDF)."""
     _check_executed(year)
-    site = site_info([year])
+    site = site_info()
     return site_render.render_staged(site_render.stage(year, lang, site, chapters(year)), year, lang, builder)
 
 
@@ -359,7 +359,7 @@ def _check_executed(year: int) -> None:
 
 def build_site(years: list[int], builder: str = "html") -> Path:
     """Render every language of the given (executed) editions in parallel and assemble the site."""
-    site = site_info(years)
+    site = site_info()
     jobs = []
     for year in years:
         _check_executed(year)

@@ -92,8 +92,3 @@ def glue_all(fn: Callable, *args, **kwargs) -> None:
             # A paragraph is pasted by a `{glue:md}` block (parsed as MyST); a string by `{glue:text}`.
             bundles[lang] = _bundle(Markdown(text) if isinstance(text, narrative.Md) else text)[0]
         emit(bundles, glue_name=key)
-
-
-def glue_each(name: str, fn: Callable, *args, **kwargs) -> None:
-    """Glue one object (a chart) under `name`, rendered in every language."""
-    emit(rendered(fn, *args, **kwargs), glue_name=name)

@@ -130,6 +130,22 @@ def write(finding: Finding, lang: str | None = None) -> str:
     return template(facts) if callable(template) else template.format_map(facts)
 
 
+def format_fact(value, lang) -> str:
+    """A fact written by the language module `lang`: numbers, changes and directions in its words, a
+    finding through its templates, a list joined its way, other text through its labels."""
+    if isinstance(value, Q):
+        return lang.quantity(value)
+    if isinstance(value, Change):
+        return lang.change(value)
+    if isinstance(value, Dir):
+        return lang.VERBS[value.case]
+    if isinstance(value, Finding):  # a name or date written in this language (`findings.name`, `findings.date`)
+        return write(value)
+    if isinstance(value, (list, tuple)):
+        return lang.join([format_fact(v, lang) for v in value])
+    return lang.label(str(value))
+
+
 class _Formatted(dict):
     """Facts formatted on first use: a case that leaves out the prior year never formats it."""
 

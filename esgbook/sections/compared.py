@@ -34,7 +34,7 @@ def _change_cell(value: float | None, unit: str) -> str:
 
 
 def kpi_frame(ds: Dataset) -> pd.DataFrame:
-    return editions_compared.kpis_by_year(ds)
+    return ds.cached("cmp-kpis", lambda: editions_compared.kpis_by_year(ds))
 
 
 def kpi_table(ds: Dataset) -> present.Table:
@@ -151,7 +151,7 @@ def biggest_move(ds: Dataset) -> Finding | None:
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
-    write_csvs(ds)
+    ds.cached("cmp-csvs", lambda: write_csvs(ds))  # once, though numbers() runs once per language
     years = _years(ds)
     frame = kpi_frame(ds)
     missing = editions_compared.not_disclosed(ds)

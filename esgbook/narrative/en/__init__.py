@@ -6,10 +6,11 @@ formatted by `fmt`, or a function of those facts for sentences that need more th
 """
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 from ... import present
-from .. import Change, Dir, Finding, Q, write
+from .. import Change, Q, format_fact
 
 VERBS = {"up": "rose", "down": "fell", "flat": "was unchanged"}
 JOIN = " "  # between the sentences of a paragraph
@@ -65,18 +66,11 @@ def change(c: Change) -> str:
     return f"{sign}{size}%"
 
 
+join = present.join_and  # 'a', 'a and b', 'a, b and c'
+
+
 def fmt(value) -> str:
-    if isinstance(value, Q):
-        return quantity(value)
-    if isinstance(value, Change):
-        return change(value)
-    if isinstance(value, Dir):
-        return VERBS[value.case]
-    if isinstance(value, Finding):  # a name or date written in this language (`findings.name`, `findings.date`)
-        return write(value)
-    if isinstance(value, (list, tuple)):
-        return present.join_and([fmt(v) for v in value])
-    return str(value)
+    return format_fact(value, sys.modules[__name__])
 
 
 @cache

@@ -6,10 +6,11 @@ Numbers keep the English edition's digits (the same formatting function): only w
 """
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 from ... import present
-from .. import Change, Dir, Finding, Q, write
+from .. import Change, Q, format_fact
 
 VERBS = {"up": "上升", "down": "下降", "flat": "持平"}
 JOIN = ""  # Chinese sentences follow one another without a space
@@ -69,18 +70,7 @@ def change(c: Change) -> str:
 
 
 def fmt(value) -> str:
-    if isinstance(value, Q):
-        return quantity(value)
-    if isinstance(value, Change):
-        return change(value)
-    if isinstance(value, Dir):
-        return VERBS[value.case]
-    if isinstance(value, Finding):  # a name or date written in this language (`findings.name`, `findings.date`)
-        return write(value)
-    if isinstance(value, (list, tuple)):
-        return join([fmt(v) for v in value])
-    # Names and phrases the sections pass in English go through the label catalogue.
-    return label(str(value))
+    return format_fact(value, sys.modules[__name__])
 
 
 def join(items: list[str]) -> str:
