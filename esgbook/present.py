@@ -152,6 +152,10 @@ class Table:
     LONG = 15
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        if self.frame.empty:
+            # A table the edition's year has no rows for shows nothing (a MyST comment keeps the output, so
+            # every edition has the same cells); the section's prose says once what the year lacks.
+            return {"text/markdown": f"% not shown: {self.label} has no rows for this edition\n", "text/plain": ""}
         long = "\n:class: longtable" if len(self.frame) > self.LONG else ""
         # Rendered in the current language: caption, headers, text cells and source through its labels.
         frame = self.frame.rename(columns=lambda c: label(str(c)))
