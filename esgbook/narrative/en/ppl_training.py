@@ -101,7 +101,7 @@ TEMPLATES = {
         "discrepancy": lambda f: (
             f"The hours disagree{' too' if f['share_status'] == 'discrepancy' else ''}. The gender figures imply "
             f"{f['by_gender']} hours per employee, about {f['gender_total']} hours in all; the rank figures "
-            f"{f['by_rank']} hours, about {f['rank_total']} hours, a difference of {f['gap']} hours."),
+            f"{f['by_rank']} hours, about {f['rank_total']} hours, a difference of about {f['gap']} hours."),
         "consistent": "The hours agree: the gender figures imply {by_gender} hours per employee and the rank figures "
                       "{by_rank}, equal within the rounding of two decimals.",
         "not_both": "The report does not give the average training hours both by gender and by rank for {year}, so "
@@ -136,7 +136,8 @@ TEMPLATES = {
     },
     "ppl.retention_definition": {
         "undefined": "The new-hire retention rate is not defined (which cohort of new hires, kept for how long), so "
-                     "it cannot be set against the turnover rate above.",
+                     "it is not set against the turnover rate or the hires implied above "
+                     "({{ref}}`people-turnover`), nor used to say how many of the year's hires left.",
     },
     "ppl.performance": {
         "stated": "Beyond training, the company runs a performance cycle with goal setting, self-assessment and "

@@ -1,26 +1,41 @@
 """推算核對：把已公佈的數字放在一起時所隱含的結論，每項附其假設。"""
 
 
+def _leavers(f) -> str:
+    """各個人數基數下的離職人數：年初、年內平均、年末。"""
+    return (f"以年初人數（{f['start']}人）計約有{f['leavers_start_low']}至{f['leavers_start_high']}人離職，以年內平均"
+            f"人數（{f['average']}人）計為{f['leavers_average_low']}至{f['leavers_average_high']}人，以年末人數"
+            f"（{f['end']}人）計為{f['leavers_year_end_low']}至{f['leavers_year_end_high']}人")
+
+
 TEMPLATES = {
     "inf.flows": {
-        "grew": "流失率{rate}加上僱員淨增加{net}人（由{start}人增至{end}人），意味着{year}年有{leavers_avg}至"
-                "{leavers_end}人離職，因此入職{hires_low}至{hires_high}人：年末僱員中有{joined_low}至{joined_high}"
-                "是年內加入的，凡以年末人數計算的培訓及留任數字都受此影響",
-        "shrank": "流失率{rate}加上僱員淨減少{net}人（由{start}人減至{end}人），意味着{year}年有{leavers_avg}至"
-                  "{leavers_end}人離職，因此入職{hires_low}至{hires_high}人：年末僱員中有{joined_low}至{joined_high}"
-                  "是年內加入的",
-        "flat": "僱員人數維持{end}人不變，流失率{rate}意味着{year}年入職與離職人數相同：{hires_low}至{hires_high}人，"
-                "即年末僱員的{joined_low}至{joined_high}",
-        "negative_hires": "流失率{rate}無法解釋{year}年僱員淨減少{net}人（由{start}人減至{end}人）：其隱含的離職人數"
-                          "（{leavers_avg}至{leavers_end}人）少於流失的人數，可見該比率沒有計入部分離職",
-        "no_inputs": "{year}年的數據缺少流失率或{prior_year}年的僱員人數，因此無法推算入職及離職人數",
+        "grew": lambda f: (
+            f"流失率公佈為{f['rate']}（即介乎{f['rate_low']}至{f['rate_high']}），加上僱員淨增加{f['net']}人（由"
+            f"{f['start']}人增至{f['end']}人），視乎比率以哪個人數計算，意味着{f['year']}年" + _leavers(f)
+            + f"，因此入職約{f['hires_low']}至{f['hires_high']}人：年末僱員中有{f['joined_low']}至{f['joined_high']}"
+            "是年內加入的，凡以年末人數計算的培訓及留任數字都受此影響"),
+        "shrank": lambda f: (
+            f"流失率公佈為{f['rate']}（即介乎{f['rate_low']}至{f['rate_high']}），加上僱員淨減少{f['net']}人（由"
+            f"{f['start']}人減至{f['end']}人），視乎比率以哪個人數計算，意味着{f['year']}年" + _leavers(f)
+            + f"，因此入職約{f['hires_low']}至{f['hires_high']}人：年末僱員中有{f['joined_low']}至{f['joined_high']}"
+            "是年內加入的"),
+        "flat": lambda f: (
+            f"僱員人數維持{f['end']}人不變，流失率公佈為{f['rate']}（即介乎{f['rate_low']}至{f['rate_high']}），意味着"
+            f"{f['year']}年入職與離職人數相同：約{f['hires_low']}至{f['hires_high']}人，即年末僱員的{f['joined_low']}至"
+            f"{f['joined_high']}"),
+        "negative_hires": lambda f: (
+            f"流失率公佈為{f['rate']}，無法解釋{f['year']}年僱員淨減少{f['net']}人（由{f['start']}人減至{f['end']}人）："
+            f"無論以哪個人數計算，其隱含的離職人數（{_leavers(f)}）都少於流失的人數，可見該比率沒有計入部分離職"),
+        "no_inputs": lambda f: (
+            f"數據沒有{f['prior_year']}年的僱員人數，因此無法推算{f['year']}年的入職及離職人數"
+            if f["only_prior"] == "1" else
+            f"{f['year']}年的數據缺少流失率或{f['prior_year']}年的僱員人數，因此無法推算入職及離職人數"),
     },
     "inf.new_hires": {
-        "share": "若新入職僱員留任率{retention}適用於這些新入職者，其中{lost_low}至{lost_high}人已於{year}年離職："
-                 "佔全部離職者的{share_low}至{share_high}",
-        "exceeds": "若新入職僱員留任率{retention}適用於這些新入職者，其中{lost_low}至{lost_high}人應已離職，最多佔"
-                   "全部離職者的{share_high}：超過離職總人數，因此該比率不可能適用於年內的新入職者",
-        "no_inputs": "{year}年的數據缺少新入職僱員留任率，或缺少其所適用的人員流動數字",
+        "undefined": "新入職僱員留任率{retention}沒有用於這些新入職者：報告沒有說明該比率追蹤哪一批新入職者、追蹤多久，"
+                     "因此無法得知年內新入職者中有多少人離職",
+        "no_inputs": "{year}年的數據缺少新入職僱員留任率，或缺少可與之對照的人員流動數字",
     },
     "inf.whole_numbers": {
         "some_fail": "在以年末人數核對的{tested}個分組比率中，有{failed}個不可能是其人數的佔比，因為沒有任何整數人數"
@@ -34,20 +49,19 @@ TEMPLATES = {
                    "（能得出{rate}的最小群體有{smallest}人）",
     },
     "inf.smb_users": {
-        "coverage_higher": "小微企業數字互不吻合：新識別用戶{new}、增長{growth}，意味着{year}年已識別約{by_growth}；"
-                           "而帶行業標籤的用戶{tagged}、覆蓋率{coverage}，意味着約{by_coverage}，多出{gap}",
-        "growth_higher": "小微企業數字互不吻合：新識別用戶{new}、增長{growth}，意味着{year}年已識別約{by_growth}；"
-                         "而帶行業標籤的用戶{tagged}、覆蓋率{coverage}，意味着約{by_coverage}，少了{gap}",
-        "agree": "小微企業數字互相吻合：新識別用戶{new}、增長{growth}，意味着{year}年已識別約{by_growth}；帶行業標籤的"
-                 "用戶{tagged}、覆蓋率{coverage}，則意味着約{by_coverage}",
-        "growth_only": "新識別小微企業用戶{new}、增長{growth}，意味着{year}年已識別約{by_growth}；報告沒有覆蓋率數字"
-                       "可供核對",
-        "coverage_only": "帶行業標籤的小微企業用戶{tagged}、覆蓋率{coverage}，意味着{year}年已識別約{by_coverage}；"
-                         "報告沒有增長數字可供核對",
+        "side_by_side": "報告以兩種方法計算小微企業用戶，而兩者未必是同一群體：新識別用戶{new}、增長{growth}，意味着"
+                        "{year}年已識別約{by_growth_low}至{by_growth_high}用戶；帶行業標籤的用戶{tagged}、覆蓋率"
+                        "{coverage}，則意味着行業信息覆蓋的用戶{by_coverage}。報告沒有說明已識別用戶與行業信息覆蓋的"
+                        "用戶是否同一群體，因此兩個數字不能互相比較",
+        "growth_only": "新識別小微企業用戶{new}、增長{growth}，意味着{year}年已識別約{by_growth_low}至{by_growth_high}",
+        "coverage_only": "帶行業標籤的小微企業用戶{tagged}、覆蓋率{coverage}，意味着{year}年行業信息覆蓋的用戶"
+                         "{by_coverage}",
         "no_inputs": "{year}年的數據沒有任何一種方法可計算已識別的小微企業用戶",
     },
     "inf.cumulative": {
         "within": "單是6.18備貨節已資助{event}家小微企業，佔公司成立以來服務的{total}小微企業用戶的{share}",
+        "at_most": "單是6.18備貨節已資助{event}家小微企業：最多約佔公司成立以來服務的{total}小微企業用戶的{share}"
+                   "（由於總數只是下限，這是上限）",
         "exceeds": "單是6.18備貨節已資助{event}家小微企業，多於累計服務的{total}小微企業用戶：兩個數字不可能描述"
                    "同一群體",
         "no_inputs": "{year}年的數據缺少單一活動的數字，或缺少其所屬的累計數字",
@@ -81,11 +95,11 @@ TEMPLATES = {
         "no_inputs": "{year}年的數據缺少範圍2排放、用電量或官方電網排放因子",
     },
     "inf.assumption": {
-        "flows": "假設：離職人數為流失率乘以僱員人數（年末人數或年內平均人數，報告沒有說明是哪一種），入職人數為淨變動"
-                 "加離職人數",
-        "new_hires": "假設：留任率以年內新入職者於年末的情況量度",
+        "flows": "假設：離職人數為流失率乘以僱員人數（年初人數、年內平均人數或年末人數，報告沒有說明是哪一種），比率可為"
+                 "其公佈數字四捨五入範圍內的任何數值；入職人數為淨變動加離職人數；人數取至最接近的十位",
+        "new_hires": "假設：沒有；該比率雖有公佈但不予使用，因其所追蹤的新入職者及期間均未有界定",
         "whole_numbers": "假設：比率為整數人數除以人數，並按公佈的小數位四捨五入",
-        "smb_users": "假設：增長指已識別用戶數目的增長，因此新增用戶為上一年數目的該百分比；覆蓋率為已識別用戶中帶行業"
+        "smb_users": "假設：增長指已識別用戶數目的增長，因此新增用戶為上一年數目的該百分比；覆蓋率為其所覆蓋用戶中帶行業"
                      "標籤的比例",
         "cumulative": "假設：備貨節資助的企業屬已服務的小微企業用戶",
         "electricity_benchmark": "假設：`data/benchmarks.csv`中的一般辦公室數字（每平方米用電量乘以每名僱員的辦公面積）"

@@ -86,7 +86,7 @@ TEMPLATES = {
     "ppl.hours_check": {
         "discrepancy": lambda f: (
             f"受訓時數{'同樣' if f['share_status'] == 'discrepancy' else ''}不一致。性別數字隱含每名僱員{f['by_gender']}小時，"
-            f"合共約{f['gender_total']}小時；職級數字為{f['by_rank']}小時，約{f['rank_total']}小時，相差{f['gap']}小時。"),
+            f"合共約{f['gender_total']}小時；職級數字為{f['by_rank']}小時，約{f['rank_total']}小時，相差約{f['gap']}小時。"),
         "consistent": "受訓時數一致：性別數字隱含每名僱員{by_gender}小時，職級數字為{by_rank}小時，在兩位小數的四捨五入範圍內相同。",
         "not_both": "報告沒有同時按性別及按職級列出{year}年的平均受訓時數，因此兩者無法互相核對。",
     },
@@ -111,7 +111,8 @@ TEMPLATES = {
         "with_prior": "報告有列出{prior_year}年比較數字的，一併列示。",
     },
     "ppl.retention_definition": {
-        "undefined": "新員工留存率沒有定義（哪一批新員工、留任多久），因此無法與上文的流失率對照。",
+        "undefined": "新員工留存率沒有定義（哪一批新員工、留任多久），因此本書既不把它與上文的流失率或推算的入職人數"
+                     "（{{ref}}`people-turnover`）對照，也不用它推算年內新入職者中有多少人離職。",
     },
     "ppl.performance": {
         "stated": "除培訓外，公司在年中及年末進行績效周期，包括目標設定、自評及全方位評估；晉升程序每年向所有僱員開放"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ... import inference
 from ...data import Dataset
-from ...narrative import Finding, paragraph, write
+from ...narrative import Finding, paragraph, sentence, write
 from . import health, practices, training, turnover, workforce
 from .base import DIMENSIONS, FILE, TRAINING_DIMENSIONS, TURNOVER_DIMENSIONS  # noqa: F401
 from .health import health_table
@@ -49,8 +49,12 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, names in PARAGRAPHS.items():
         out[key] = paragraph(*[s for n in names for s in _sentences(found[n])])
-    # What the rates and headcounts imply together (esgbook.inference), each with its assumption.
-    out["ppl_flows_text"] = paragraph(*inference.said(ds, "flows", "new_hires"))
+    # What the rates and headcounts imply together (esgbook.inference), with its assumption; a year without the
+    # inputs says so once. The new-hire retention rate is not used (its cohort and period are undefined): the
+    # development paragraph says so, and no page sets it against the flows.
+    flows = inference.run(ds)["flows"]
+    out["ppl_flows_text"] = (paragraph(*inference.said(ds, "flows")) if flows.case != "no_inputs"
+                             else paragraph(sentence(write(flows))))
     out["ppl_whole_numbers_text"] = paragraph(*inference.said(ds, "whole_numbers"))
     return out
 

@@ -121,6 +121,11 @@ def rank_pattern(ds: Dataset) -> Finding | None:
                     "fewest": group(ds, "rank", fewest)})
 
 
+def _about(value: float, digits: int) -> Q:
+    """A count worked out from rounded rates, to the significant digits its inputs carry (21,006 -> 21,000)."""
+    return Q(round(value, present.significant(value, digits, least=-9)), 0, "count")
+
+
 def _status(row: dict | None) -> str:
     return "not_both" if row is None else row["status"]
 
@@ -135,8 +140,10 @@ def trained_check(ds: Dataset, year: int | None = None) -> Finding | None:
         return Finding("ppl.trained_check", "not_both", {"year": str(y)}) if given or year is None else None
     return Finding("ppl.trained_check", row["status"], {
         "year": str(y), "employees": Q(employees, 0, "count"), "by_gender": rate(row["published"], 1),
-        "by_rank": rate(row["recomputed"], 1), "gender_people": Q(row["published"] * employees / 100, 0, "count"),
-        "rank_people": Q(row["recomputed"] * employees / 100, 0, "count")})
+        "by_rank": rate(row["recomputed"], 1),
+        # shares implied by whole percents: people to three significant digits
+        "gender_people": _about(row["published"] * employees / 100, 3),
+        "rank_people": _about(row["recomputed"] * employees / 100, 3)})
 
 
 def trained_why(ds: Dataset) -> list[Finding]:
@@ -177,9 +184,10 @@ def hours_check(ds: Dataset, year: int | None = None) -> Finding | None:
     share = check(ds, y, "trained_share_pct", "gender|rank")
     return Finding("ppl.hours_check", row["status"], {
         "year": str(y), "share_status": _status(share), "by_gender": Q(row["published"], 2, "count"), "by_rank": Q(row["recomputed"], 2, "count"),
-        "gender_total": Q(row["published"] * employees, 0, "count"),
-        "rank_total": Q(row["recomputed"] * employees, 0, "count"),
-        "gap": Q(abs(row["difference"]) * employees, 0, "count")})
+        # averages printed to two decimals (three significant digits): totals to three, their gap to two
+        "gender_total": _about(row["published"] * employees, 3),
+        "rank_total": _about(row["recomputed"] * employees, 3),
+        "gap": _about(abs(row["difference"]) * employees, 2)})
 
 
 def hours_why(ds: Dataset) -> Finding | None:

@@ -99,8 +99,8 @@ def shares_frame(ds: Dataset) -> pd.DataFrame:
                      "Recomputed": present.pct(r["recomputed"], 2),
                      "Difference": present.change_pp(r["published"], r["recomputed"], 2),
                      "Within rounding": "yes" if r["within_rounding"] else "no"})
-    if not rows:
-        return pd.DataFrame([{"Note": f"The report publishes no shares of the workforce for {ds.year}."}])
+    # No published share (an edition without its own narrative): no rows, so the table shows nothing and the
+    # paragraph above it says why once.
     return pd.DataFrame(rows)
 
 
