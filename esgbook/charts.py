@@ -22,10 +22,17 @@ import pandas as pd
 
 from . import narrative, present
 
-FONT = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
+# Traditional glyph forms (TC), as the report's Chinese terms are Traditional.
+FONT = "Noto Sans CJK TC, Noto Sans, DejaVu Sans, sans-serif"
 YEAR_COLOURS = ["#9aa5b1", "#1f5f8b"]  # prior year grey, current year blue; labels carry the year too
+# The book's one palette: every chart's categories take their colours from it (configure sets it as the
+# category range, so a chart that names no colours gets these, not Vega's default scheme).
 PALETTE = ["#1f5f8b", "#e07b39", "#4c9a6a", "#b54a6a", "#7a6bb0", "#9aa5b1"]
-WIDTH = 520
+WIDTH = 440
+# Text sizes in px at the chart's own size. The site shows a chart at its own size or larger (never scaled
+# down: a chart wider than the column scrolls in its frame), so these are the sizes a reader sees, and the
+# PDF's column is wide enough for them too. TEXT_MIN is the floor every text mark is raised to.
+TEXT_SIZE, TITLE_SIZE, TEXT_MIN = 12, 15, 12
 
 
 def downloads_dir() -> Path:
@@ -42,7 +49,7 @@ class Chart:
     def spec(self) -> dict:
         spec = self.chart.properties(description=self.description).to_dict()
         spec.pop("$schema", None)
-        return _labelled(spec)
+        return _labelled(_legible(spec))
 
     def svg(self) -> str:
         import vl_convert as vlc  # noqa: PLC0415 - import cost only where charts are drawn
@@ -66,6 +73,24 @@ class Chart:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"image/svg+xml": self.svg(), "text/plain": f"Chart {self.label}: {present.label(self.title)}"}
+
+
+def _legible(node):
+    """The book's theme over a whole spec: a text mark given a size below TEXT_MIN (chart functions and
+    sections write 9 or 10) is drawn at TEXT_SIZE; and no label is cut short (a `labelLimit` or a text
+    `limit` is lifted: 0 is no limit in Vega)."""
+    if isinstance(node, list):
+        return [_legible(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _legible(v) for k, v in node.items()}
+    mark = out.get("mark")
+    if isinstance(mark, dict) and isinstance(mark.get("fontSize"), (int, float)) and mark["fontSize"] < TEXT_MIN:
+        out["mark"] = {**mark, "fontSize": TEXT_SIZE}
+    for key in ("labelLimit", "limit"):
+        if isinstance(out.get(key), (int, float)) and out[key] > 0:
+            out[key] = 0
+    return out
 
 
 # Where a chart spec holds text a reader sees: titles, descriptions, and the string values of its data
@@ -116,10 +141,16 @@ def base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Cha
 
 
 def configure(chart):
-    """The book's fonts and frame, applied once to a finished chart (layered or not)."""
-    return chart.configure_axis(labelFont=FONT, titleFont=FONT, labelLimit=260).configure_legend(
-        labelFont=FONT, titleFont=FONT).configure_view(stroke=None)
-
+    """The book's theme, applied once to a finished chart (layered or not): fonts, text sizes (TEXT_SIZE at
+    least, titles TITLE_SIZE), labels never cut short (limit 0), the palette, no frame."""
+    text = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": TEXT_SIZE, "titleFontSize": TEXT_SIZE}
+    return (chart.configure_axis(**text, labelLimit=0)
+            .configure_legend(**text, labelLimit=0, titleLimit=0)
+            .configure_header(**text, labelLimit=0, titleLimit=0)
+            .configure_title(font=FONT, fontSize=TITLE_SIZE, subtitleFont=FONT, subtitleFontSize=TEXT_SIZE, limit=0)
+            .configure_text(font=FONT, fontSize=TEXT_SIZE)
+            .configure_range(category=PALETTE)
+            .configure_view(stroke=None))
 
 
 def placeholder(label: str, title: str, message: str) -> Chart:

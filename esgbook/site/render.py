@@ -68,6 +68,10 @@ def _config(year: int, lang: str, site: dict | None) -> str:
     sphinx["templates_path"] = ["_templates"]
     theme = sphinx.setdefault("html_theme_options", {})
     theme["article_header_end"] = ["edition-switcher.html", "article-header-buttons.html"]
+    # The link to the page's executed notebook, at the end of the page and beside its contents on a wide screen.
+    theme["article_footer_items"] = ["code-link.html"]
+    sphinx["html_extra_path"] = [CODE_EXTRA]
+    sphinx["locale_dirs"] = ["locales"]
     if site:
         sphinx["esgbook_site"] = {**site, "lang": lang, "year": year}
     if lang != "en":
@@ -101,13 +105,18 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
             if folder.exists():
                 shutil.copytree(folder, src / folder.name)
         (src / "chapters").mkdir()
+        code = src / CODE_EXTRA / CODE_FOLDER
+        code.mkdir(parents=True)
         for nb_path in sorted(edition.glob("*.ipynb")):
             nb = nbformat.read(nb_path, as_version=4)
             if lang == "en":
                 localise.strip(nb)
+                shutil.copyfile(nb_path, code / nb_path.name)  # the committed notebook, byte for byte
             else:
                 nb = localise.localise(nb, lang, nb_path.stem)
-            nbformat.write(nb, src / "chapters" / nb_path.name)
+                nbformat.write(nb, code / nb_path.name)  # what this page renders, its code included
+            nbformat.write(reading_first(nb), src / "chapters" / nb_path.name)
+        _catalogue(lang, src)
         if (edition / "downloads").exists():
             shutil.copytree(edition / "downloads", src / "chapters" / "downloads")
         # The data package itself is published with every edition.
@@ -115,6 +124,47 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
         staged = BUILD / "stage" / lang / str(year)
         _sync(src, staged)
     return staged
+
+
+CODE_EXTRA, CODE_FOLDER = "_code", "notebooks"  # html_extra_path: <edition>/notebooks/<chapter>.ipynb
+
+
+def reading_first(nb):
+    """The staged notebook shows outputs only: a code cell's input is removed from the page (and the PDF),
+    not folded behind a "Show code cell source" bar. The code stays one click away: every page links its
+    executed notebook (sphinxext, `notebooks/<chapter>.ipynb`). Only this staged copy changes: the committed
+    notebooks, and what nbval checks, are untouched."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = [t for t in cell.get("metadata", {}).get("tags", []) if t != "hide-input"]
+        if "remove-cell" not in tags and "remove-input" not in tags:
+            tags.append("remove-input")
+        cell.setdefault("metadata", {})["tags"] = tags
+    return nb
+
+
+LOCALES = Path(__file__).with_name("locales")
+
+
+def _catalogue(lang: str, src: Path) -> None:
+    """The theme's interface words in the page's language, through Sphinx's own catalogues: our `.po`
+    (esgbook/site/locales/<sphinx language>/LC_MESSAGES/sphinx.po) compiled with babel into the staged
+    `locales/`, which `locale_dirs` puts before Sphinx's and the theme's (pydata-sphinx-theme ships only a
+    Simplified `zh` catalogue, which a zh_TW build would otherwise fall back on)."""
+    from babel.messages.mofile import write_mo  # noqa: PLC0415
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    language = layout.LANGS[lang]["sphinx"]
+    po = LOCALES / language / "LC_MESSAGES" / "sphinx.po"
+    if not po.exists():
+        return
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=language)
+    target = src / "locales" / language / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    with (target / "sphinx.mo").open("wb") as f:
+        write_mo(f, catalog)
 
 
 def toc_text(chapters: list[Path] | None, lang: str = "en") -> str:
