@@ -6,6 +6,7 @@ Output is built completely before anything is printed, so a failure never leaves
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
 from .errors import DataError
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--year", type=int, required=True)
         p.add_argument("--format", choices=["csv", "json"], default="csv")
     sub.add_parser("validate", help="validate the data package; print the years it holds and, on stderr, "
-                                    "plausibility warnings")
+                                    "plausibility warnings and each draft edition's checklist")
     sub.add_parser("years", help="print the years the data holds, one per line")
     p = sub.add_parser("template", help="write the data-entry workbook for a year (data-entry-YEAR.xlsx)")
     p.add_argument("--year", type=int, required=True)
@@ -39,9 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             checked = data.check()
             warnings = validate.plausibility(checked)
+            # A draft edition's checklist (esgbook.draft): what its registers lack, never an error.
+            from . import draft  # noqa: PLC0415
+            drafts = io.StringIO()
+            years = draft.warn(checked._years, checked.root, drafts)  # noqa: SLF001
             out = "data package valid; years: " + ", ".join(map(str, checked._years))  # noqa: SLF001
-            out += f" ({len(warnings)} plausibility warning(s) on stderr)\n" if warnings else "\n"
-            notes = "".join(f"warning: {w}\n" for w in warnings)
+            said = [f"{len(warnings)} plausibility warning(s)"] if warnings else []
+            said += [f"what the draft edition(s) {', '.join(map(str, years))} lack"] if years else []
+            out += f" ({' and '.join(said)} on stderr)\n" if said else "\n"
+            notes = "".join(f"warning: {w}\n" for w in warnings) + drafts.getvalue()
         elif args.command == "years":
             out = "".join(f"{y}\n" for y in data.available_years())
         elif args.command == "template":

@@ -383,6 +383,9 @@ def main(argv: list[str] | None = None) -> int:
         year = check_year(args.year)
         # Without --year, build and render take every edition (the whole site); the others the latest.
         years = [year] if args.year or args.command not in ("build", "render") else data_mod.available_years()
+        if args.command in ("build", "run", "render"):  # a draft edition says what it lacks (never an error)
+            from . import draft  # noqa: PLC0415
+            draft.warn(years)
         if args.command == "stale":
             for s in chapters(year):
                 reason = why_stale(s, year)

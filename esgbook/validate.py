@@ -9,7 +9,8 @@ Three layers:
    metric or unit ids (foreign keys);
 2. the rules a schema cannot say (`domain_problems`): a metric's unit must match the
    dictionary, shares lie in 0-100 %, breakdowns add up to their total, published figures
-   say what they reconcile to; a register's list of metric ids (`metrics`) names known metrics.
+   say what they reconcile to; a register's list of metric ids (`metrics`) names known metrics; every
+   `reported_in` year has its report's row in data/reports.csv.
 
 Every problem is reported as `file, row N, column "c": expected ..., got ...`.
 Frictionless is imported here only, so that a caller who never validates stays fast.
@@ -289,6 +290,27 @@ def domain_problems(obs: list, metrics: list, categories: list, units_table: lis
     return problems
 
 
+def report_problems(obs: list, reports: list) -> list[DataError]:
+    """Every `reported_in` of an observation row names a report of data/reports.csv: a figure is read from a
+    report, and the edition built from it needs the report's title, period and date. One problem per file and
+    missing report year, on its first row (the fix is one row in data/reports.csv, not one per figure)."""
+    known = {int(r.report_year) for r in reports if r.report_year != ""}
+    first: dict[tuple[str, int], list] = {}
+    for r in obs:
+        if r.reported_in != "" and int(r.reported_in) not in known:
+            first.setdefault((r.file, int(r.reported_in)), []).append(r)
+    problems = []
+    for (file, year), rows in first.items():
+        r, more = rows[0], len(rows) - 1
+        also = f"; {more} more row(s) of the file name it too" if more else ""
+        problems.append(DataError(
+            f'{where(file, r.row, "reported_in")}: expected the year of a report listed in data/reports.csv, got '
+            f"{year}, which has no row there{also}: add the {year} report's row to data/reports.csv (report_year "
+            f"{year}, title_en, title_zh, covers, published_by), or import it with the workbook's report sheet",
+            file=file, row=r.row, column="reported_in"))
+    return problems
+
+
 def listed_metric_problems(rows: list, metrics: list) -> list[DataError]:
     """Ids in a register's space-separated `metrics` cell (community_cases.csv) must be ids of metrics.csv."""
     known = {m.id for m in metrics}
@@ -319,7 +341,9 @@ def check_package(root: Path) -> list[int]:
     metrics, categories, units = (read_rows(root, resources[n]) for n in ("metrics", "categories", "units"))
     listing = [row for r in descriptor["resources"] if "metrics" in [f["name"] for f in r["schema"]["fields"]]
                for row in read_rows(root, r)]
-    raise_if(domain_problems(obs, metrics, categories, units) + listed_metric_problems(listing, metrics))
+    reports = read_rows(root, resources["reports"]) if "reports" in resources else None
+    raise_if(domain_problems(obs, metrics, categories, units) + listed_metric_problems(listing, metrics)
+             + (report_problems(obs, reports) if reports is not None else []))
     return sorted({int(r.year) for r in obs})
 
 

@@ -1,4 +1,5 @@
 """The spreadsheet round trip: template -> filled by hand -> import -> KPIs (and a 2024 edition)."""
+import datetime
 import json
 import os
 import subprocess
@@ -13,10 +14,14 @@ from esgbook import data, kpis
 SCALED = ("MWh", "t", "tCO2e")
 
 
-def _fill(path, value_for=lambda unit, prior: prior * 1.1 if unit in SCALED else prior):
-    """Fill every value cell as an analyst would: here from the prior-year column (J)."""
+def _fill(path, value_for=lambda unit, prior: prior * 1.1 if unit in SCALED else prior, report=True):
+    """Fill every value cell as an analyst would: here from the prior-year column (J); and the report's row."""
     wb = openpyxl.load_workbook(path)
-    for ws in wb.worksheets[1:]:
+    if report:
+        sheet = wb["report"]
+        sheet["B3"], sheet["B4"] = "Qifu Technology ESG Report 2024", "奇富科技 環境、社會和治理報告 2024"
+        sheet["B6"] = datetime.datetime(2025, 4, 28)  # typed as a date: written 2025-04-28
+    for ws in wb.worksheets[2:]:
         for n in range(2, ws.max_row + 1):
             unit, prior = ws[f"D{n}"].value, ws[f"J{n}"].value
             ws[f"B{n}"] = int(prior) * 2 if unit == "employees" else round(value_for(unit, prior), 4)
@@ -34,8 +39,8 @@ def template_2024(data_copy, tmp_path):
 def test_template_has_a_row_per_prior_year_figure(template_2024):
     folder, path = template_2024
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["instructions", "environment", "workforce", "suppliers", "governance", "highlights",
-                             "operations", "customers"]
+    assert wb.sheetnames == ["instructions", "report", "environment", "workforce", "suppliers", "governance",
+                             "highlights", "operations", "customers"]
     assert wb["instructions"]["B3"].value == 2024 and wb["instructions"]["B4"].value == 2023
     ws = wb["workforce"]
     rows = {(r[0], r[4], r[5]): r for r in ws.iter_rows(min_row=2, values_only=True)}
@@ -57,7 +62,11 @@ def test_filled_template_imports_and_gives_the_kpis(template_2024):
                         "operations.csv", "customers.csv")}
     out = run_cli("import", str(path), data_dir=folder)
     assert out.returncode == 0, out.stderr
-    assert out.stdout == "".join(f"data/{n}: {k} row(s) added\n" for n, k in counts.items())
+    assert out.stdout == "data/reports.csv: 1 row(s) added\n" + "".join(f"data/{n}: {k} row(s) added\n"
+                                                                      for n, k in counts.items())
+    assert (folder / "reports.csv").read_text(encoding="utf-8").splitlines()[-1] == (
+        "2024,Qifu Technology ESG Report 2024,奇富科技 環境、社會和治理報告 2024,2024-01-01/2024-12-31,2025-04-28,")
+    assert data.load(2024, folder).report["own"]
     ds = data.load(2024, folder)
     table = kpis.kpi_table(ds).set_index(["metric", "dimension", "category"])
     assert table.loc[("employees", "total", "all"), "value"] == 6242
@@ -138,3 +147,58 @@ def test_schema_rule_broken_by_the_workbook_names_the_cell(template_2024):
     assert out.returncode == 2
     assert out.stderr == ('error: data-entry-2024.xlsx, sheet "customers", cell C3: expected one of '
                           "['more than', 'about', 'below', 'at least', 'nearly'], got \"approximately\"\n"), out.stderr
+
+
+def test_report_sheet_asks_for_the_years_report(template_2024):
+    _, path = template_2024
+    ws = openpyxl.load_workbook(path)["report"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, max_row=7, values_only=True)}
+    assert list(rows) == ["report_year", "title_en", "title_zh", "covers", "published_by", "note"]
+    assert rows["report_year"][1] == 2024 and rows["covers"][1] == "2024-01-01/2024-12-31"
+    assert rows["title_en"][1] is None and rows["title_en"][3].endswith("Report 2023")  # the prior report beside it
+
+
+def test_report_without_a_title_names_the_cell(template_2024):
+    folder, path = template_2024
+    wb = _fill(path)
+    wb["report"]["B4"] = None  # the Chinese title left empty
+    wb.save(path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    out = run_cli("import", str(path), data_dir=folder)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr == ('error: data-entry-2024.xlsx, sheet "report", cell B4: expected a value (the column is '
+                          'required), got an empty cell\n'), out.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_workbook_without_report_sheet_needs_the_row(template_2024):
+    folder, path = template_2024
+    wb = _fill(path, report=False)
+    del wb["report"]
+    wb.save(path)
+    out = run_cli("import", str(path), data_dir=folder)
+    assert out.returncode == 2
+    assert out.stderr.startswith('error: data-entry-2024.xlsx: expected a sheet "report" with the 2024 report\'s row'
+                                 ), out.stderr
+    # With the row entered by hand in data/reports.csv, the same workbook imports, and the row is kept.
+    with open(folder / "reports.csv", "a", encoding="utf-8") as fh:
+        fh.write("2024,Report 2024,報告 2024,2024-01-01/2024-12-31,,\n")
+    kept = (folder / "reports.csv").read_bytes()
+    out = run_cli("import", str(path), data_dir=folder)
+    assert out.returncode == 0, out.stderr
+    assert "reports.csv" not in out.stdout and (folder / "reports.csv").read_bytes() == kept
+
+
+def test_report_row_already_in_the_file_is_never_overwritten(data_copy, tmp_path):
+    with open(data_copy / "reports.csv", "a", encoding="utf-8") as fh:
+        fh.write("2024,Report 2024,報告 2024,2024-01-01/2024-12-31,2025-04-30,\n")
+    path = tmp_path / "data-entry-2024.xlsx"
+    assert run_cli("template", "--year", "2024", "--out", str(path), data_dir=data_copy).returncode == 0
+    wb = _fill(path, report=False)
+    assert wb["report"]["B3"].value == "Report 2024"  # shown as the file has it
+    wb["report"]["B3"] = "Another title"
+    wb.save(path)
+    out = run_cli("import", str(path), data_dir=data_copy)
+    assert out.returncode == 2
+    assert out.stderr.startswith('error: data-entry-2024.xlsx, sheet "report", cell B3: expected "Report 2024", as '
+                                 "data/reports.csv has it"), out.stderr

@@ -1,7 +1,9 @@
 """The data-entry workbook: `make template YEAR=Y` writes it, `make import FILE=...` reads it back.
 
 One sheet per observation file, one row per figure (metric and breakdown) the prior year had, with
-the prior year's value beside an empty value cell. The import checks every cell, then the whole
+the prior year's value beside an empty value cell; and a sheet "report" for the year's row of
+data/reports.csv (title in English and Chinese, period covered, publication date), which the import adds
+when data/reports.csv has none for the year: every figure names the report it was read from. The import checks every cell, then the whole
 package with the new rows added (in a scratch copy), and writes the CSV files only when all is
 valid: a workbook with one bad cell changes nothing. Errors name the sheet and the cell (B17).
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from .. import validate
 from ..errors import DataError
-from . import cells
+from . import cells, files
 
 # Column letter -> (heading, CSV column or None for reference only). B, C and L are filled in.
 LAYOUT = {
@@ -29,6 +31,18 @@ TO_FILL = ("B", "C", "L")
 COLUMN_OF = {csv: letter for letter, (_, csv) in LAYOUT.items() if csv}
 INSTRUCTIONS = "instructions"
 YEAR_CELL = "B3"
+REPORT = "report"  # the sheet of the year's row of data/reports.csv
+# Its rows: (CSV column, what it is); the value is in column B, row 2 onwards, in this order.
+REPORT_FIELDS = [
+    ("report_year", "The reporting year the report covers (the workbook's year; do not change)"),
+    ("title_en", "The report's title in English (required)"),
+    ("title_zh", "The report's title as printed, in Chinese (required)"),
+    ("covers", "The period covered, as start/end dates: YYYY-MM-DD/YYYY-MM-DD (required)"),
+    ("published_by", "The publication date, YYYY-MM-DD (where unknown: leave empty, or the latest it can have "
+                     "been, 30 April of the next year, and say so in the note)"),
+    ("note", "How the dates were established, or anything a reader of the row should know (optional)"),
+]
+REPORT_CELL = {column: f"B{n}" for n, (column, _) in enumerate(REPORT_FIELDS, start=2)}
 
 
 def _observation_resources(descriptor: dict) -> list[dict]:
@@ -80,6 +94,7 @@ def template(year: int, root: Path, out: Path) -> Path:
     info.title = INSTRUCTIONS
     _instructions(info, year, prior, [r["name"] for r in resources])
     fill, bold = PatternFill("solid", fgColor="FFF2CC"), Font(bold=True)
+    _report_sheet(wb.create_sheet(REPORT), year, _report_rows(root, descriptor), fill, bold)
     for resource in resources:
         ws = wb.create_sheet(resource["name"])
         ws.append([heading for heading, _ in LAYOUT.values()])
@@ -110,6 +125,42 @@ def template(year: int, root: Path, out: Path) -> Path:
     return out
 
 
+def _report_rows(root: Path, descriptor: dict) -> dict[int, dict]:
+    """data/reports.csv by report year, as CSV text."""
+    resource = next((r for r in descriptor["resources"] if r["name"] == "reports"), None)
+    if resource is None:
+        return {}
+    header, *rows = files.read_rows(root / resource["path"], f"data/{resource['path']}")
+    return {int(rec["report_year"]): rec for rec in (dict(zip(header, r)) for r in rows) if rec.get("report_year")}
+
+
+def _report_sheet(ws, year: int, reports: dict[int, dict], fill, bold) -> None:
+    """The year's report row to fill (or, when data/reports.csv has it, as it is there), beside the prior
+    report's row for reference."""
+    earlier = [y for y in reports if y < year]
+    prior = reports.get(max(earlier)) if earlier else None
+    have = reports.get(year)
+    ws.append(["field", "value", "what it is", f"the {prior['report_year']} report" if prior else "prior report"])
+    for cell in ws[1]:
+        cell.font = bold
+    for column, what in REPORT_FIELDS:
+        if have is not None:
+            value = have.get(column, "") or None
+        else:
+            value = {"report_year": year, "covers": f"{year}-01-01/{year}-12-31"}.get(column)
+        ws.append([column, int(value) if column == "report_year" and value else value, what,
+                   (prior or {}).get(column) or None])
+    last = 1 + len(REPORT_FIELDS)
+    for (cell,) in ws[f"B3:B{last}"]:
+        cell.fill = fill
+    ws.append([])
+    ws.append(["data/reports.csv already has this report's row: the import keeps it as it is (edit the file to "
+               "change it)." if have is not None else
+               "The import adds this row to data/reports.csv: every figure of the workbook names this report."])
+    for col, width in zip("ABCD", (16, 60, 90, 60)):
+        ws.column_dimensions[col].width = width
+
+
 def _instructions(ws, year: int, prior: int, sheets: list[str]) -> None:
     from openpyxl.styles import Font  # noqa: PLC0415
 
@@ -119,6 +170,8 @@ def _instructions(ws, year: int, prior: int, sheets: list[str]) -> None:
         ["Figures of", prior],
         [],
         ["How to fill it in"],
+        [f'0. Sheet "{REPORT}": the {year} report itself (titles in English and Chinese, period covered, '
+         "publication date), one row of data/reports.csv."],
         [f"1. Each sheet ({', '.join(sheets)}) is one data file; each row one figure the {prior} report gave."],
         ["2. Type the new figure in the yellow column B (value), in the unit of column D, as a plain number:"],
         ["   digits and a point; no unit, no % sign, no thousands separators, no formula (paste values only)."],
@@ -183,10 +236,59 @@ def _rows_of(ws, year: int, name: str, problems: list[str]) -> list[tuple[int, d
     return out
 
 
-def _csv_line(record: dict) -> str:
+def _csv_line(record: dict, columns: list[str] | None = None) -> str:
     def quoted(cell: str) -> str:
-        return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\n') else cell
-    return ",".join(quoted(record[c]) for c in validate.OBSERVATION_COLUMNS) + "\n"
+        return '"' + cell.replace('"', '""') + '"' if any(c in cell for c in ',"\n\r') else cell
+    return ",".join(quoted(record.get(c, "")) for c in columns or validate.OBSERVATION_COLUMNS) + "\n"
+
+
+def _report_cell(cell) -> str:
+    """A cell of the report sheet as CSV text: a date typed as a date is written YYYY-MM-DD."""
+    import datetime as dt  # noqa: PLC0415
+
+    v = cell.value
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime) and v.time() == dt.time(0):
+        return v.date().isoformat()
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return "" if isinstance(v, str) and not v.strip() else str(v)
+
+
+def _report_record(wb, year: int, reports: dict[int, dict], name: str, problems: list[str]) -> dict | None:
+    """The year's row for data/reports.csv from the sheet "report", or None when the file has it already
+    (the sheet must then agree with it: an import never overwrites)."""
+    if REPORT not in wb.sheetnames:
+        if year not in reports:
+            problems.append(f'{name}: expected a sheet "{REPORT}" with the {year} report\'s row (title in English and '
+                            f"Chinese, period covered, publication date), as `make template YEAR={year}` writes it, "
+                            f"or that row in data/reports.csv (report_year {year})")
+        return None
+    ws = wb[REPORT]
+    fields = [ws[f"A{n}"].value for n in range(2, 2 + len(REPORT_FIELDS))]
+    if fields != [column for column, _ in REPORT_FIELDS]:
+        problems.append(f'{name}, sheet "{REPORT}", column A: expected the fields of the template '
+                        f"({', '.join(c for c, _ in REPORT_FIELDS)}); make a new template with "
+                        f"`make template YEAR={year}`")
+        return None
+    record = {column: _report_cell(ws[cell]) for column, cell in REPORT_CELL.items()}
+    if record["report_year"] != str(year):
+        problems.append(f'{name}, sheet "{REPORT}", cell {REPORT_CELL["report_year"]}: expected {year}, the '
+                        f"workbook's year (sheet \"{INSTRUCTIONS}\", cell {YEAR_CELL}), got "
+                        f'"{record["report_year"]}"')
+        return None
+    have = reports.get(year)
+    if have is not None:
+        for column, cell in REPORT_CELL.items():
+            if record[column] != (have.get(column) or ""):
+                problems.append(f'{name}, sheet "{REPORT}", cell {cell}: expected "{have.get(column) or ""}", as '
+                                f"data/reports.csv has it (row of report_year {year}); an import never changes that "
+                                f"row: edit data/reports.csv to change {column}")
+        return None
+    return record
 
 
 PROBLEM = re.compile(r'^(data/[^,:]+), row (\d+)(?:, column "([^"]+)")?: (.*)$')
@@ -198,6 +300,8 @@ def _in_workbook(problem: str, origin: dict, name: str) -> str:
     if not m or (m[1], int(m[2])) not in origin:
         return problem
     sheet, n = origin[m[1], int(m[2])]
+    if sheet == REPORT:  # the report's row: one field per row of the sheet
+        return f'{name}, sheet "{sheet}", cell {REPORT_CELL.get(m[3], "B2")}: {m[4]}'
     text = re.sub(r"\(row (\d+)\)", lambda r: f"(cell B{origin[m[1], int(r[1])][1]})"
                   if (m[1], int(r[1])) in origin else r[0], m[4])
     return f'{name}, sheet "{sheet}", cell {COLUMN_OF.get(m[3], "B")}{n}: {text}'
@@ -226,6 +330,8 @@ def import_workbook(path: Path, root: Path) -> dict[str, int]:
         raise DataError(f"{name}: data/ already holds figures for {year}; an import never overwrites figures "
                         f"(remove the {year} rows first, e.g. with git checkout data/, to import again)", file=name)
     problems: list[str] = []
+    reports_resource = next((r for r in descriptor["resources"] if r["name"] == "reports"), None)
+    report = _report_record(wb, year, _report_rows(root, descriptor), name, problems) if reports_resource else None
     added: dict[str, list[tuple[int, dict]]] = {}
     for resource in _observation_resources(descriptor):
         if resource["name"] not in wb.sheetnames:
@@ -244,6 +350,14 @@ def import_workbook(path: Path, root: Path) -> dict[str, int]:
         for i, (n, _) in enumerate(rows):
             origin[f"data/{file}", first + i] = (sheet, n)
         texts[file] = old + "".join(_csv_line(rec) for _, rec in rows)
+    if report is not None:  # the year's report row, first: the figures name it
+        file = reports_resource["path"]
+        old = (root / file).read_text(encoding="utf-8")
+        old = old if old.endswith("\n") or not old else old + "\n"
+        origin[f"data/{file}", old.count("\n") + 1] = (REPORT, None)
+        header = [f["name"] for f in reports_resource["schema"]["fields"]]
+        texts = {file: old + _csv_line(report, header), **texts}
+        added = {file: [(0, report)], **added}
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / "data"
         shutil.copytree(root, scratch)
