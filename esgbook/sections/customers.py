@@ -14,7 +14,7 @@ from ..assumptions import FLOAT_NOISE, ROUNDING_SHARE
 from ..data import Dataset
 from ..findings import change_of, trend
 from ..findings import name as named
-from ..narrative import Finding, Q, absent, paragraph, sentence, write
+from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
 from .operations import exact_panels, figure_q, readable_units, value
 
 PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -117,7 +117,14 @@ def anti_fraud_findings(ds: Dataset) -> list[Finding]:
                 "calls": q("fraud_warning_calls", True), "intercepted": q("fraud_victims_intercepted", True),
                 "losses": q("fraud_losses_avoided_cny100m"),
                 "calls_per_victim": Q(kpis.div(v("fraud_warning_calls"), v("fraud_victims_intercepted")), 1),
-                "loss_per_victim": Q(kpis.div(v("fraud_losses_avoided_cny100m"), v("fraud_victims_intercepted"), 1e8))})]
+                # 5.5 億 carries two significant digits, so the loss per person does too (about CNY 13,000)
+                "loss_per_victim": _sig(kpis.div(v("fraud_losses_avoided_cny100m"), v("fraud_victims_intercepted"), 1e8),
+                                        present.decimals_of(v("fraud_losses_avoided_cny100m") or 0) + 1)})]
+
+
+def _sig(x: float | None, digits: int) -> Q:
+    """A ratio to the significant digits of its least precise input."""
+    return Q(None if x is None else round(x, present.significant(x, digits, least=-9)), 0)
 
 
 def supplier_total_findings(ds: Dataset) -> list[Finding]:
@@ -229,12 +236,51 @@ def findings(ds: Dataset) -> dict[str, list[Finding]]:
             "regions": region_findings(ds), "shares": share_findings(ds), "standards": standards_findings(ds)}
 
 
+# Sections whose figures a year may lack altogether: what each is about, for its one note.
+SECTION_WHAT = {"service": ("service-quality figures", "服務質素數字"),
+                "protection": ("consumer-protection figures", "消費者權益保護數字"),
+                "anti_fraud": ("anti-fraud figures", "反欺詐數字")}
+# The figures a year may lack: glued as a whole `{glue:figure}` block only when the chart draws something.
+FIGURES = {"service": "fig-cus-service", "protection": "fig-cus-consumer-protection",
+           "anti_fraud": "fig-cus-anti-fraud"}
+
+
+def section_note(ds: Dataset, part: str) -> Finding:
+    """The one note of a section the year has no figures for."""
+    en, zh = SECTION_WHAT[part]
+    return Finding("cus.section_none", "none" if ds.own_report else "comparative",
+                   {"what": named(en, zh), "year": ds.year, "report_year": _report_year(ds)})
+
+
+def drawn(chart: charts.Chart) -> bool:
+    """Whether a chart draws figures (a placeholder holds only a note)."""
+    return list(chart.data.columns) != ["note"]
+
+
+def figure_block(ds: Dataset, part: str) -> str:
+    """The `{glue:figure}` block of a section's chart (caption in the current language), or nothing when the
+    year has nothing to draw: no placeholder chart."""
+    chart = {"service": service_chart, "protection": protection_chart, "anti_fraud": anti_fraud_chart}[part](ds)
+    if not drawn(chart):
+        return absent(f"no {FIGURES[part]} for {ds.year}")
+    return Md(write(Finding("cus.figure", FIGURES[part])))
+
+
 def numbers(ds: Dataset) -> dict[str, str]:
-    """The chapter's glued paragraphs: the same keys in every edition, each a str (`Md` for `{glue:md}`)."""
+    """The chapter's glued paragraphs: the same keys in every edition, each a str (`Md` for `{glue:md}`). A
+    section with no figure for the year is one note; its introduction, tables and chart show nothing."""
     out: dict[str, str] = {"cus_year": str(ds.year)}
     for part, fs in findings(ds).items():
         texts = [sentence(write(f)) for f in fs]
-        out[f"cus_{part}_text"] = paragraph(*texts) if any(texts) else absent(f"no {part} figures for {ds.year}")
+        if part in SECTION_WHAT:
+            out[f"cus_{part}_text"] = (Md(write(Finding("cus.intro", part)) + "\n\n" + paragraph(*texts)) if any(texts)
+                                       else paragraph(sentence(write(section_note(ds, part)))))
+        elif part == "standards" and fs[0].case == "listed":
+            out[f"cus_{part}_text"] = Md(write(Finding("cus.intro", part)) + "\n\n" + paragraph(*texts))
+        else:
+            out[f"cus_{part}_text"] = paragraph(*texts) if any(texts) else absent(f"no {part} figures for {ds.year}")
+    for part in FIGURES:
+        out[f"cus_{part}_figure"] = figure_block(ds, part)
     return out
 
 
@@ -264,7 +310,9 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
 
 # -- tables ---------------------------------------------------------------------------------
 def _figures(ds: Dataset, label: str, caption: str, metrics: list[str]) -> present.Table:
-    return readable_units(present.figures_table(ds, FILE, label, caption, metrics), ds)
+    """The figures as published; a year with none of them has no rows, so the table shows nothing."""
+    table = present.table(present.figures_frame(ds, FILE, metrics), label, caption, present.source(ds, FILE))
+    return readable_units(table, ds)
 
 
 def service_table(ds: Dataset) -> present.Table:
@@ -286,6 +334,13 @@ def industry_table(ds: Dataset) -> present.Table:
     return _figures(ds, "tbl-cus-industry", "Industry figures (行業共贏), as published.", INDUSTRY_METRICS)
 
 
+def _count_change(cur, before) -> str:
+    if cur is None or before is None:
+        return present.DASH
+    diff = float(cur) - float(before)
+    return ("+" if diff > 0 else "−" if diff < 0 else "±") + present.num(abs(diff))
+
+
 def supplier_frame(ds: Dataset) -> pd.DataFrame:
     """Suppliers by region for the year and the prior year, with shares and the published shares; a
     prior year the data lack has no columns, and a change from zero is a dash."""
@@ -298,10 +353,10 @@ def supplier_frame(ds: Dataset) -> pd.DataFrame:
     rows = []
 
     def row(name, cur, before, share, prior_share, pub):
-        change, _ = kpis.yoy(cur, before)
+        # The change in suppliers, not in %: on bases of 1 to 9 suppliers a percentage (+600%) says little.
         return {"Region": name, str(y): present.num(cur) if cur is not None else present.DASH,
                 str(p): present.num(before) if before is not None else present.DASH,
-                "Change": present.change(change) if change is not None else present.DASH,
+                "Change": _count_change(cur, before),
                 f"Share {y}": present.pct(share) if share is not None else present.DASH,
                 f"Share {p}": present.pct(prior_share) if prior_share is not None else present.DASH,
                 f"Published share {y}": present.pct(pub, 0) if pub is not None else present.DASH}
@@ -321,11 +376,11 @@ def supplier_frame(ds: Dataset) -> pd.DataFrame:
 
 def supplier_table(ds: Dataset) -> present.Table:
     frame = supplier_frame(ds) if len(ds.rows("suppliers")) or len(ds.rows("suppliers", ds.year - 1)) else \
-        present.empty_note(ds, "suppliers by region")
-    return present.table(frame, "tbl-cus-suppliers", f"Suppliers by region (按地區劃分的供應商數目), {ds.year} "
-                         f"against {ds.year - 1}: counts from the data table, shares recomputed from them, and the "
-                         "shares the text publishes (the total's published share is the share of suppliers in "
-                         "China, 中國供應商占比).",
+        pd.DataFrame()
+    return present.table(frame, "tbl-cus-suppliers", f"Suppliers by region (按地區劃分的供應商數目), "
+                         f"{present.versus(ds)}: counts from the data table, the change in suppliers, shares "
+                         "recomputed from the counts, and the shares the text publishes (the total's published share "
+                         "is the share of suppliers in China, 中國供應商占比).",
                          present.source(ds, "suppliers", section=f"{TABLE} and {SUPPLIERS}"))
 
 
@@ -333,7 +388,7 @@ def standards_table(ds: Dataset) -> present.Table:
     standards = ds.table("industry_standards")
     standards = standards[standards["year"] == ds.year]
     if standards.empty:
-        body = present.empty_note(ds, "list of standards")
+        body = pd.DataFrame()  # nothing shows: the section's paragraph says the year lists none
     else:
         body = pd.DataFrame({"No.": range(1, len(standards) + 1), "Title (標題)": standards["title_zh"],
                              "Title in English (our translation)": standards["title_en"]})

@@ -1,7 +1,12 @@
-"""Chapter 6, past the rates: what the service rates imply in contacts a year, the baseline a complaint
-count would give them, and whether the year's data hold one."""
+"""Chapter 6, past the rates: what the service rates would mean in contacts if measured per consultation,
+and whether the year's data hold the complaint count that would give them a baseline.
+
+A rate says nothing about complaints: a contact that did not end satisfied is not a complaint, so the
+contacts below are never read as complaints. Counts worked out from a printed rate keep only the significant
+digits of its complement (0.8% has one: about 600 a day, not 605)."""
 from __future__ import annotations
 
+from .. import present
 from ..assumptions import DAYS_PER_YEAR as DAYS
 from ..data import Dataset
 from ..narrative import Finding, Q, paragraph, sentence, write
@@ -10,16 +15,28 @@ from .operations import figure_q, value
 PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 
+def _digits(share: float, decimals: int) -> int:
+    """The significant digits a complement printed with `decimals` carries (12.2 -> 3, 0.8 -> 1)."""
+    text = f"{share:.{decimals}f}".replace(".", "").lstrip("0")
+    return max(len(text), 1)
+
+
+def _sig(x: float, digits: int) -> float:
+    return round(x, present.significant(x, digits, least=-9))
+
+
 def _per_year(ds: Dataset, rate_metric: str, complement: bool = True) -> Finding | None:
     rate, per_day = value(ds, rate_metric), value(ds, "consultations_per_day_10k")
     if rate is None or per_day is None:
         return None
+    decimals = present.decimals_of(rate)
     share = (100 - rate) if complement else rate
+    digits = _digits(share, decimals)
     daily = per_day * 1e4 * share / 100
     return Finding("cua.contacts", rate_metric, {
-        "year": str(ds.year), "rate": figure_q(ds, rate_metric), "share": Q(share, 1, "%"),
-        "per_day": figure_q(ds, "consultations_per_day_10k", bare=True), "daily": Q(round(daily, -1), 0),
-        "yearly": Q(round(daily * DAYS, -4) / 1e4, 0, "10k count"), "days": str(DAYS)})
+        "year": str(ds.year), "rate": figure_q(ds, rate_metric), "share": Q(share, decimals, "%"),
+        "per_day": figure_q(ds, "consultations_per_day_10k", bare=True), "daily": Q(_sig(daily, digits), 0),
+        "yearly": Q(_sig(daily * DAYS, digits) / 1e4, 0, "10k count"), "days": str(DAYS)})
 
 
 def baseline(ds: Dataset) -> Finding:
@@ -37,4 +54,6 @@ def findings(ds: Dataset) -> list[Finding]:
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
-    return {"cus_baseline_text": paragraph(*(sentence(write(f)) for f in findings(ds)))}
+    # A year with no service figure says so once, in the service section's note: nothing here.
+    said = [f for f in findings(ds) if f.case != "nothing"]
+    return {"cus_baseline_text": paragraph(*(sentence(write(f)) for f in said))}

@@ -2,12 +2,13 @@
 
 TEMPLATES = {
     "cua.contacts": {
-        "first_contact_resolution_pct": "A first-contact resolution rate of {rate} on {per_day} consultations a "
-                                        "day leaves about {daily} contacts a day, some {yearly} over {days} days, "
-                                        "that needed more than one contact",
-        "customer_satisfaction_pct": "If the satisfaction rate of {rate} is measured per consultation, the {share} "
-                                     "not satisfied are about {daily} contacts a day, some {yearly} a year: the "
-                                     "order of the complaints a count would show",
+        "first_contact_resolution_pct": "If the first-contact resolution rate of {rate} is measured per "
+                                        "consultation, {per_day} consultations a day leave about {daily} contacts "
+                                        "a day, some {yearly} over {days} days, that needed more than one contact",
+        "customer_satisfaction_pct": "If the satisfaction rate of {rate} is likewise measured per consultation, "
+                                     "about {daily} contacts a day ({share}), some {yearly} a year, did not end "
+                                     "satisfied. A contact that did not end satisfied is not a complaint, so this "
+                                     "says nothing about how many complaints were made",
     },
     "cua.baseline": {
         "no_count": "The report gives no count of complaints for {year}, to the regulator or to the company, so "

@@ -58,13 +58,15 @@ TEMPLATES = {
         "an outcome such as fewer mis-sold loans or complaints."),
     "cus.anti_fraud_model": _stated(
         "The anti-fraud model ran {runs} computations (反詐模型反覆計算次數) and identifies {per_day} fraud-related "
-        "anomalies on an average day (日均識別涉詐異常行為), or about {per_year} a year; staff intercepted and "
-        "dissuaded {dissuaded} potential victims in person (人工主動攔截勸阻)."),
+        "anomalies on an average day (日均識別涉詐異常行為), or about {per_year} a year; {dissuaded} potential "
+        "victims were intercepted and dissuaded by staff (人工主動攔截勸阻), as distinct from the automated "
+        "warnings."),
     "cus.anti_fraud_totals": _stated(
         "Counted up to 31 December {year} (截止), the company made {calls} warning calls (詐騙阻斷預警), intercepted "
         "{intercepted} people who were being defrauded (攔截被騙人數) and avoided {losses} of losses "
         "({{numref}}`tbl-cus-anti-fraud`, {{numref}}`fig-cus-anti-fraud`). That is about {calls_per_victim} calls "
-        "and CNY {loss_per_victim} of avoided loss per person intercepted. \"Up to\" (截止) may mean a running total "
+        "and about CNY {loss_per_victim} of avoided loss per person intercepted (the loss figure carries two "
+        "significant digits, so the average carries no more). \"Up to\" (截止) may mean a running total "
         "since the programme began rather than the year's count; the report does not say, so these figures should "
         "not be read as annual."),
     "cus.suppliers_total": {
@@ -151,4 +153,44 @@ TEMPLATES = {
         "({{numref}}`tbl-cus-industry`)."),
 }
 
+def _figure(label: str, alt: str, caption: str):
+    """A chart's `{glue:figure}` block, glued only in a year whose chart draws figures."""
+    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption} "
+            f"{{download}}`Data (CSV) <downloads/{label}.csv>`\n```")
+
+
+TEMPLATES["cus.intro"] = {
+    "service": "HKEX B6.2 asks for the number of products and service-related complaints received and how they "
+               "are dealt with. The report measures service by satisfaction, first-contact resolution and how "
+               "contacts are handled.",
+    "protection": "The report counts consumer protection as activity: reach of the app's consumer-protection "
+                  "section and of the security centre, materials reviewed, trainings, publications and financial "
+                  "education. The report prints the training and publication counts together as a pair; they are "
+                  "separated here.",
+    "anti_fraud": "The anti-fraud figures describe a model that flags suspicious behaviour and the people and calls "
+                  "that act on it. The borrowing alerts in {{ref}}`operations-data-security` are a separate tally.",
+    "standards": "The report lists the standards, guides and reports the company helped to draft; most concern the "
+                 "same ground as its own operations. Helping to draft a standard is a statement of influence, not "
+                 "of compliance: the report does not say which of these documents have been published or adopted.",
+}
+TEMPLATES["cus.section_none"] = {
+    "comparative": "The {report_year} report gives its {what} for {report_year} only; this edition has none for "
+                   "{year}",
+    "none": "The {year} report, as the data hold it, gives no {what}",
+}
+TEMPLATES["cus.figure"] = {
+    "fig-cus-service": lambda f: _figure(
+        "fig-cus-service", "Bar chart of satisfaction, first-contact resolution, diversion and connection rates",
+        "Service quality rates by year where the report gives them (%). Source: `data/customers.csv`, report "
+        "section 06 合作共贏 > 客戶為先."),
+    "fig-cus-consumer-protection": lambda f: _figure(
+        "fig-cus-consumer-protection", "Bar chart of consumer protection and education figures given exactly, one "
+        "panel per unit", "Consumer protection and financial education figures that the report gives exactly, one "
+        "panel per unit; hedged figures are listed under the title. Source: `data/customers.csv`, report section 06 "
+        "合作共贏 > 客戶為先."),
+    "fig-cus-anti-fraud": lambda f: _figure(
+        "fig-cus-anti-fraud", "Bar chart of anti-fraud figures, one panel per unit",
+        "Anti-fraud figures, one panel per unit; figures the report hedges are listed under the title. Source: "
+        "`data/customers.csv`, report section 06 合作共贏 > 客戶為先."),
+}
 TEMPLATES["cus.share_item"] = {"listed": "{share} {region}"}  # '38% North China'

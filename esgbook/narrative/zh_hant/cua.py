@@ -2,10 +2,11 @@
 
 TEMPLATES = {
     "cua.contacts": {
-        "first_contact_resolution_pct": "首次接觸解決率{rate}，以每日{per_day}次諮詢計算，每日約有{daily}次、以{days}天"
-                                        "計全年約{yearly}次接觸需要多於一次聯絡",
-        "customer_satisfaction_pct": "若滿意度{rate}按每次諮詢量度，不滿意的{share}約為每日{daily}次接觸、全年約"
-                                     "{yearly}次：這正是投訴數目應顯示的數量級",
+        "first_contact_resolution_pct": "若首次接觸解決率{rate}按每次諮詢量度，以每日{per_day}次諮詢計算，每日約有"
+                                        "{daily}次、以{days}天計全年約{yearly}次接觸需要多於一次聯絡",
+        "customer_satisfaction_pct": "若滿意度{rate}同樣按每次諮詢量度，則每日約有{daily}次接觸（{share}）、全年約"
+                                     "{yearly}次未能令用戶滿意。未令用戶滿意的接觸並不等於投訴，因此這並不能說明有多少"
+                                     "宗投訴",
     },
     "cua.baseline": {
         "no_count": "報告沒有披露{year}年向監管機構或公司提出的投訴數目，因此這些比率沒有可供比較的基線",

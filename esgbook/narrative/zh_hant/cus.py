@@ -40,12 +40,12 @@ TEMPLATES = {
         "{{numref}}`fig-cus-consumer-protection`）。觸及範圍按瀏覽及接觸人數計算，同一人可能被計算多次，而且沒有一個數字"
         "量度成效，例如不當銷售的貸款或投訴是否減少。"),
     "cus.anti_fraud_model": _stated(
-        "反詐模型反覆計算{runs}次，平均每日識別{per_day}宗涉詐異常行為，即全年約{per_year}宗；員工以人工主動攔截勸阻了"
-        "{dissuaded}名潛在受害人。"),
+        "反詐模型反覆計算{runs}次，平均每日識別{per_day}宗涉詐異常行為，即全年約{per_year}宗；另有{dissuaded}名潛在"
+        "受害人由人工主動攔截勸阻，有別於自動發出的預警。"),
     "cus.anti_fraud_totals": _stated(
         "截至{year}年12月31日，公司發出{calls}次詐騙阻斷預警，攔截了{intercepted}名正被詐騙的人，並避免了{losses}的損失"
         "（{{numref}}`tbl-cus-anti-fraud`、{{numref}}`fig-cus-anti-fraud`）。即每攔截一人約需{calls_per_victim}次來電，並避免"
-        "約{loss_per_victim}元的損失。「截止」可能指計劃開展以來的累計總數，而非當年的數目；報告沒有說明，因此不應把這些"
+        "約{loss_per_victim}元的損失（損失數字只有兩位有效數字，平均數亦然）。「截止」可能指計劃開展以來的累計總數，而非當年的數目；報告沒有說明，因此不應把這些"
         "數字視為全年數字。"),
     "cus.suppliers_total": {
         "up": "供應商數目由{prior_year}年的{prior}家增加至{year}年的{cur}家（{change}）。",
@@ -115,4 +115,37 @@ TEMPLATES = {
         "報告亦計算透過合作至今服務了{served}名小微用戶（{{numref}}`tbl-cus-industry`）。"),
 }
 
+def _figure(label: str, alt: str, caption: str):
+    """圖表的`{glue:figure}`區塊，只在圖表有數字可畫的年份才貼上。"""
+    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption} "
+            f"{{download}}`數據（CSV） <downloads/{label}.csv>`\n```")
+
+
+TEMPLATES["cus.intro"] = {
+    "service": "香港聯交所B6.2要求披露接獲關於產品及服務的投訴數目及處理方法。報告以滿意度、一次性解決率及聯絡的處理方式"
+               "量度服務。",
+    "protection": "報告以活動計算消費者保護：應用程式消保專區及消保安全中心的觸達、審核的材料、培訓、刊物及金融知識教育。"
+                  "報告把培訓及刊物數目成對列出；本書把它們分開。",
+    "anti_fraud": "反欺詐數字描述一個標記可疑行為的模型，以及據此採取行動的人員及來電。{{ref}}`operations-data-security`"
+                  "中的借款提醒是另一個獨立的統計。",
+    "standards": "報告列出公司參與起草的標準、指引及報告；大部分與其本身的業務範疇相同。參與起草標準是影響力的表述，而非"
+                 "合規的表述：報告沒有說明這些文件當中哪些已經發佈或獲採納。",
+}
+TEMPLATES["cus.section_none"] = {
+    "comparative": "{report_year}年報告只披露{report_year}年的{what}；本版沒有{year}年的數字",
+    "none": "數據所載的{year}年報告沒有披露{what}",
+}
+TEMPLATES["cus.figure"] = {
+    "fig-cus-service": lambda f: _figure(
+        "fig-cus-service", "滿意度、一次性解決率、分流率及接通率的棒形圖",
+        "按年份列出報告有數字的服務質素比率（%）。資料來源：`data/customers.csv`，報告章節 06 合作共贏 > 客戶為先。"),
+    "fig-cus-consumer-protection": lambda f: _figure(
+        "fig-cus-consumer-protection", "報告有確切數值的消費者保護及教育數字棒形圖，每個單位一個小圖",
+        "報告有確切數值的消費者保護及金融知識教育數字，每個單位一個小圖；約數列於標題之下。資料來源："
+        "`data/customers.csv`，報告章節 06 合作共贏 > 客戶為先。"),
+    "fig-cus-anti-fraud": lambda f: _figure(
+        "fig-cus-anti-fraud", "反欺詐數字的棒形圖，每個單位一個小圖",
+        "反欺詐數字，每個單位一個小圖；報告的約數列於標題之下。資料來源：`data/customers.csv`，報告章節 06 合作共贏 > "
+        "客戶為先。"),
+}
 TEMPLATES["cus.share_item"] = {"listed": "{region}{share}"}  # 華北地區38%
