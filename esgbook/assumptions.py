@@ -90,11 +90,6 @@ AGREE_PCT = _add(
     "Estimates agree", 5.0, "%", 1,
     "Two estimates of one count agree when they are within this share of each other.",
     "Decides whether the inference checks call two estimates consistent.", "esgbook.inference")
-BENCHMARK_BAND_PCT = _add(
-    "Benchmark band", 25.0, "%", 0,
-    "A figure within this share of its benchmark is ordinary.",
-    "Decides whether electricity per employee reads as below, near or above the office benchmark.",
-    "esgbook.inference")
 
 # -- people -----------------------------------------------------------------------------------------
 HALF_PERCENT = _add(

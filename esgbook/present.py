@@ -173,6 +173,15 @@ def table(frame: pd.DataFrame, label: str, caption: str, source: str) -> Table:
     return Table(frame, label, caption, source)
 
 
+# Counts below this change by their difference, not a percentage: on so small a base a percentage says little.
+SMALL_COUNT = 10
+
+
+def signed(value: float, decimals: int = 0) -> str:
+    """'+1', '−3', '±0': a difference in the figure's own unit."""
+    return ("+" if value > 0 else "−" if value < 0 else "±") + num(abs(value), decimals)
+
+
 def years_side_by_side(rows: Iterable[tuple[str, str, str, float | None, float | None, int]],
                        year: int) -> pd.DataFrame:
     """Rows (name, name_zh, unit, current, prior, decimals) -> a table with both years and the change:
@@ -184,6 +193,8 @@ def years_side_by_side(rows: Iterable[tuple[str, str, str, float | None, float |
             ch = DASH
         elif unit == "%":
             ch = change_pp(cur, prior, decimals)
+        elif unit == "count" and max(abs(cur), abs(prior)) < SMALL_COUNT:
+            ch = signed(cur - prior, decimals)  # 1 to 2 cases is +1, not +100.0%
         else:
             ch = DASH if prior == 0 else change((cur - prior) / prior * 100)
         out.append({"Metric": f"{name} ({name_zh})", "Unit": unit, str(year): cell(cur, decimals),

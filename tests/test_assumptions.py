@@ -11,7 +11,6 @@ def test_the_modules_apply_the_registered_values():
     assert governance.HKEX_INED_FLOOR_PCT == assumptions.HKEX_INED_FLOOR_PCT
     assert validate.SUM_TOLERANCE == assumptions.SUM_TOLERANCE
     assert plausibility.FACTOR == assumptions.PLAUSIBLE_FACTOR == 3.0
-    assert inference.BENCHMARK_BAND == assumptions.BENCHMARK_BAND_PCT / 100 == 0.25
     assert inference.AGREE_PCT == assumptions.AGREE_PCT
     assert turnover.SMALL_GROUP == assumptions.SMALL_GROUP and workforce.MOSTLY == assumptions.MOSTLY_FULL_TIME_PCT
 
@@ -38,13 +37,12 @@ def test_every_entry_has_a_sentence_and_an_effect():
                for a in assumptions.REGISTER)
 
 
-def test_the_appendix_table_lists_register_and_benchmarks(ds2023):
+def test_the_appendix_table_lists_the_register(ds2023):
     frame = appendix.assumptions_frame(ds2023)
-    assert len(frame) == len(assumptions.REGISTER) + len(ds2023.table("benchmarks"))
+    assert len(frame) == len(assumptions.REGISTER)
     rows = frame.set_index("Assumption")
     assert rows.loc["Days in a year", "Value"] == "365"
     assert rows.loc["Independent director floor", "Value"] == "33.3%"
-    assert rows.loc["Working days in a year", "Value"] == "250"
 
 
 def test_the_appendix_table_reads_in_chinese(ds2023):

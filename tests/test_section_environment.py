@@ -32,16 +32,6 @@ def test_directions_follow_the_data(ds2023, reversed2024):
     assert env.intensity(reversed2024, "energy_per_employee_mwh", "energy_mwh").case == "headcount_down"
 
 
-def test_scope2_factor_against_the_official_range(ds2023, reversed2024):
-    f23 = env.scope2_factor(ds2023, 2023)
-    assert f23.case == "above_all" and f23.facts["value"].value == pytest.approx(1.0842, abs=1e-4)
-    assert f23.facts["high"].value == pytest.approx(0.8273)
-    f22 = env.scope2_factor(ds2023, 2022)
-    assert f22.case == "within" and f22.facts["high"].value == pytest.approx(0.8325)
-    # 2024 implies 2022's 0.8048, against a copy of 2023's factors (highest 0.8273): within, not above.
-    assert env.scope2_factor(reversed2024, 2024).case == "within"
-
-
 def test_the_factor_available_when_the_report_was_written(ds2023):
     factor = env.factor_when_written(ds2023)
     assert factor["value"] == pytest.approx(0.5703) and factor["applies_to_year"] == 2022

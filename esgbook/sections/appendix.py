@@ -5,48 +5,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import assumptions, charts, inference, kpis, narrative, present, reconcile, xbrl
+from .. import assumptions, charts, inference, kpis, narrative, present, reconcile, story, xbrl
 from ..data import Dataset
 from ..exports import KPI_COLUMNS, render
 from ..narrative import Finding
 
 PREFIX = "app"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
-STATUS_ORDER = ["disclosed", "partly", "not applicable", "not disclosed"]
+STATUS_ORDER = list(story.STATUSES)
 # A sensitivity recomputes with a factor we chose: it is shown apart, never as a discrepancy.
 STATUS_MARKS = {"consistent": "✓ consistent", "discrepancy": "✗ discrepancy", "sensitivity": "≈ sensitivity"}
 
 
-def chapter_statuses(ds: Dataset) -> dict[str, tuple[str, str]]:
-    """Guide item -> (status, reason) as the chapters assess it from their own findings; a chapter module
-    that assesses items exposes `hkex_status(ds)`. The index then cannot contradict a chapter."""
-    from . import customers, environment, governance, highlights, materiality, operations, overview, people  # noqa: PLC0415
-
-    out: dict[str, tuple[str, str]] = {}
-    for module in (overview, materiality, highlights, governance, operations, customers, people, environment):
-        assess = getattr(module, "hkex_status", None)
-        if assess is not None:
-            out.update(assess(ds))
-    return out
-
-
 def hkex_index(ds: Dataset) -> pd.DataFrame:
-    """Every guide item with its status for the edition year and the book section that shows it."""
-    items = ds.table("hkex_guide_items")
-    index = ds.table("hkex_index")
-    index = index[index["year"] == ds.year]
-    merged = items.merge(index, on="code", how="left", suffixes=("", "_index"))
-    # A new year whose index rows are not written yet reads as not assessed, not as a crash.
-    missing = merged["status"].isna() | (merged["status"] == "")
-    merged.loc[missing, "status"] = "not disclosed"
-    merged.loc[missing, "reason"] = f"not assessed: data/hkex_index.csv has no row for {ds.year}"
-    for code, (status, reason) in chapter_statuses(ds).items():
-        hit = merged["code"] == code
-        merged.loc[hit, "status"] = status
-        merged.loc[hit, "reason"] = reason
-        missing |= hit
-    merged.loc[missing, "reason_zh"] = ""  # a reason written here, not the data's: translated as a label
-    return merged.fillna("")
+    """Every guide item with its status for the edition year: the book's one content index (esgbook.story)."""
+    return story.content_index(ds)
 
 
 def hkex_table(ds: Dataset) -> present.Table:
@@ -155,36 +128,23 @@ def numbers(ds: Dataset) -> dict[str, str]:
             "checks": str(len(checks)), "checks_bad": str(int((checks["status"] == "discrepancy").sum())),
             "sensitivities": str(int((rec["status"] == "sensitivity").sum()))})) + "."),
     }
-    for status in STATUS_ORDER:
-        out[f"app_status_{status.replace(' ', '_')}"] = str(int((m["status"] == status).sum()))
+    for status, count in story.status_counts(ds).items():
+        out[f"app_status_{status.replace(' ', '_')}"] = str(count)
     return out
 
 
-# What each benchmark of data/benchmarks.csv changes; a new benchmark reads as an input of the inference checks.
-BENCHMARK_EFFECTS = {
-    "office_electricity_kwh_per_m2": "With the office area per employee, sets the typical electricity use per employee.",
-    "office_area_per_employee_m2": "With the electricity benchmark, sets the typical electricity use per employee.",
-    "working_days_per_year": "Turns electricity per employee into electricity per working day.",
-}
-
-
 def assumptions_frame(ds: Dataset) -> pd.DataFrame:
-    """The assumptions register (esgbook.assumptions), then the benchmarks the data hold as assumptions."""
+    """The assumptions register (esgbook.assumptions): every assumption and tolerance, one row each."""
     rows = [{"Assumption": a.name, "Value": present.num(a.value, a.decimals) + ("%" if a.unit == "%" else ""),
              "Unit": "" if a.unit in ("", "%") else a.unit, "What we assume": a.assumption, "Effect": a.effect,
              "Applied in": f"`{a.used_in}`"} for a in assumptions.REGISTER]
-    for b in ds.table("benchmarks").itertuples():
-        rows.append({"Assumption": b.what_en, "Value": present.num(b.value, present.decimals_of(b.value)),
-                     "Unit": b.unit, "What we assume": b.note,
-                     "Effect": BENCHMARK_EFFECTS.get(b.benchmark_id, "An input of the inference checks."),
-                     "Applied in": "`esgbook.inference`"})
     return pd.DataFrame(rows)
 
 
 def assumptions_table(ds: Dataset) -> present.Table:
     return present.table(assumptions_frame(ds), "tbl-app-assumptions", "Assumptions register: every assumption "
                          "and tolerance the figures rest on, with its value and its effect.",
-                         "`esgbook.assumptions`; `data/benchmarks.csv`")
+                         "`esgbook.assumptions`")
 
 
 def data_tables(ds: Dataset) -> list[present.Table]:

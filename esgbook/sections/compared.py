@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, editions_compared, kpis, present
+from .. import charts, editions_compared, kpis, present, story
 from ..data import Dataset
 from ..findings import name
 from ..narrative import Change, Finding, Q, paragraph, sentence, write
@@ -134,18 +134,21 @@ def write_csvs(ds: Dataset) -> None:
 
 
 def biggest_move(ds: Dataset) -> Finding | None:
-    """The KPI that moved most between the last two years (per cent for amounts), for the summary."""
+    """The KPI that moved most between the last two years among the material moves (esgbook.story's rule:
+    at least 10% on a base of at least 20 units of the last digit shown), for the summary."""
     years = _years(ds)
     if len(years) < 2:
         return None
     a, b = years[-2], years[-1]
     frame = kpi_frame(ds)
-    amounts = frame[(frame["unit"] != "%") & frame[f"change {a}-{b}"].notna()]
-    if amounts.empty:
-        return None
-    top = amounts.loc[amounts[f"change {a}-{b}"].abs().idxmax()]
+    frame = frame[frame[f"change {a}-{b}"].notna()]
+    material = frame[[story.material_move(r[str(b)], r[str(a)], int(r["decimals"]), r["unit"]) is not None
+                      for _, r in frame.iterrows()]]
+    if material.empty:
+        return Finding("cmp.biggest_move", "none", {"prior_year": a, "year": b})
+    top = material.loc[material[f"change {a}-{b}"].abs().idxmax()]
     return Finding("cmp.biggest_move", "up" if top[f"change {a}-{b}"] > 0 else "down", {
-        "name": name(top["name_en"], top["name_zh"]), "prior_year": a, "year": b,
+        "name": name(top["name_en"], top["name_zh"], "first_lower"), "prior_year": a, "year": b,
         "prior": Q(top[str(a)], int(top["decimals"]), top["unit"]), "cur": Q(top[str(b)], int(top["decimals"]), top["unit"]),
         "change": Change(top[f"change {a}-{b}"])})
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, findings, inference, kpis, narrative, present, reconcile
+from .. import charts, findings, inference, kpis, narrative, present, reconcile, story
 from ..data import Dataset
 from ..narrative import Dir, Finding, Q
 from . import undisclosed
@@ -97,25 +97,6 @@ def scope2_vs_electricity(ds: Dataset) -> Finding | None:
     else:
         case = "same" if s2.case == el.case else "opposite"
     return Finding("env.scope2_vs_electricity", case, facts)
-
-
-def _national_grid(ds: Dataset, year: int) -> pd.DataFrame:
-    ef = ds.table("emission_factors")
-    return ef[(ef["scope"] == "grid") & (ef["applies_to_year"] == year) & (ef["region"] == "national")]
-
-
-def scope2_factor(ds: Dataset, year: int) -> Finding | None:
-    """The grid factor the year's published figures imply, against the national factors for that year."""
-    implied = Q(_k(ds, "scope2_implied_factor", year), 4, "tCO2/MWh")
-    if implied.missing:
-        return None
-    grid = _national_grid(ds, year)
-    if grid.empty:
-        return findings.against_range("env.scope2_factor", implied, None, None, year=str(year))
-    low, high = grid.loc[grid["value"].idxmin()], grid.loc[grid["value"].idxmax()]
-    return findings.against_range("env.scope2_factor", implied, float(low["value"]), float(high["value"]),
-                                  year=str(year), count=str(len(grid)), low_variant=low["variant"],
-                                  high_variant=high["variant"])
 
 
 def _gap_case(published: float, official: float) -> tuple[str, Q]:
@@ -234,7 +215,8 @@ def numbers(ds: Dataset) -> dict[str, str]:
     ghg = _say(kpi_trend(ds, "ghg_scope1_t", "Scope 1 (範圍1)"), kpi_trend(ds, "ghg_scope2_t", "Scope 2 (範圍2)"),
                kpi_trend(ds, "ghg_total_t", "Total emissions", zh=ds.metric_info["ghg_total_t"]["name_zh"]), intensity(ds, "ghg_per_employee_t", "ghg_total_t"),
                scope2_vs_electricity(ds))
-    factors = _say(scope2_factor(ds, y - 1), scope2_factor(ds, y), scope2_when_written(ds), scope2_sensitivity(ds))
+    key = story.by_id(ds).get("scope2")
+    factors = ([key.sentence()] if key else []) + _say(scope2_when_written(ds), scope2_sensitivity(ds))
     scope1 = scope1_factor(ds)
     waste = _say(kpi_trend(ds, "hazardous_waste_t", "Hazardous waste (有害廢棄物)"),
                  kpi_trend(ds, "non_hazardous_waste_t", "Non-hazardous waste (無害廢棄物)"), hazardous_share(ds),
@@ -250,7 +232,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
         "env_intensity_text": narrative.paragraph(*_say(headcounts(ds), denominator(ds))),
         "env_climate_text": narrative.paragraph(narrative.sentence(narrative.write(climate(ds)))),
         # What the figures imply together (esgbook.inference), and the climate items the data lack.
-        "env_plausibility_text": narrative.paragraph(*inference.said(ds, "electricity_benchmark", "electricity_heads")),
+        "env_plausibility_text": narrative.paragraph(*inference.said(ds, "electricity_heads")),
         "env_scope2_gap_text": narrative.paragraph(*inference.said(ds, "scope2_gap")),
         "env_climate_gaps_text": narrative.paragraph(*_say(*undisclosed.climate_findings(ds))),
     }
@@ -349,21 +331,38 @@ def intensity_chart(ds: Dataset) -> charts.Chart:
 
 
 def factor_chart(ds: Dataset) -> charts.Chart:
+    """The implied factor of each year against the factors the findings cite (esgbook.story.grid_test): the
+    official national ones, the highest regional and provincial, the headquarters' province, and the
+    fossil-only factor as context."""
     rows = []
-    ef = ds.table("emission_factors")
     for y in (ds.year - 1, ds.year):
-        implied = kpis.compute(ds, "scope2_implied_factor", y)
-        if implied is not None:
-            rows.append({"year": y, "series": "Implied by Scope 2 / electricity", "kind": "implied by the report",
-                         "value": round(implied, 4)})
-        official = ef[(ef["scope"] == "grid") & (ef["applies_to_year"] == y) & (ef["region"] == "national")]
-        for r in official.itertuples(index=False):
-            publisher = "MEE" if r.publisher.startswith("Ministry of Ecology") else r.publisher
-            rows.append({"year": y, "series": f"{r.variant} ({publisher})",
-                         "kind": "official", "value": float(r.value)})
+        test = story.grid_test(ds, y)
+        if test is None:
+            continue
+        rows.append({"year": y, "series": "Implied by the report", "kind": "implied by the report",
+                     "value": round(test["implied"], 4)})
+        grid = story.grid_factors(ds, y)
+        national = grid[(grid["region"] == "national") & ~grid["variant"].isin(story.CONTEXT_VARIANTS)]
+        for r in national.itertuples(index=False):
+            rows.append({"year": y, "series": f"National, {r.variant}", "kind": "location-based", "value": float(r.value)})
+        for level in ("regional", "provincial"):
+            part = grid[(grid["region"] != "national") & ~grid["variant"].isin(story.CONTEXT_VARIANTS)
+                        & (grid["variant"].str.contains("provincial") == (level == "provincial"))]
+            if not part.empty:
+                top = part.loc[part["value"].idxmax()]
+                rows.append({"year": y, "series": f"Highest {level}: {top['region']}", "kind": "location-based",
+                             "value": float(top["value"])})
+        home = grid[grid["region"] == story.HEADQUARTERS]
+        if not home.empty:
+            rows.append({"year": y, "series": f"{story.HEADQUARTERS} (headquarters)", "kind": "location-based",
+                         "value": float(home["value"].iloc[0])})
+        for r in grid[grid["variant"].isin(story.CONTEXT_VARIANTS)].itertuples(index=False):
+            rows.append({"year": y, "series": "National, fossil sources only (context)", "kind": "context",
+                         "value": float(r.value)})
     frame = pd.DataFrame(rows)
     return charts.factors_chart(frame, label="fig-env-scope2-factor",
                                 title="Scope 2 grid factor: implied vs official (tCO2/MWh)",
                                 description="Dot chart per year of the grid emission factor implied by the "
-                                "report's Scope 2 and electricity figures, against each official national China "
-                                "grid factor; dots are labelled with their values and shaped by source.")
+                                "report's Scope 2 and electricity figures, against the national, the highest "
+                                "regional and provincial, and the headquarters' provincial grid factors, with the "
+                                "fossil-only factor as context; dots are labelled with their values and shaped by kind.")

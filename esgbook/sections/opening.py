@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import kpis, narrative, present, reconcile
+from .. import kpis, narrative, present, reconcile, story
 from ..data import Dataset
 from ..findings import name
 from ..narrative import Finding
+from . import governance
 
 PREFIX = "idx"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
@@ -23,7 +24,11 @@ def headline_frame(ds: Dataset) -> pd.DataFrame:
         rows.append((k.name_en, k.name_zh, k.unit, k.compute(ds, ds.year), k.compute(ds, ds.year - 1), k.decimals))
     frame = present.years_side_by_side(rows, ds.year).rename(columns={"Metric": "Figure"})
     frame["HKEX KPI"] = [kpis.BY_ID[k].hkex or present.DASH for k in HEADLINES]
-    return frame[frame[str(ds.year)] != present.DASH].reset_index(drop=True)
+    # A figure the book reads otherwise than its published heading carries that reading beside it.
+    notes = {"corruption_cases": governance.corruption_label(ds)}
+    frame["Note"] = [notes.get(k, "") for k in HEADLINES]
+    frame = frame[frame[str(ds.year)] != present.DASH].reset_index(drop=True)
+    return frame if (frame["Note"] != "").any() else frame.drop(columns="Note")
 
 
 def headline_table(ds: Dataset) -> present.Table:
@@ -68,6 +73,8 @@ def numbers(ds: Dataset) -> dict[str, str]:
     registers = [n for n in ds.resources if n not in ds.observation_tables]
     return {
         "idx_year": str(ds.year),
+        # The edition's key findings, ranked, each linking to its evidence (esgbook/story.py).
+        "idx_findings_text": story.opening(ds),
         "idx_basis_text": narrative.paragraph(narrative.sentence(narrative.write(basis(ds)))),
         "idx_reconciliation_text": narrative.paragraph(narrative.write(Finding(
             "idx.summary", "shown", {"first": rec_first, "checks": rec_checks, "sensitivities": rec_sens}))),

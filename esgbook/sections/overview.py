@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from .. import charts, findings, kpis, present
+from .. import charts, findings, kpis, present, story
 from ..data import Dataset
 from ..narrative import Finding, Md, Q, paragraph, sentence, write
 
@@ -29,7 +29,7 @@ THEMES = {
     "intellectual_property": ("Intellectual property", "知識產權"),
     "community": ("Community", "社區公益"),
 }
-STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
+STATUS_ORDER = list(story.STATUSES)
 # The HKEX guide items this chapter assesses (the appendix index reads them from `hkex_status`).
 GUIDE_ITEMS = ["MDR.1", "MDR.3"]
 
@@ -117,12 +117,11 @@ def period_finding(ds: Dataset) -> Finding:
 
 
 def guide_finding(ds: Dataset) -> Finding:
-    status = _guide_status(ds)
-    facts = {"year": ds.year, "report_year": _report_year(ds), "items": len(status),
-             **{s.replace(" ", "_"): int((status["status"] == s).sum()) for s in STATUS_ORDER}}
-    if status.empty:
-        return Finding("ov.guide", "none", facts)
-    return Finding("ov.guide", "own" if ds.own_report else "comparative", facts)
+    """The content index in one sentence: the counts of esgbook.story, the same the appendix prints."""
+    counts = story.status_counts(ds)
+    facts = {"year": ds.year, "report_year": _report_year(ds), "items": sum(counts.values()),
+             **{s.replace(" ", "_"): n for s, n in counts.items()}}
+    return Finding("ov.guide", "own" if ds.own_report else "comparative" if ds.report else "no_report", facts)
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
@@ -160,7 +159,7 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
         if code in index.index:
             out[code] = (index.loc[code, "status"], index.loc[code, "reason"])
         else:
-            out[code] = ("not disclosed", f"data/hkex_index.csv has no assessment of {code} for {ds.year}")
+            out[code] = ("not assessed", f"data/hkex_index.csv has no assessment of {code} for {ds.year}")
     return out
 
 
@@ -240,7 +239,7 @@ def honours_chart(ds: Dataset) -> charts.Chart:
 
 def guide_table(ds: Dataset) -> present.Table:
     """The guide's mandatory disclosures (Part B) and how the edition's report meets each."""
-    status = _guide_status(ds)
+    status = story.content_index(ds)
     items = ds.table("hkex_guide_items").set_index("code")
     mdr = status[status["code"].str.startswith("MDR")].sort_values("code")
     frame = pd.DataFrame({
@@ -251,7 +250,6 @@ def guide_table(ds: Dataset) -> present.Table:
     })
     if frame.empty:
         frame = pd.DataFrame([{"Note": f"No assessment against the guide for the {ds.year} edition."}])
-    whose = (f"in the {ds.year} edition" if ds.own_report else
-             f"as the {_report_year(ds)} report meets them (the {ds.year} edition has no report of its own)")
+    whose = f"in the {ds.year} edition"
     return present.table(frame, "tbl-ov-guide", f"The HKEX ESG Reporting Guide's mandatory disclosures (Part B) "
                          f"{whose}.", present.source(ds, "hkex_guide_items", "hkex_index"))

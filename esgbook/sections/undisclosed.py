@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, present
+from .. import charts, present, story
 from ..data import Dataset
 from ..findings import localised, name
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
@@ -48,6 +48,13 @@ def register(ds: Dataset) -> pd.DataFrame:
             statuses.append("partly" if held else "not disclosed")
             reasons.append(write(Finding("gap.reason", "some_data" if held else "no_data", {
                 "year": str(ds.year), "missing": [present.metric_name(ds, m) for m in metrics if m not in held]})))
+    # A key finding that contradicts a register item's evidence qualifies it: 'no security accident' beside
+    # data-leak losses stopped is not 'no breach', so that item is at most partly disclosed (esgbook.story).
+    for k in story.key_findings(ds):
+        for code in k.qualifies:
+            for i in [i for i, c in enumerate(reg["code"]) if c == code and statuses[i] == "disclosed"]:
+                statuses[i] = "partly"
+                reasons[i] = write(Finding("gap.reason", "qualified", {"finding": k.finding}))
     reg["status"], reg["reason"], reg["given"] = statuses, reasons, given
     return reg
 

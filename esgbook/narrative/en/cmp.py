@@ -9,8 +9,12 @@ TEMPLATES = {
                "{kpis} KPIs of {latest}",
     },
     "cmp.biggest_move": {
-        "up": "Of the amounts, {name} moved most from {prior_year} to {year}: it rose from {prior} to {cur} ({change})",
-        "down": "Of the amounts, {name} moved most from {prior_year} to {year}: it fell from {prior} to {cur} ({change})",
+        "up": ("Of the material moves (at least 10% on a base of at least 20 units of the last digit shown), "
+               "{name} moved most from {prior_year} to {year}: it rose from {prior} to {cur} ({change})"),
+        "down": ("Of the material moves (at least 10% on a base of at least 20 units of the last digit shown), "
+                 "{name} moved most from {prior_year} to {year}: it fell from {prior} to {cur} ({change})"),
+        "none": ("No amount moved materially from {prior_year} to {year} (by at least 10% on a base of at least 20 "
+                 "units of the last digit shown)"),
     },
     "cmp.discrepancies": {
         "none": "No edition has a published figure that its raw data fail to reproduce",

@@ -45,13 +45,13 @@ TEMPLATES = {
                     "for that year to compare it with",
     },
     "env.scope2_when_written": {
-        "above": "When the report was written (it was due by {due}), the latest official national factor was "
+        "above": "When the report was published ({due}), the latest official national factor was "
                  "{factor} ({variant}, {publisher}, for {applies} electricity, published {published}). On that "
                  "basis Scope 2 for {year} would be {official}; the published {published_value} is {gap} above it",
-        "below": "When the report was written (it was due by {due}), the latest official national factor was "
+        "below": "When the report was published ({due}), the latest official national factor was "
                  "{factor} ({variant}, {publisher}, for {applies} electricity, published {published}). On that "
                  "basis Scope 2 for {year} would be {official}; the published {published_value} is {gap} below it",
-        "equal": "When the report was written (it was due by {due}), the latest official national factor was "
+        "equal": "When the report was published ({due}), the latest official national factor was "
                  "{factor} ({variant}, {publisher}, for {applies} electricity, published {published}). On that "
                  "basis Scope 2 for {year} would be {official}, the same as published",
     },

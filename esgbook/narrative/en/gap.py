@@ -3,6 +3,7 @@
 TEMPLATES = {
     "gap.reason": {
         "assessed": "{reason}",
+        "qualified": "Partly: {finding}",
         "not_assessed": "Not assessed for {year}: the register assesses the narrative of the {assessed} report",
         "some_data": "The {year} data lack {missing}",
         "no_data": "The {year} data hold no {missing}",

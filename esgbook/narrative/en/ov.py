@@ -9,7 +9,7 @@ def _plural(n: str, one: str, many: str) -> str:
 def _guide_counts(f: dict) -> str:
     """'33 are disclosed, 14 partly disclosed and 2 not applicable' (zero counts left out)."""
     words = [("disclosed", "disclosed"), ("partly", "partly disclosed"), ("not_disclosed", "not disclosed"),
-             ("not_applicable", "not applicable")]
+             ("not_applicable", "not applicable"), ("not_assessed", "not yet assessed")]
     parts = [f"{f[key]} {label}" for key, label in words if f[key] != "0"]
     if parts:
         parts[0] = parts[0].replace(" ", " is " if parts[0].startswith("1 ") else " are ", 1)
@@ -71,10 +71,12 @@ TEMPLATES = {
     "ov.guide": {
         "own": lambda f: (f"Of the {f['items']} guide items our content index tracks for the {f['year']} edition, "
                           f"{_guide_counts(f)}; the appendix (chapter 9) gives the item-by-item index."),
-        "comparative": lambda f: (f"The data hold no {f['year']} report to assess against the guide. For the "
-                                  f"{f['report_year']} report, whose comparative column this edition uses, our "
-                                  f"content index tracks {f['items']} guide items, of which {_guide_counts(f)}; "
-                                  "the appendix (chapter 9) gives the item-by-item index."),
-        "none": "Our content index holds no assessment against the guide for the {year} edition.",
+        "comparative": lambda f: (f"The data hold no report of {f['year']} itself, only the figures for {f['year']} "
+                                  f"that the {f['report_year']} report prints beside its own; on those, of the "
+                                  f"{f['items']} guide items our content index tracks, {_guide_counts(f)}; the "
+                                  "appendix (chapter 9) gives the item-by-item index."),
+        "no_report": lambda f: (f"The data hold no report for {f['year']} yet; from the figures they hold, of the "
+                                f"{f['items']} guide items our content index tracks, {_guide_counts(f)}; the appendix "
+                                "(chapter 9) gives the item-by-item index."),
     },
 }

@@ -7,8 +7,11 @@ TEMPLATES = {
         "one": "數據只包含一個版本（{editions}），因此暫時沒有可比較的內容：表中列出{latest}年的{kpis}個關鍵績效指標",
     },
     "cmp.biggest_move": {
-        "up": "在總量數字中，{name}由{prior_year}年至{year}年的變動最大：由{prior}上升至{cur}（{change}）",
-        "down": "在總量數字中，{name}由{prior_year}年至{year}年的變動最大：由{prior}下降至{cur}（{change}）",
+        "up": ("在重大變動（基數至少為所列末位數的20個單位、變動至少10%）之中，{name}由{prior_year}年至{year}年的變動最大："
+               "由{prior}上升至{cur}（{change}）"),
+        "down": ("在重大變動（基數至少為所列末位數的20個單位、變動至少10%）之中，{name}由{prior_year}年至{year}年的變動最大："
+                 "由{prior}下降至{cur}（{change}）"),
+        "none": "由{prior_year}年至{year}年沒有總量數字出現重大變動（基數至少為所列末位數的20個單位、變動至少10%）",
     },
     "cmp.discrepancies": {
         "none": "沒有任何版本的公佈數字是其原始數據無法重現的",

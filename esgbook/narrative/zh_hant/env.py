@@ -5,7 +5,7 @@ def _factor_years(f: dict) -> str:
     return f["clauses"].replace("; ", "；")
 
 
-_WRITTEN = ("報告編製之時（須於{due}前發佈），最新的官方全國排放因子為{factor}（{variant}，{publisher}，"
+_WRITTEN = ("報告發佈之時（{due}），最新的官方全國排放因子為{factor}（{variant}，{publisher}，"
             "適用於{applies}年的電力，於{published}發佈）。按此計算，{year}年的範圍2應為{official}")
 
 TEMPLATES = {

@@ -3,6 +3,7 @@
 TEMPLATES = {
     "gap.reason": {
         "assessed": "{reason}",
+        "qualified": "部分披露：{finding}",
         "not_assessed": "{year}年未作評估：登記冊評估的是{assessed}年報告的敍述",
         "some_data": "{year}年的數據缺少{missing}",
         "no_data": "{year}年的數據沒有{missing}",

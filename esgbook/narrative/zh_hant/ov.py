@@ -4,7 +4,7 @@ from __future__ import annotations
 
 def _guide_counts(f: dict) -> str:
     """'33項已披露、14項部分披露及2項不適用'（數目為零者略去）。"""
-    words = [("disclosed", "已披露"), ("partly", "部分披露"), ("not_disclosed", "未披露"), ("not_applicable", "不適用")]
+    words = [("disclosed", "已披露"), ("partly", "部分披露"), ("not_disclosed", "未披露"), ("not_applicable", "不適用"), ("not_assessed", "尚未評估")]
     parts = [f"{f[key]}項{label}" for key, label in words if f[key] != "0"]
     return "、".join(parts[:-1]) + "及" + parts[-1] if len(parts) > 1 else "".join(parts)
 
@@ -56,9 +56,10 @@ TEMPLATES = {
     "ov.guide": {
         "own": lambda f: (f"我們的內容索引就{f['year']}年版追蹤指引的{f['items']}個項目，其中{_guide_counts(f)}；"
                           "附錄（第9章）逐項列出索引。"),
-        "comparative": lambda f: (f"數據中沒有{f['year']}年的報告可按指引評估。本版採用其比較欄的{f['report_year']}年報告，"
-                                  f"我們的內容索引追蹤指引的{f['items']}個項目，其中{_guide_counts(f)}；"
-                                  "附錄（第9章）逐項列出索引。"),
-        "none": "我們的內容索引沒有就{year}年版按指引作出評估。",
+        "comparative": lambda f: (f"數據中沒有{f['year']}年本身的報告，只有{f['report_year']}年報告與其本年數字並列的"
+                                  f"{f['year']}年數字；據此，我們的內容索引追蹤指引的{f['items']}個項目，其中"
+                                  f"{_guide_counts(f)}；附錄（第9章）逐項列出索引。"),
+        "no_report": lambda f: (f"數據中尚未有{f['year']}年的報告；按數據所載數字，我們的內容索引追蹤指引的{f['items']}個"
+                                f"項目，其中{_guide_counts(f)}；附錄（第9章）逐項列出索引。"),
     },
 }
