@@ -139,14 +139,21 @@ def _derived(ds: Dataset) -> dict[str, Q]:
     raised = v("case_credit_line_cny10k", dimension="credit_line_stage", category="raised")
     defence = v("panshi_teams", dimension="team_side", category="defence")
     return {
+        # 12 and 20 (萬元) carry two significant digits: the increase is 67%, not 66.7%
         "case_increase": Q(kpis.div(None if raised is None or initial is None else raised - initial, initial, 100),
-                           1, "%"),
-        "per_block": Q(kpis.div(v("ai_code_lines_10k"), v("ai_code_blocks_10k")), 0),
+                           0, "%"),
+        # 2 (萬) code blocks carry one significant digit, so lines per block do too (about 20, not 23)
+        "per_block": _sig(kpis.div(v("ai_code_lines_10k"), v("ai_code_blocks_10k")), 1),
         "per_alert": Q(kpis.div(v("consumer_funds_protected_cny100m"), v("loan_alert_services_10k"), 1e8 / 1e4), 0),
         "percentile": Q(kpis.div(v("panshi_rank"), defence, 100), 1, "%"),
         "per_node": Q(kpis.div(v("argus_graph_edges_100m"), v("argus_graph_nodes_100m")), 0),
         "granted_share": Q(kpis.div(v("ip_patents_granted"), v("ip_patent_applications"), 100), 0, "%"),
     }
+
+
+def _sig(x: float | None, digits: int) -> Q:
+    """A ratio to the significant digits of its least precise input."""
+    return Q(None if x is None else round(x, present.significant(x, digits, least=-9)), 0)
 
 
 # Each sentence: its topic and its facts, a fact being (metric, category or None, bare) or a derived name.
@@ -289,12 +296,29 @@ def scope_finding(ds: Dataset) -> Finding:
 
 
 PARAGRAPH_STARTS = {"ops.ai_caveat"}  # sentences that open a paragraph without a bold lead-in
+# The chapter's sections (their heading stays in every edition): each opens with what the report measures when
+# the year has figures, and is one note when it has none. Panshi and the resilience paragraph sit in 'security'.
+SECTION_WHAT = {"ai": ("large models in the business", "業務中的大模型"),
+                "platform": ("the 毓數 data platform", "毓數大數據平台"),
+                "security": ("data governance and security", "數據治理及安全"),
+                "argus": ("the Argus risk engine", "Argus風控引擎"),
+                "ip": ("intellectual property", "知識產權")}
+
+
+def section_note(ds: Dataset, part: str) -> Finding:
+    """The one note of a section the year has no figure or statement for."""
+    en, zh = SECTION_WHAT[part]
+    return Finding("ops.section_none", "none" if ds.own_report else "comparative",
+                   {"what": named(en, zh), "year": ds.year, "report_year": _report_year(ds)})
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
     """The chapter's glued paragraphs (the same keys in every edition); each bold-led sentence starts
-    a paragraph of its own."""
-    out: dict[str, str] = {"ops_year": str(ds.year), "ops_scope_text": paragraph(sentence(write(scope_finding(ds))))}
+    a paragraph of its own. A section the year has nothing for is one note, with no introduction."""
+    scope = scope_finding(ds)
+    # What the chapter gathers is said only in a year that has the figures; a year without is one sentence.
+    lead = write(Finding("ops.intro", "chapter")) + "\n\n" if scope.case in ("with_prior", "year_only") else ""
+    out: dict[str, str] = {"ops_year": str(ds.year), "ops_scope_text": Md(lead + paragraph(sentence(write(scope))))}
     for part, fs in findings(ds).items():
         blocks: list[str] = []
         for f in fs:
@@ -305,6 +329,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
                 blocks.append(text)
             else:
                 blocks[-1] += " " + text
+        if part in SECTION_WHAT:
+            blocks = [write(Finding("ops.intro", part)), *blocks] if blocks else \
+                [sentence(write(section_note(ds, part)))]
         out[f"ops_{part}_text"] = Md("\n\n".join(blocks)) if blocks else absent(f"no {part} figures for {ds.year}")
     return out
 
@@ -334,7 +361,9 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
 
 # -- tables and charts ------------------------------------------------------------------------
 def _table(ds: Dataset, label: str, caption: str, metrics: list[str]) -> present.Table:
-    return readable_units(present.figures_table(ds, FILE, label, caption, metrics), ds)
+    """The figures as published, one table per section; a year with none of them has no rows (nothing shows)."""
+    table = present.table(present.figures_frame(ds, FILE, metrics), label, caption, present.source(ds, FILE))
+    return readable_units(table, ds)
 
 
 def ai_table(ds: Dataset) -> present.Table:

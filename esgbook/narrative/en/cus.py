@@ -174,8 +174,7 @@ TEMPLATES["cus.intro"] = {
                  "of compliance: the report does not say which of these documents have been published or adopted.",
 }
 TEMPLATES["cus.section_none"] = {
-    "comparative": "The {report_year} report gives its {what} for {report_year} only; this edition has none for "
-                   "{year}",
+    "comparative": "No {what} for {year} (see the note at the top of the chapter)",
     "none": "The {year} report, as the data hold it, gives no {what}",
 }
 TEMPLATES["cus.figure"] = {

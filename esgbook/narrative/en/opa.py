@@ -9,6 +9,16 @@ TEMPLATES = {
         "some": "The report counts {incidents} cyber-security incidents that caused an accident in {year}",
         "missing": "",
     },
+    "opa.leaks": {
+        "leaks_counted": "That is a statement about accidents, not about data: the same report counts {loss} of "
+                         "data-leak losses stopped and {sellers} people selling data, so it does not show that no customer "
+                         "data leaked",
+        "loss_only": "That is a statement about accidents, not about data: the same report counts {loss} of data-leak "
+                     "losses stopped, so it does not show that no customer data leaked",
+        "sellers_only": "That is a statement about accidents, not about data: the same report counts {sellers} "
+                        "selling data, so it does not show that no customer data leaked",
+        "missing": "",
+    },
     "opa.engine": {
         "stated": "The Argus engine in use in {year} is its generation {generation}",
         "new": "The Argus engine moved from generation {prior} to {generation} in {year}",

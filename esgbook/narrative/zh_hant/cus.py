@@ -132,7 +132,7 @@ TEMPLATES["cus.intro"] = {
                  "合規的表述：報告沒有說明這些文件當中哪些已經發佈或獲採納。",
 }
 TEMPLATES["cus.section_none"] = {
-    "comparative": "{report_year}年報告只披露{report_year}年的{what}；本版沒有{year}年的數字",
+    "comparative": "沒有{year}年的{what}（見本章開首的說明）",
     "none": "數據所載的{year}年報告沒有披露{what}",
 }
 TEMPLATES["cus.figure"] = {
