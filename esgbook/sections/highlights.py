@@ -34,6 +34,7 @@ from .highlights_findings import (  # noqa: F401
     figures_finding,
     hkex_status,
     numbers,
+    per_merchant,
     small_business_finding,
     theme_findings,
 )
@@ -78,8 +79,8 @@ def _figures_table(ds: Dataset, metrics: list[str], label: str, caption: str, se
                    with_theme: bool = False, what: str = "highlight figures") -> present.Table:
     frame = _figures_frame(ds, metrics, with_theme)
     years = f"{ds.year} and {ds.year - 1}" if str(ds.year - 1) in frame else str(ds.year)
-    body = frame if len(frame) else pd.DataFrame([{"Note": _no_figures(ds, what)}])
-    return present.table(body, label, caption.format(years=years), present.source(ds, FILE, section=section))
+    # A year with none of the figures has no rows: nothing shows, the section's paragraph says so once.
+    return present.table(frame, label, caption.format(years=years), present.source(ds, FILE, section=section))
 
 
 def figures_table(ds: Dataset) -> present.Table:
@@ -90,7 +91,7 @@ def figures_table(ds: Dataset) -> present.Table:
 
 def small_business_table(ds: Dataset) -> present.Table:
     return _figures_table(ds, SMALL_BUSINESS, "tbl-hl-small-business", "Small-business support (穩健助小微) "
-                          "figures, {years}: the credit model and the two campaigns of the year.",
+                          "figures, {years}.",
                           "03 專題報告 > 穩健助小微，全力“撐腰”成長", what="small-business figures")
 
 
@@ -100,7 +101,7 @@ def community_table(ds: Dataset) -> present.Table:
              "Partners": f"{c.partners_zh} ({c.partners_en})" if c.partners_en else c.partners_zh,
              "What was done": c.what_en, f"Figures given for {ds.year}": _case_figures(ds, c.metrics.split())}
             for c in cases(ds).itertuples()]
-    body = pd.DataFrame(rows) if rows else pd.DataFrame([{"Note": write(community_findings(ds)[0])}])
+    body = pd.DataFrame(rows)  # no case of the year: no rows, nothing shows (the paragraph above says why)
     return present.table(body, "tbl-hl-community",
                          f"Community cases (公益向善) and the figures the report gives for each, {ds.year}.",
                          present.source(ds, "community_cases", FILE, section="03 專題報告 > 公益向善"))
@@ -124,10 +125,10 @@ def _cny(value: float | None, hedge: str = "") -> str:
     return present.DASH if value is None else present.hedged(present.num(value, 0), hedge)
 
 
-def _per_merchant_hedge(ds: Dataset) -> str:
-    """An average of a hedged total carries the total's hedge ('more than 167')."""
-    support = _row(ds, "wholesale_retail_fund_support_cny10k")
-    return support["qualifier"] if support is not None else ""
+def _per_merchant_cell(ds: Dataset) -> str:
+    """The hedged average as the prose gives it ('more than 166')."""
+    q = per_merchant(ds)
+    return present.DASH if q.missing else present.hedged(present.num(q.value, q.decimals), q.qualifier)
 
 
 def derived_table(ds: Dataset) -> present.Table:
@@ -143,12 +144,11 @@ def derived_table(ds: Dataset) -> present.Table:
         ("Average loan per environmental enterprise (環保企業戶均貸款)", "CNY (元)",
          _cny(d["green_loan_per_enterprise_cny"]), "cumulative loans ÷ cumulative enterprises served"),
         ("Support per merchant, wholesale and retail plan (生意金戶均支持)", "CNY (元)",
-         _cny(d["wholesale_support_per_merchant_cny"], _per_merchant_hedge(ds)), "total support ÷ merchants supported"),
+         _per_merchant_cell(ds), "total support ÷ merchants supported; a 'more than' total gives a floor, "
+         "rounded down"),
     ]
     frame = pd.DataFrame(rows, columns=["Derived figure", "Unit", str(y), "How it is computed"])
-    frame = frame[frame[str(y)] != present.DASH]
-    if frame.empty:
-        frame = pd.DataFrame([{"Note": f"No derived figures for {y}: the data hold none of the figures they divide."}])
+    frame = frame[frame[str(y)] != present.DASH]  # none of the inputs: no rows, nothing shows
     return present.table(frame, "tbl-hl-derived", f"What the highlight figures imply, {y} (our arithmetic, not "
                          "figures the company published).", present.source(ds, FILE))
 
@@ -189,12 +189,12 @@ def averages_chart(ds: Dataset) -> charts.Chart:
     items = [("New-energy vehicle loan per owner 新能源車主", "nev_loan_per_owner_cny", ""),
              ("Loan per environmental enterprise 環保企業", "green_loan_per_enterprise_cny", ""),
              ("Wholesale and retail plan support per merchant 生意金", "wholesale_support_per_merchant_cny",
-              _per_merchant_hedge(ds))]
+              per_merchant(ds).qualifier)]
     # A hedged average ('more than 167') is not drawn: a bar would state it as exact. The subtitle names it.
     frame = pd.DataFrame([{"item": name, "cny": round(d[key], 2), "label": _cny(d[key])}
                           for name, key, hedge in items if d[key] is not None and not hedge],
                          columns=["item", "cny", "label"])
-    hedged = [f"{name.rsplit(' ', 1)[0].lower()} ({_cny(d[key], hedge)} yuan)" for name, key, hedge in items
+    hedged = [f"{name.rsplit(' ', 1)[0].lower()} ({_per_merchant_cell(ds)} yuan)" for name, key, hedge in items
               if d[key] is not None and hedge]
     if frame.empty:
         return charts.placeholder(label, title, _no_figures(ds))
@@ -211,6 +211,23 @@ def averages_chart(ds: Dataset) -> charts.Chart:
                         "in CNY, each bar labelled with its value" + (f"; not drawn, as the report hedges it: {'; '.join(hedged)}"
                                                                       if hedged else "") + ".",
                         frame.drop(columns="label"))
+
+
+def drawn(chart: charts.Chart) -> bool:
+    """Whether a chart draws figures (a placeholder holds only a note)."""
+    return list(chart.data.columns) != ["note"]
+
+
+def figure_blocks(ds: Dataset) -> dict[str, str]:
+    """The `{glue:figure}` blocks (captions in the current language), glued only when the chart draws
+    something: a year without the figures shows no placeholder chart."""
+    from ..narrative import Finding, Md, absent  # noqa: PLC0415
+
+    out = {}
+    for key, make, label in (("hl_figures_figure", figures_chart, "fig-hl-figures"),
+                             ("hl_averages_figure", averages_chart, "fig-hl-averages")):
+        out[key] = Md(write(Finding("hl.figure", label))) if drawn(make(ds)) else absent(f"no {label} for {ds.year}")
+    return out
 
 
 def _no_figures(ds: Dataset, what: str = "highlight figures") -> str:

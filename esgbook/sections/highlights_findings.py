@@ -75,6 +75,38 @@ def derived(ds: Dataset) -> dict[str, float | None]:
     return out
 
 
+# How a ratio's bound follows its inputs' hedges: a 'more than' total over an exact count is 'more than' the
+# quotient, rounded down so the bound stays true (more than 5,000萬 ÷ 30萬 is more than 166.7: 'more than 166');
+# a 'below' or 'nearly' total rounds up; an 'about' on either side, or hedges that pull apart, give 'about'.
+FLOOR_HEDGES, CEIL_HEDGES = ("more than", "at least"), ("below", "nearly")
+
+
+def hedged_ratio(value: float | None, numerator: str, denominator: str, decimals: int = 0) -> Q:
+    """A quotient with the hedge its inputs allow, rounded so that a bound stays true."""
+    import math  # noqa: PLC0415
+
+    if value is None:
+        return Q(None)
+    scale = 10 ** decimals
+    if not denominator and numerator in FLOOR_HEDGES:
+        return Q(math.floor(value * scale) / scale, decimals, "", "more than")
+    if not denominator and numerator in CEIL_HEDGES:
+        return Q(math.ceil(value * scale) / scale, decimals, "", "below" if numerator == "below" else "nearly")
+    if not numerator and not denominator:
+        return Q(value, decimals)
+    return Q(value, decimals, "", "about")
+
+
+def per_merchant(ds: Dataset) -> Q:
+    """Support per merchant of the wholesale and retail plan, hedged as its inputs are."""
+    support, merchants = (_row(ds, m) for m in ("wholesale_retail_fund_support_cny10k",
+                                               "wholesale_retail_fund_merchants_10k"))
+    if support is None or merchants is None:
+        return Q(None)
+    return hedged_ratio(derived(ds)["wholesale_support_per_merchant_cny"], support["qualifier"] or "",
+                        merchants["qualifier"] or "")
+
+
 def cases(ds: Dataset) -> pd.DataFrame:
     """The community cases of the edition year (data/community_cases.csv), in the report's order; none for an
     edition without its own report (cases are facts of a report)."""
@@ -210,7 +242,7 @@ def small_business_finding(ds: Dataset) -> Finding:
     if any(v.missing for v in q.values()):
         given = [_named(ds, m) for m, v in q.items() if not v.missing]
         return Finding("hl.small_business", "partial", {"year": y, "figures": present.join_and(given)})
-    per_merchant = derived(ds)["wholesale_support_per_merchant_cny"]
+    average = per_merchant(ds)
     support = q["wholesale_retail_fund_support_cny10k"]
     return Finding("hl.small_business", "described", {
         "years": _printed(q["credit_experience_years"]),
@@ -220,8 +252,8 @@ def small_business_finding(ds: Dataset) -> Finding:
         "merchants_printed": _printed(q["wholesale_retail_fund_merchants_10k"]),
         "merchants": _bare(q["wholesale_retail_fund_merchants_10k"]),
         "support_printed": _printed(support), "support": support,
-        # An average of a hedged total carries the total's hedge.
-        "per_merchant": Q(per_merchant, 0, "", support.qualifier), "small": "yes" if per_merchant < 1e4 else "no"})
+        # An average of a hedged total carries the total's hedge, rounded so that the bound holds.
+        "per_merchant": average, "small": "yes" if average.value < 1e4 else "no"})
 
 
 def _case_figure(ds: Dataset, metric: str) -> str:
@@ -274,6 +306,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     head = [f for f in community if f.topic != "hl.community_resources"]
     tail = [f for f in community if f.topic == "hl.community_resources"]
     out: dict[str, str] = {"hl_year": str(ds.year)}
+    # What the report's special-report chapter holds is said only for a year that has its own report.
+    out["hl_intro_text"] = Md(write(Finding("hl.intro", "own_report" if ds.own_report else "no_own_report",
+                                            {"year": ds.year, "report_year": _later_report(ds)})))
     out["hl_figures_text"] = paragraph(write(fig), write(cumulative_finding(ds)) if fig.case in ("only_year",
                                                                                                  "with_prior") else "")
     for key, f in themes.items():
@@ -287,6 +322,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     out["hl_community_text"] = Md("\n\n".join(part for part in (
         paragraph(*intro, lead), "\n".join(bullets), paragraph(*honours) if honours else "") if part) + "\n")
     out["hl_community_resources_text"] = paragraph(*(write(f) for f in tail)) if tail else absent("no cases")
+    from .highlights import figure_blocks  # noqa: PLC0415 - the charts live in highlights
+
+    out.update(figure_blocks(ds))
     return out
 
 

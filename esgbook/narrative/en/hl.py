@@ -167,3 +167,32 @@ TEMPLATES = {
 }
 
 TEMPLATES["hl.case_figures_lead"] = {"given": "The cases that give figures:"}  # before the bullets
+
+
+def _figure(label: str, alt: str, caption: str):
+    """A chart's `{glue:figure}` block, glued only in a year whose chart draws figures."""
+    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption} "
+            f"{{download}}`Data (CSV) <downloads/{label}.csv>`\n```")
+
+
+TEMPLATES["hl.intro"] = {
+    "own_report": "The report's special-report chapter (專題報告) opens with a page of headline figures and a set of "
+                  "cases: credit for small businesses, farmers and green borrowers, then community programmes. Every "
+                  "lending figure here is money that banks and other institutions lent with the company's help "
+                  "(協助金融機構), not lending on the company's own books. This chapter lays the figures out, checks "
+                  "what they imply when set against each other, and notes what they leave out.",
+    "no_own_report": "The special-report chapter (專題報告) is a chapter of the {report_year} report about "
+                     "{report_year}: its headline figures, campaigns and community cases have no {year} counterpart, so "
+                     "each section below is a one-line note.",
+}
+TEMPLATES["hl.figure"] = {
+    "fig-hl-figures": lambda f: _figure(
+        "fig-hl-figures", "Bar charts of the highlight figures, one panel per unit, each bar naming its theme and "
+        "labelled with its value", "Highlight figures by unit; bars marked \"cumulative\" are running totals from "
+        "an unstated start. Source: `data/highlights.csv`, report section 03 專題報告 > 亮點數據."),
+    "fig-hl-averages": lambda f: _figure(
+        "fig-hl-averages", "Bar chart of the average amount per customer implied by the highlight figures, in CNY",
+        "Average amount per customer implied by the highlight and case figures (CNY; our arithmetic; an average the "
+        "report's hedges leave inexact is named, not drawn). Source: `data/highlights.csv`, report sections 03 "
+        "專題報告 > 亮點數據 and 穩健助小微，全力“撐腰”成長."),
+}

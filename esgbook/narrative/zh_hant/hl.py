@@ -26,8 +26,8 @@ def _cumulative(f: dict) -> str:
 
 
 def _rural(f: dict) -> str:
-    text = (f"**鄉村振興。** 三農貸款達{f['lending_printed']}億元，公司並計算出受惠農戶{f['farmers_printed']}萬"
-            f"（{f['farmers']}）。")
+    text = (f"**鄉村振興。** 三農貸款達{f['lending_printed']}億元，公司並計算出受惠農戶{f['farmers']}"
+            "。")
     if f["mixed"] == "yes":
         text += "兩個數字一個標明為累計、另一個沒有，因此不能由此推算每戶農戶的平均貸款。"
     return text
@@ -79,8 +79,8 @@ TEMPLATES = {
     },
     "hl.rural": {"both": _rural},
     "hl.green": {
-        "full": ("**綠色金融。** 公司累計協助金融機構向{enterprises_printed}萬（{enterprises}）家環保企業發放"
-                 "{green_printed}億元貸款，並向{owners_printed}萬（{owners}）名新能源汽車車主發放{nev_printed}億元"
+        "full": ("**綠色金融。** 公司累計協助金融機構向{enterprises}家環保企業發放"
+                 "{green_printed}億元貸款，並向{owners}名新能源汽車車主發放{nev_printed}億元"
                  "貸款。平均數可說明這是哪一類貸款（{{numref}}`fig-hl-averages`）：每家環保企業約{per_enterprise}元，"
                  "{enterprise_reading}；每名車主約{per_owner}元，{owner_reading}。報告列出其視為環保的行業（可再生能源、"
                  "清潔技術、廢物處理、節能），但沒有任何分類標準或資格審查，亦沒有估算所避免或所融資的排放量。"),
@@ -99,10 +99,10 @@ TEMPLATES = {
         "described": lambda f: (
             f"報告指其小微信貸模型建基於{f['years']}年的行業經驗，並描述了年內兩項活動（{{numref}}`tbl-hl-small-business`）：\n\n"
             "- **科技金融點燃6·18備貨熱潮。** 在年中購物節前後，公司透過旗下借貸應用程式提供免息經營資金及費用優惠券，"
-            f"並計算出獲得資金支持的小微企業有{f['stocking_printed']}萬（{f['stocking']}）家。報告沒有列出金額，因此"
+            f"並計算出獲得資金支持的小微企業有{f['stocking']}家。報告沒有列出金額，因此"
             "無法把觸及範圍與貸出的金額對照。\n"
             f"- **「生意金」批零專項支持計畫。** 計劃於年底在{f['provinces']}個核心省份推出，以{f['support_printed']}萬元"
-            f"支持{f['merchants_printed']}萬（{f['merchants']}）名商戶：每名商戶{f['per_merchant']}元"
+            f"支持{f['merchants']}名商戶：每名商戶{f['per_merchant']}元"
             "（{numref}`tbl-hl-derived`）。" + _per_merchant(f) + "\n"),
         "partial": "數據中只有{year}年部分小微活動的數字：{figures}。",
         "none": "按數據所載，{year}年報告沒有列出小微活動的數字。",
@@ -134,3 +134,28 @@ TEMPLATES = {
 }
 
 TEMPLATES["hl.case_figures_lead"] = {"given": "有數字的案例如下："}  # 其後為逐項列出
+
+
+def _figure(label: str, alt: str, caption: str):
+    """圖表的`{glue:figure}`區塊，只在圖表有數字可畫的年份才貼上。"""
+    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption}"
+            f"{{download}}`數據（CSV） <downloads/{label}.csv>`\n```")
+
+
+TEMPLATES["hl.intro"] = {
+    "own_report": "報告的專題報告一章以一頁亮點數據及一系列案例開始：為小微企業、農戶及綠色借款人提供的信貸，然後是社區計劃。"
+                  "這裏每一個貸款數字都是銀行及其他機構在公司協助下發放的資金（協助金融機構），而非公司自身賬上的貸款。本章列出"
+                  "這些數字，檢查它們互相對照時所隱含的意思，並指出它們遺漏了甚麼。",
+    "no_own_report": "專題報告是{report_year}年報告中關於{report_year}年的一章：其亮點數據、活動及社區案例都沒有{year}年的"
+                     "對應內容，因此以下各節各只有一句說明。",
+}
+TEMPLATES["hl.figure"] = {
+    "fig-hl-figures": lambda f: _figure(
+        "fig-hl-figures", "亮點數據的棒形圖，每個單位一個小圖，每條棒註明其主題及數值",
+        "按單位劃分的亮點數據；標明「累計」的棒是由未說明的起點開始計算的累計總數。資料來源：`data/highlights.csv`，"
+        "報告章節 03 專題報告 > 亮點數據。"),
+    "fig-hl-averages": lambda f: _figure(
+        "fig-hl-averages", "亮點數據所隱含的每名客戶平均金額棒形圖（人民幣）",
+        "亮點及案例數字所隱含的每名客戶平均金額（人民幣；我們的計算；因報告的約數而不精確的平均數只列名稱，不畫出）。"
+        "資料來源：`data/highlights.csv`，報告章節 03 專題報告 > 亮點數據及穩健助小微，全力“撐腰”成長。"),
+}
