@@ -43,8 +43,10 @@ def downloads_dir() -> Path:
 class Chart:
     """An Altair chart that displays as SVG (and names itself in text/plain)."""
 
-    def __init__(self, chart: alt.TopLevelMixin, label: str, title: str, description: str, data: pd.DataFrame):
+    def __init__(self, chart: alt.TopLevelMixin, label: str, title: str, description: str, data: pd.DataFrame,
+                 placeholder: bool = False):
         self.chart, self.label, self.title, self.description, self.data = chart, label, title, description, data
+        self.placeholder = placeholder  # a year without data: the site leaves its figure out
 
     def spec(self) -> dict:
         spec = self.chart.properties(description=self.description).to_dict()
@@ -131,7 +133,7 @@ def publish(make, *args) -> None:
     for lang, chart in built.items():
         with narrative.using(lang):
             bundles[lang] = chart._repr_mimebundle_()
-    emit(bundles, glue_name=built["en"].label)
+    emit(bundles, glue_name=built["en"].label, placeholder=built["en"].placeholder)
 
 
 def base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Chart:
@@ -158,7 +160,7 @@ def placeholder(label: str, title: str, message: str) -> Chart:
     frame = pd.DataFrame({"note": [message]})
     chart = base(frame, title).mark_text(font=FONT, fontSize=13, align="left", x=0, y=20).encode(
         text="note:N").properties(height=40)
-    return Chart(configure(chart), label, title, f"No chart: {message}", frame)
+    return Chart(configure(chart), label, title, f"No chart: {message}", frame, placeholder=True)
 
 
 def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,

@@ -13,13 +13,12 @@ import pandas as pd
 
 from . import kpis, narrative, present
 from .assumptions import AGREE_PCT as AGREE_PCT  # registered; no check now tests two counts for agreement
-from .assumptions import BENCHMARK_BAND_PCT, FLOAT_NOISE, ROUNDING_SHARE
+from .assumptions import FLOAT_NOISE, ROUNDING_SHARE
 from .data import Dataset
 from .errors import DataError
 from .findings import change_of, direction, name
 from .narrative import Finding, Q
 
-BENCHMARK_BAND = BENCHMARK_BAND_PCT / 100
 WHOLE_NUMBER_GROUPS = [("trained_share_pct", "rank"), ("trained_share_pct", "gender"),
                        ("turnover_rate_pct", "gender"), ("turnover_rate_pct", "age_group")]
 

@@ -15,6 +15,7 @@ from typing import Any
 from . import narrative
 
 META = "esgbook"
+PLACEHOLDER = "esgbook_placeholder"  # metadata of a glued chart that only says the year has no data
 GLUE_PREFIX = "application/papermill.record/"  # myst_nb.glue's prefix for a glued, hidden output
 
 
@@ -43,7 +44,7 @@ def rendered(fn: Callable, *args, **kwargs) -> dict[str, dict]:
     return out
 
 
-def emit(bundles: dict[str, dict], glue_name: str | None = None) -> None:
+def emit(bundles: dict[str, dict], glue_name: str | None = None, placeholder: bool = False) -> None:
     """One output: English as its data, the other languages in its metadata; glued (hidden, under
     `glue_name`, as myst_nb.glue does) or displayed."""
     from IPython.display import display  # noqa: PLC0415
@@ -54,6 +55,8 @@ def emit(bundles: dict[str, dict], glue_name: str | None = None) -> None:
                              for lang, b in bundles.items() if lang != "en"}}
     if glue_name:
         metadata["scrapbook"] = {"name": glue_name, "mime_prefix": prefix}
+    if placeholder:  # a chart for a year without data: the site drops the figure that shows it
+        metadata[PLACEHOLDER] = True
     display(data, raw=True, metadata=metadata)
 
 

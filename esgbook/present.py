@@ -26,6 +26,8 @@ def num(value, decimals: int = 0, unit: str = "") -> str:
     text = f"{float(value):,.{decimals}f}"
     if text.startswith("-0") and float(text.replace(",", "")) == 0:
         text = text[1:]  # no '-0.0'
+    if text.startswith("-"):
+        text = "−" + text[1:]  # the book's minus sign (U+2212), never a hyphen
     return f"{text} {unit}".strip() if unit else text
 
 
@@ -152,7 +154,7 @@ class Table:
     LONG = 15
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        if self.frame.empty:
+        if self.frame.empty or list(self.frame.columns) == ["Note"]:  # nothing but a note: the prose says it
             # A table the edition's year has no rows for shows nothing (a MyST comment keeps the output, so
             # every edition has the same cells); the section's prose says once what the year lacks.
             return {"text/markdown": f"% not shown: {self.label} has no rows for this edition\n", "text/plain": ""}

@@ -315,6 +315,14 @@ TREND_TARGET = {"08_environment": "env-energy", "04_governance": "governance-com
                 "05_operations": "operations-ai", "06_customers_suppliers": "suppliers-by-region",
                 "07_people": "people-workforce", "03_highlights": "highlights-figures"}
 TRENDS_PER_CHAPTER = 2
+# The environment chapter's section of a metric, by the word its id carries.
+ENV_SECTIONS = (("waste", "env-waste"), ("water", "env-water"), ("ghg", "env-ghg"))
+
+
+def _target(chapter: str, metric: str) -> str:
+    if chapter == "08_environment":
+        return next((label for word, label in ENV_SECTIONS if word in metric), "env-energy")
+    return TREND_TARGET[chapter]
 
 
 def trends(ds: Dataset) -> list[KeyFinding]:
@@ -341,16 +349,41 @@ def trends(ds: Dataset) -> list[KeyFinding]:
                      "cur": Q(float(row["value"]), d, info["unit"], row["qualifier"] or ""),
                      "prior": Q(float(prior_row["value"]), d, info["unit"], prior_row["qualifier"] or ""),
                      "change": narrative.Change(move, decimals=0).size()}
-            out.append(KeyFinding(f"trend_{metric}", "trend", 1, chapter, TREND_TARGET[chapter],
+            out.append(KeyFinding(f"trend_{metric}", "trend", 1, chapter, _target(chapter, metric),
                                   Finding("story.trend", "up" if move > 0 else "down", facts), (metric,)))
     return out
 
 
+# -- what the year no longer discloses ----------------------------------------------------------------
+def dropped_metrics(ds: Dataset) -> dict[str, list[str]]:
+    """Chapter -> the metrics the prior year's data hold and this year's do not (any breakdown)."""
+    y = ds.year
+    if y - 1 not in ds.years:
+        return {}
+    out: dict[str, list[str]] = {}
+    for metric, info in ds.metric_info.items():
+        years = ds.years_of(metric)
+        if y - 1 in years and y not in years and info["chapter"] in CHAPTER_OF_METRICS:
+            out.setdefault(CHAPTER_OF_METRICS[info["chapter"]], []).append(metric)
+    return out
+
+
+def no_longer_disclosed(ds: Dataset) -> list[KeyFinding]:
+    out = []
+    for chapter, metrics in dropped_metrics(ds).items():
+        names = [name(ds.metric_info[m]["name_en"], ds.metric_info[m]["name_zh"], "first_lower") for m in metrics]
+        facts = {"year": str(ds.year), "prior_year": str(ds.year - 1), "names": names, "count": str(len(names))}
+        out.append(KeyFinding(f"dropped_{chapter}", "gap", 2, chapter, _target(chapter, metrics[0]),
+                              Finding("story.dropped", "one" if len(names) == 1 else "some", facts), tuple(metrics)))
+    return out
+
+
 # -- the edition's findings ---------------------------------------------------------------------------
-BUILDERS = (scope2, scope1, breakdowns, misprints, corruption, data_security, denominator, trends)
+BUILDERS = (scope2, scope1, breakdowns, misprints, corruption, data_security, denominator, no_longer_disclosed,
+            trends)
 # Within a severity, the order a reader meets them: what the report cannot have right first.
-ORDER = ("scope2", "check_trained_share_pct", "misprint", "corruption", "data_security", "scope1", "check",
-         "denominator", "trend")
+ORDER = ("scope2", "check_trained_share_pct", "misprint", "corruption", "data_security", "dropped", "scope1",
+         "check", "denominator", "trend")
 
 
 def _rank(k: KeyFinding) -> tuple[int, int]:

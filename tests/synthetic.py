@@ -21,7 +21,7 @@ from esgbook import data, reconcile
 REPO = Path(__file__).resolve().parent.parent
 OBSERVATIONS = ["environment", "workforce", "suppliers", "governance", "highlights", "operations", "customers"]
 REGISTERS = ["board", "material_topics", "stakeholder_concerns", "honours", "industry_standards",
-             "community_cases", "hkex_index"]
+             "community_cases", "hkex_index", "governance_bodies"]
 
 
 def copy_data(target: Path) -> Path:

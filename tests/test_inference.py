@@ -51,15 +51,6 @@ def test_festival_is_a_share_of_the_cumulative_count(ds2023):
     assert f.case == "within" and f.facts["share"].rounded() == 56
 
 
-def test_electricity_per_employee_is_well_below_an_office_benchmark(ds2023):
-    f = inference.electricity_benchmark(ds2023)
-    assert f.case == "below"
-    assert f.facts["per_head"].rounded() == 0.41
-    assert f.facts["per_day"].rounded() == 1.6
-    assert f.facts["ratio"].rounded() == 40 or f.facts["ratio"].rounded() == 39
-    assert f.facts["covered"].rounded() == 1232
-
-
 def test_electricity_fell_while_the_staff_grew(ds2023, ds2024):
     f = inference.electricity_vs_headcount(ds2023)
     assert f.case == "fell_as_staff_grew"
@@ -93,13 +84,14 @@ def test_governance_line_and_share_structure(ds2023, ds2022):
     assert line.case == "via_as_needed" and line.facts["n_committees"].value == 3
     assert governance_analysis.share_structure(ds2023).case == "first_full"
     assert governance_analysis.share_structure(ds2022).case == "during"
-    assert governance_analysis.esg_line(ds2022).case == "no_committee"
+    # 2022 has no report of its own: its structure is unknown, not absent, so nothing is said of it
+    assert governance_analysis.esg_line(ds2022) is None
 
 
-def test_corruption_cases_per_thousand_employees(ds2023, ds2023_alone):
-    f = governance_analysis.cases_rate(ds2023)
-    assert f.case == "up" and f.facts["cur"].rounded() == 0.64 and f.facts["prior"].rounded() == 0.45
-    assert governance_analysis.cases_rate(ds2023_alone).case == "no_prior"
+def test_no_rate_per_employee_on_a_handful_of_cases(ds2023, ds2023_alone):
+    # 2 cases against 1: a rate per 1,000 employees would dress a count of one or two as a trend
+    assert governance_analysis.cases_rate(ds2023) is None
+    assert governance_analysis.cases_rate(ds2023_alone) is None
 
 
 def test_customer_contacts_and_missing_baseline(ds2023):

@@ -40,7 +40,7 @@ def test_2022_has_no_honours_of_its_own(ds2022):
     assert not ds2022.own_report
     (only,) = ov.honours_findings(ds2022)
     assert only.case == "no_own_report" and only.facts["report_year"] == 2023
-    assert ov.honours_table(ds2022).frame.columns.tolist() == ["Note"]
+    assert ov.honours_table(ds2022).frame.empty   # no empty shell: the sentence above says it once
     chart = ov.honours_chart(ds2022)
     assert chart.label == "fig-ov-honours-theme" and "no report of its own" in chart.data["note"].iloc[0]
 

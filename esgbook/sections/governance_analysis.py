@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import kpis
+from .. import kpis, present
 from ..data import Dataset
 from ..findings import date as date_of
 from ..findings import name, trend
@@ -19,8 +19,11 @@ def _bodies(ds: Dataset) -> pd.DataFrame:
     return bodies[bodies["year"] == ds.year].set_index("body_id")
 
 
-def esg_line(ds: Dataset) -> Finding:
-    """The line from the ESG committee up to the board, and whether every step is regular."""
+def esg_line(ds: Dataset) -> Finding | None:
+    """The line from the ESG committee up to the board, and whether every step is regular. None for an
+    edition without a report of its own: the data lack its structure, which is not to say it had none."""
+    if not ds.own_report:
+        return None
     bodies = _bodies(ds)
     if "esg_committee" not in bodies.index:
         return Finding("goa.esg_line", "no_committee", {"year": str(ds.year)})
@@ -59,8 +62,12 @@ def share_structure(ds: Dataset) -> Finding:
     return Finding("goa.shares", "first_full" if ds.year - date.year == 1 else "in_force", facts)
 
 
-def cases_rate(ds: Dataset) -> Finding:
-    """Corruption cases per 1,000 year-end employees: the count against the size of the workforce."""
+def cases_rate(ds: Dataset) -> Finding | None:
+    """Corruption cases per 1,000 year-end employees: the count against the size of the workforce. None
+    when either year counts fewer than present.SMALL_COUNT cases: on so small a base a rate adds nothing."""
+    counts = [value(ds, "corruption_cases", y) for y in (ds.year, ds.year - 1)]
+    if any(c is not None and c < present.SMALL_COUNT for c in counts):
+        return None
     def rate(y):
         return kpis.div(value(ds, "corruption_cases", y), value(ds, "employees", y), 1000)
     cur, prior = Q(rate(ds.year), 2), Q(rate(ds.year - 1), 2)
@@ -71,7 +78,9 @@ def cases_rate(ds: Dataset) -> Finding:
                                      "heads_change": heads.facts["change"]})
 
 
-def whistleblowing(ds: Dataset) -> Finding:
+def whistleblowing(ds: Dataset) -> Finding | None:
+    if not ds.own_report:
+        return None
     bodies = _bodies(ds)
     if "ethics_committee" not in bodies.index:
         return Finding("goa.whistle", "no_channel", {"year": str(ds.year)})
@@ -87,5 +96,5 @@ def findings(ds: Dataset) -> list[Finding]:
 
 def numbers(ds: Dataset) -> dict[str, str]:
     f = findings(ds)
-    return {"gov_structure_text": paragraph(*(sentence(write(x)) for x in f[:2])),
-            "gov_cases_rate_text": paragraph(*(sentence(write(x)) for x in f[2:]))}
+    return {"gov_structure_text": paragraph(*(sentence(write(x)) for x in f[:2] if x)),
+            "gov_cases_rate_text": paragraph(*(sentence(write(x)) for x in f[2:] if x))}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import kpis, narrative, present, reconcile, story
+from .. import draft, kpis, narrative, present, reconcile, story
 from ..data import Dataset
 from ..findings import name
 from ..narrative import Finding
@@ -68,6 +68,13 @@ def reconciliation_findings(ds: Dataset) -> list[Finding]:
     return [first, second, third]
 
 
+def draft_text(ds: Dataset) -> narrative.Md:
+    if not draft.is_draft(ds):
+        return narrative.absent(f"the {ds.year} edition is complete")
+    head = narrative.sentence(narrative.write(Finding("idx.draft", "draft", {"year": str(ds.year)})))
+    return narrative.Md(head + "\n\n" + draft.checklist_markdown(ds, narrative.current()))
+
+
 def numbers(ds: Dataset) -> dict[str, str]:
     rec_first, rec_checks, rec_sens = (narrative.write(f) for f in reconciliation_findings(ds))
     registers = [n for n in ds.resources if n not in ds.observation_tables]
@@ -75,6 +82,8 @@ def numbers(ds: Dataset) -> dict[str, str]:
         "idx_year": str(ds.year),
         # The edition's key findings, ranked, each linking to its evidence (esgbook/story.py).
         "idx_findings_text": story.opening(ds),
+        # A draft (a year some register lacks) lists what is missing and the file to fill for each.
+        "idx_draft_text": draft_text(ds),
         "idx_basis_text": narrative.paragraph(narrative.sentence(narrative.write(basis(ds)))),
         "idx_reconciliation_text": narrative.paragraph(narrative.write(Finding(
             "idx.summary", "shown", {"first": rec_first, "checks": rec_checks, "sensitivities": rec_sens}))),

@@ -189,11 +189,12 @@ def profile_table(ds: Dataset) -> present.Table:
                     str(p): present.DASH if prior is None else present.num(prior, decimals),
                     "Change": present.DASH if change.value is None else present.change(change.value)})
     frame = pd.DataFrame(out)
+    frame = frame[frame[str(y)] != present.DASH].reset_index(drop=True)  # the prose says what the year lacks
     if (frame[str(p)] == present.DASH).all():
         frame = frame.drop(columns=[str(p), "Change"])
     years = f"{y} against {p}" if str(p) in frame else f"{y}"
     return present.table(frame, "tbl-ov-profile", f"The company at a glance (公司概覽), {years}; '–' where the "
-                         "data hold no figure for the year.",
+                         "prior year has no figure.",
                          present.source(ds, "workforce", "board", "suppliers", "honours", "material_topics"))
 
 
@@ -212,8 +213,6 @@ def honours_table(ds: Dataset) -> present.Table:
         "Theme": [" ".join(THEMES[t]) for t in hon["theme"]],
         "Printed in": [sec.split(" > ")[0] for sec in hon["section"]],
     })
-    if frame.empty:
-        frame = pd.DataFrame([{"Note": _no_honours(ds)}])
     return present.table(frame, "tbl-ov-honours", f"Honours received in {ds.year} (所獲榮譽), in the order the "
                          "report prints them; the theme is the book's classification, not the report's; 'Printed in' is the "
                          "report chapter (section titles in data/honours.csv).",

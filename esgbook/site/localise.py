@@ -8,10 +8,11 @@ executed English cell with every output's Chinese rendering (`metadata["esgbook"
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 
 from ..errors import DataError
-from ..outputs import META
+from ..outputs import META, PLACEHOLDER
 from ..paths import CHAPTERS
 
 SOURCES = {"zh_hant": CHAPTERS / "zh-hant"}
@@ -43,6 +44,57 @@ def strip(nb) -> None:
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             out.get("metadata", {}).pop(META, None)
+    drop_placeholder_figures(nb)
+
+
+EMPTY_TABLE = re.compile(r"^% not shown: (\S+) has no rows", re.M)   # what present.Table shows for no rows
+_SENTENCE = re.compile(r"[^.。!?！？]*?(?:\.(?=\s|$)|[。!?！？]|$)\s*", re.S)
+
+
+def dropped_labels(nb) -> set[str]:
+    """The tables and figures of a notebook that hold nothing for its year: empty tables (present.Table)
+    and placeholder charts (charts.placeholder)."""
+    out = set()
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            meta = o.get("metadata", {})
+            if meta.get(PLACEHOLDER) and "scrapbook" in meta:
+                out.add(meta["scrapbook"]["name"])
+            text = o.get("data", {}).get("text/markdown", "")
+            out.update(EMPTY_TABLE.findall(text if isinstance(text, str) else "".join(text)))
+    return out
+
+
+def drop_placeholder_figures(nb) -> None:
+    """A year without data for a table or chart shows neither: its `{glue:figure}` block is left out of the
+    page, and so is each sentence of the fixed prose that points to it (a reference to a figure that is not
+    there would be a dangling link), so a reader sees the section's one sentence on what the year lacks."""
+    empty = dropped_labels(nb)
+    if not empty:
+        return
+    names = "|".join(map(re.escape, sorted(empty)))
+    block = re.compile(r"^```\{glue:figure\} (" + names + r")\n.*?^```\n?", re.M | re.S)
+    ref = re.compile(r"\{numref\}`(?:" + names + r")`")
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = block.sub("", cell.source)
+        if ref.search(text):
+            text = "\n\n".join(_without(para, ref) if ref.search(para) else para for para in text.split("\n\n"))
+        cell.source = text
+
+
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+
+
+def _without(paragraph: str, ref: re.Pattern) -> str:
+    """The paragraph less its sentences that match `ref`; a line break or a join next to Chinese text adds no space."""
+    flat = re.sub(rf"(?<=[{_CJK}])\n|\n(?=[{_CJK}])", "", paragraph).replace("\n", " ")
+    kept = [s.strip() for s in _SENTENCE.findall(flat) if s.strip() and not ref.search(s)]
+    out = ""
+    for sentence in kept:
+        out += ("" if not out or re.search(rf"[{_CJK}]$", out) else " ") + sentence
+    return out
 
 
 def localise(executed, lang: str, chapter: str):
@@ -77,6 +129,7 @@ def localise(executed, lang: str, chapter: str):
         if "parameters" in done.get("metadata", {}).get("tags", []):
             out.cells.extend(copy.deepcopy(c) for c in injected)
         k += 1
+    drop_placeholder_figures(out)
     for i, cell in enumerate(out.cells):
         cell["id"] = f"{chapter}-{lang}-{i:02d}"
     return out

@@ -9,6 +9,11 @@ def _summary(f: dict) -> str:
 TEMPLATES = {
     # The three findings below in one paragraph, with the pointer to the appendix.
     "idx.summary": {"shown": _summary},
+    "idx.draft": {
+        "draft": ("This is a draft of the {year} edition: its figures are in, but the data still lack the "
+                  "registers below, so the chapters that read them say what is missing. Fill each file, then "
+                  "run `make validate` and `make book` again"),
+    },
     "idx.basis": {
         "own": "This edition is built from the company's own report for {year}, the {title}, with the "
                "figures of {prior_year} that report gives for comparison",

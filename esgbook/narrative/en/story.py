@@ -108,6 +108,10 @@ TEMPLATES = {
         "sellers": ("The report says no cyber-security incident caused an accident in {year}, yet it reports "
                     "{sellers} data sellers investigated: no accident is not no breach"),
     },
+    "story.dropped": {
+        "one": "No longer disclosed: the data hold {names} for {prior_year} but not for {year}",
+        "some": "No longer disclosed: the data hold {count} figures for {prior_year} that they lack for {year}: {names}",
+    },
     "story.trend": {
         "up": "{name} rose {change} on {prior_year}, from {prior} to {cur}",
         "down": "{name} fell {change} on {prior_year}, from {prior} to {cur}",

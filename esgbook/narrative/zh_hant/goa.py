@@ -12,10 +12,10 @@ TEMPLATES = {
         "no_committee": "報告沒有描述{year}年的ESG委員會",
     },
     "goa.shares": {
-        "first_full": "自{date}公司在香港上市起，每股均附一票（具加權投票權的B類股份已按一對一轉換）：{year}年是"
+        "first_full": "自{date}公司在香港上市起，每股均附一票（具不同投票權的B類股份已按一對一轉換）：{year}年是"
                       "同股同權的第一個完整年度",
         "in_force": "自{date}起每股均附一票：至{year}年底，同股同權已實行{full_years}個完整年度",
-        "during": "具加權投票權的B類股份於{year}年內的{date}轉換為每股一票的A類股份",
+        "during": "具不同投票權的B類股份於{year}年內的{date}轉換為每股一票的A類股份",
         "after": "同股同權於{year}年之後的{date}才實施",
         "none": "數據中沒有股權架構的變動",
     },

@@ -8,6 +8,10 @@ def _summary(f: dict) -> str:
 
 TEMPLATES = {
     "idx.summary": {"shown": _summary},
+    "idx.draft": {
+        "draft": "本版是{year}年版的初稿：數字已經輸入，但數據仍欠缺以下登記冊，讀取這些登記冊的章節會說明所欠缺的內容。"
+                 "請逐一填寫各檔案，然後再次執行`make validate`及`make book`",
+    },
     "idx.basis": {
         "own": "本版以公司本身的{year}年報告《{title}》為依據，並採用該報告所列{prior_year}年的比較數字",
         "own_alone": "本版以公司本身的{year}年報告《{title}》為依據",

@@ -96,6 +96,10 @@ TEMPLATES = {
         "losses": "報告指{year}年沒有網絡安全事件導致事故，但同時報告數據洩漏止損{losses}：沒有事故不等於沒有洩露",
         "sellers": "報告指{year}年沒有網絡安全事件導致事故，但同時報告排查數據販賣者{sellers}：沒有事故不等於沒有洩露",
     },
+    "story.dropped": {
+        "one": "不再披露：數據有{prior_year}年的{names}，但沒有{year}年的",
+        "some": "不再披露：數據有{prior_year}年的{count}項數字，{year}年則沒有：{names}",
+    },
     "story.trend": {
         "up": "{name}較{prior_year}年上升{change}，由{prior}增至{cur}",
         "down": "{name}較{prior_year}年下降{change}，由{prior}減至{cur}",
