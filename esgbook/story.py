@@ -434,7 +434,10 @@ def lead_numbers(ds: Dataset, chapter: str) -> dict[str, Md]:
 
 def lead(ds: Dataset, chapter: str, limit: int = 4) -> Md:
     """A chapter's own findings, before its method; absent when the edition has none for it."""
-    items = [k for k in key_findings(ds) if k.chapter == chapter][:limit]
+    mine = [k for k in key_findings(ds) if k.chapter == chapter]
+    # every material finding (so all the opening page lists is told again here), minor ones up to `limit`
+    items = [k for k in mine if k.severity >= 2]
+    items += [k for k in mine if k.severity < 2][:max(limit - len(items), 0)]
     if not items:
         return narrative.absent(f"no key finding in {chapter} for {ds.year}")
     return Md("\n".join(_item(k, False) for k in items))

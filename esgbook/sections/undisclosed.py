@@ -104,8 +104,20 @@ def lender_findings(ds: Dataset) -> list[Finding]:
                                               "n": Q(len(sasb), 0)})]
 
 
+def dropped_finding(ds: Dataset) -> Finding | None:
+    """The figures the prior year's data hold and this year's lack, counted once (esgbook.story)."""
+    dropped = [m for metrics in story.dropped_metrics(ds).values() for m in metrics]
+    if not dropped:
+        return None
+    return Finding("gap.dropped", "one" if len(dropped) == 1 else "some", {
+        "year": str(ds.year), "prior_year": str(ds.year - 1), "count": Q(len(dropped), 0),
+        "names": [name(ds.metric_info[m]["name_en"], ds.metric_info[m]["name_zh"], "first_lower") for m in dropped]})
+
+
 def numbers(ds: Dataset) -> dict[str, str]:
     summary = [sentence(write(f)) for f in summary_findings(ds)]
+    dropped = dropped_finding(ds)
+    summary += [sentence(write(dropped))] if dropped else []
     climate = [sentence(write(f)) for f in climate_findings(ds)]
     return {
         "gap_year": str(ds.year),

@@ -8,6 +8,10 @@ TEMPLATES = {
         "some_data": "The {year} data lack {missing}",
         "no_data": "The {year} data hold no {missing}",
     },
+    "gap.dropped": {
+        "one": "One figure the {prior_year} data hold is no longer disclosed for {year}: {names}",
+        "some": "{count} figures the {prior_year} data hold are no longer disclosed for {year}: {names}",
+    },
     "gap.summary": {
         "mixed": "Of the {items} items of the {framework_name} register, the {year} edition discloses {disclosed}, "
                  "partly discloses {partly} and does not disclose {not_disclosed}",

@@ -8,6 +8,10 @@ TEMPLATES = {
         "some_data": "{year}年的數據缺少{missing}",
         "no_data": "{year}年的數據沒有{missing}",
     },
+    "gap.dropped": {
+        "one": "數據中有{prior_year}年的一項數字在{year}年不再披露：{names}",
+        "some": "數據中有{prior_year}年的{count}項數字在{year}年不再披露：{names}",
+    },
     "gap.summary": {
         "mixed": "在{framework_name}登記冊的{items}個項目中，{year}年版披露{disclosed}個，部分披露{partly}個，"
                  "未有披露{not_disclosed}個",
