@@ -7,6 +7,10 @@ link and anchor resolving, the search page finding a metric. Plus accessibility 
 charts have alt text, headings nest, tables have header cells. A screenshot of the
 environment chapter is left in the build folder for a human to look at.
 
+Every page is also laid out at a phone's width (390 px) and a desktop's (1,280 px): no sideways scroll,
+the edition and language switchers on screen, one search box, no code bar in the reading flow, chart
+text at 11 px or more as drawn, figures right-aligned in their tables.
+
 Chromium comes from Debian (`make system-deps`), never from `playwright install`. These tests
 do not skip: on a machine without /usr/bin/chromium they fail, as they should in CI.
 """
@@ -36,6 +40,34 @@ LOCAL_SCHEMES = {"data", "blob", "about"}  # never leave the machine
 AXE_JS = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
 AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v =>
     ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+
+
+WIDTHS = {"phone": 390, "desktop": 1280}
+# What a reader sees of a page's layout at one width (read without reloading: the viewport is resized).
+LAYOUT_JS = """() => {
+  const shown = e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && e.offsetParent !== null; };
+  const se = document.scrollingElement, vw = se.clientWidth;
+  const box = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, w: r.width}; };
+  const article = document.querySelector('article.bd-article');
+  const inArticle = s => article ? [...article.querySelectorAll(s)] : [];
+  return {
+    scrollWidth: se.scrollWidth, clientWidth: vw, innerHeight: window.innerHeight,
+    switchers: [...document.querySelectorAll('nav.esg-switcher a')].map(a => ({text: a.textContent.trim(),
+        shown: shown(a), href: a.getAttribute('href'), ...box(a)})),
+    search: [...document.querySelectorAll('.search-button-field, .search-button, form.bd-search')]
+        .filter(e => shown(e) && !e.closest('.search-button__wrapper, #search-results')).map(e => e.className),
+    codeBars: inArticle('.cell_input, details.above-input, details.below-input, .tag_hide-input')
+        .filter(shown).length,
+    charts: inArticle("img[src$='.svg']").map(i => ({src: i.getAttribute('src'), w: i.getBoundingClientRect().width})),
+    numbers: inArticle('table td').filter(td => td.textContent.trim()).map(td => ({text: td.textContent.trim(),
+        align: getComputedStyle(td).textAlign, cls: td.className})),
+    frames: [...inArticle('table'), ...inArticle('.esg-chart')].filter(e => e.scrollWidth > e.clientWidth + 1)
+        .map(e => ({tag: e.tagName, tabindex: e.tabIndex, overflow: getComputedStyle(e).overflowX})),
+  };
+}"""
+# The number a cell holds, as esgbook.site.sphinxext recognises it (a test of its own would only repeat it).
+NUMERIC = re.compile(r"^[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千))?$")
 
 
 # -- the book, served ---------------------------------------------------------------------------
@@ -175,7 +207,14 @@ def visited(site, server, browser):
                     "article.bd-article table",
                     """ts => ts.map(t => ({th: t.querySelectorAll('th').length,
                         caption: (t.caption ? t.caption.textContent : t.outerHTML).trim().slice(0, 100)}))"""),
+                "layout": {} if redirect else {"desktop": page.evaluate(LAYOUT_JS)},
             }
+            if not redirect:  # the same page at a phone's width (resized, not reloaded), then back
+                page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+                page.wait_for_timeout(50)
+                results[rel]["layout"]["phone"] = page.evaluate(LAYOUT_JS)
+                results[rel]["axe_phone"] = page.evaluate(AXE_RUN)
+                page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
     finally:
         visit.close()
     return results
@@ -336,6 +375,9 @@ def test_axe_finds_no_violation_on_any_page(visited):
     assert sum(1 for r in visited.values() if "axe" in r) >= 40
     bad = {page: r["axe"] for page, r in visited.items() if r.get("axe")}
     assert not bad, bad
+    assert sum(1 for r in visited.values() if "axe_phone" in r) >= 40  # and at a phone's width
+    bad = {page: r["axe_phone"] for page, r in visited.items() if r.get("axe_phone")}
+    assert not bad, bad
 
 
 def _switch(page, css: str, label: str):
@@ -398,3 +440,138 @@ def test_compared_page_and_restatement_ledger(visited, latest, site):
     assert {"editions-compared-kpis.csv", "restatements.csv"} <= downloads
     zh = visited[f"zh-hant/{latest}/chapters/editions_compared.html"]["text"]
     assert "+41.9%" in zh and "重述" in zh
+
+
+# -- on any screen: a phone (390 px) and a desktop (1,280 px) -----------------------------------------
+def _laid_out(visited) -> dict[tuple[str, str], dict]:
+    """{(page, 'phone' | 'desktop'): layout} of every page that is not a redirect."""
+    out = {(page, width): layout for page, r in visited.items() for width, layout in r["layout"].items()}
+    assert len(out) >= 2 * 40, "expected every page of every edition in both languages, at both widths"
+    return out
+
+
+def test_no_page_scrolls_sideways(visited):
+    bad = {key: (lay["scrollWidth"], lay["clientWidth"]) for key, lay in _laid_out(visited).items()
+           if lay["scrollWidth"] > lay["clientWidth"]}
+    assert not bad, bad
+
+
+def test_wide_tables_and_charts_scroll_in_a_frame_a_keyboard_reaches(visited):
+    frames = [(key, f) for key, lay in _laid_out(visited).items() for f in lay["frames"]]
+    assert any(key[1] == "phone" for key, _ in frames), "expected some table or chart wider than a phone"
+    bad = [(key, f) for key, f in frames if f["tabindex"] < 0 or f["overflow"] not in ("auto", "scroll")]
+    assert not bad, bad
+
+
+def test_switchers_are_links_on_screen(visited):
+    bad = {}
+    for key, lay in _laid_out(visited).items():
+        links = lay["switchers"]
+        problems = [] if len(links) >= 3 else ["fewer than 3 switcher links"]  # 2 editions + the other language
+        problems += [a["text"] for a in links if not a["shown"] or not a["href"] or a["left"] < 0
+                     or a["right"] > lay["clientWidth"] or a["top"] > lay["innerHeight"]]
+        if problems:
+            bad[key] = problems
+    assert not bad, bad
+
+
+def test_one_search_box(visited):
+    bad = {key: lay["search"] for key, lay in _laid_out(visited).items() if len(lay["search"]) != 1}
+    assert not bad, bad
+
+
+def test_no_code_bar_in_the_reading_flow(visited):
+    bad = {key: lay["codeBars"] for key, lay in _laid_out(visited).items() if lay["codeBars"]}
+    assert not bad, bad
+
+
+def _svg_text_sizes(path: Path) -> tuple[float, list[float]]:
+    """The SVG's own width (its viewBox) and the font sizes of its text elements."""
+    svg = path.read_text(encoding="utf-8")
+    root = re.search(r"<svg\b[^>]*>", svg)[0]
+    view = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"', root) or re.search(r'width="([\d.]+)', root)
+    sizes = []
+    for tag in re.findall(r"<text\b[^>]*>", svg):
+        size = re.search(r'font-size(?:="|:\s*)([\d.]+)', tag)
+        sizes.append(float(size[1]) if size else 16.0)  # SVG's default: the browser's 16 px
+    return float(view[1]), sizes
+
+
+def test_chart_text_is_11_px_or_more_as_shown(visited, site):
+    """Each chart's smallest text, scaled by the width it is shown at over the width it was drawn at."""
+    seen, bad = 0, []
+    for (page, width), lay in _laid_out(visited).items():
+        for chart in lay["charts"]:
+            path = (site / page).parent / unquote(chart["src"])
+            drawn, sizes = _svg_text_sizes(path)
+            if not sizes or not chart["w"]:
+                continue
+            seen += 1
+            smallest = min(sizes) * chart["w"] / drawn
+            if smallest < 11 - 0.05:
+                bad.append((page, width, chart["src"].rsplit("/", 1)[-1], round(smallest, 1)))
+    assert seen >= 2 * 20, "expected the book's charts, at both widths"
+    assert not bad, f"{len(bad)} charts with text under 11 px, e.g. {bad[:10]}"
+
+
+def test_figures_in_tables_are_right_aligned(visited):
+    cells = [(key, c) for key, lay in _laid_out(visited).items() for c in lay["numbers"] if NUMERIC.match(c["text"])]
+    assert len(cells) >= 500, "expected the book's tables of figures"
+    bad = [(key, c["text"], c["align"]) for key, c in cells if c["align"] not in ("right", "end")]
+    assert not bad, f"{len(bad)} figures not right-aligned, e.g. {bad[:10]}"
+
+
+# The theme's words as pydata-sphinx-theme's Simplified catalogue and its English templates give them.
+FRAME_WORDS = ["跳转至主要内容", "回到顶部", "网页导航", "当前页面", "章节导航", "上一页", "下一页", "显示源码",
+               "亮色", "暗色", "Show code cell", "Color mode", "System Settings", "Toggle primary sidebar",
+               "Toggle secondary sidebar", "Skip to main content", "Back to top", "Site navigation"]
+
+
+def test_chinese_pages_frame_is_traditional_chinese(site):
+    """The theme's words on the Chinese pages come from our zh_TW catalogue (esgbook/site/locales), not the
+    theme's Simplified one nor its English templates: none is left in the frame of any Chinese page (the
+    article's own prose may name an English button; its code bars are test_no_code_bar_in_the_reading_flow's)."""
+    pages = [rel for rel in _pages(site) if rel.startswith("zh-hant/")]
+    assert len(pages) >= 20
+    bad = {}
+    for rel in pages:
+        html = re.sub(r"<script\b.*?</script>|<article\b.*?</article>", "", (site / rel).read_text(encoding="utf-8"),
+                      flags=re.S)
+        found = [w for w in FRAME_WORDS if w in html]
+        if found:
+            bad[rel] = found
+    assert not bad, bad
+    html = (site / pages[-1]).read_text(encoding="utf-8")
+    assert "跳至主要內容" in html and "返回頁首" in html, "the Traditional words are missing"
+
+
+def test_every_chapter_links_its_executed_notebook(site, server, browser, latest):
+    """The code is one click away: each chapter page links its notebook, which is there opened from disk and
+    served; in English it is the committed executed notebook, byte for byte."""
+    chapters = [rel for rel in _pages(site) if "/chapters/" in rel]
+    assert len(chapters) >= 40
+    missing, checked = [], 0
+    for rel in chapters:
+        soup = BeautifulSoup((site / rel).read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one("a.esg-code[href$='.ipynb']")
+        if link is None:
+            missing.append(rel)
+            continue
+        notebook = (site / rel).parent / unquote(link["href"])
+        assert notebook.exists(), (rel, link["href"])
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        assert any(c["cell_type"] == "code" and c["source"] for c in cells), rel
+        if not rel.startswith("zh-hant/"):
+            year = rel.split("/")[0]
+            assert notebook.read_bytes() == (REPO / "notebooks" / year / notebook.name).read_bytes(), rel
+        checked += 1
+    assert not missing, missing
+    visit = Visit(browser, server)
+    try:
+        for edition in (latest, f"zh-hant/{latest}"):
+            page = visit.goto(f"{edition}/chapters/08_environment.html")
+            href = page.locator("a.esg-code").get_attribute("href")
+            response = page.request.get(urljoin(page.url, href))
+            assert response.ok and b'"cells"' in response.body(), href
+    finally:
+        visit.close()
