@@ -158,6 +158,9 @@ def execute_chapter(source: str, year: int, workdir: str) -> str:
     nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
     try:
         nb = execute.execute(nb, {"year": year}, str(work), env)
+    except execute.KernelStartFailed as exc:
+        raise ChapterFailed(f"chapter {src.stem} could not run for {year}: {exc}; notebooks/{year}/ is unchanged") \
+            from None
     except execute.CellExecutionError as exc:
         # Keep the failed notebook (with its traceback) for inspection, outside the edition.
         report = BUILD / "failed" / str(year) / out.name
@@ -278,6 +281,8 @@ def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], jobs: int | N
         # A failure or a stop: end the other chapters now, kernels included, instead of waiting.
         ended = runctl.end_processes(runctl.descendants() - before)
         pool.shutdown(wait=False, cancel_futures=True)
+        from . import execute  # noqa: PLC0415 - the ended workers' kernel directories (esgbook.execute)
+        execute.sweep_private_dirs()
         if isinstance(exc, runctl.Stopped):
             done = sum(f.done() and not f.cancelled() and f.exception() is None for f in futures)
             years = sorted(work)
