@@ -7,6 +7,7 @@ import pytest
 from synthetic import copy_data, reversed_year, without_metrics
 
 from esgbook import data
+from esgbook.narrative import Q
 from esgbook.sections import highlights as hl
 
 
@@ -72,9 +73,20 @@ def test_derived_figures(ds2023):
     assert d["green_loan_per_enterprise_cny"] == pytest.approx(160.5e8 / 21.6e4)
     sb = hl.small_business_finding(ds2023)
     assert sb.case == "described" and sb.facts["small"] == "yes"
-    assert sb.facts["per_merchant"].qualifier == "more than" and round(sb.facts["per_merchant"].value) == 167
+    # more than 5,000萬 over exactly 30萬 merchants is more than 166.7: the floor is rounded down, never up to 167
+    assert d["wholesale_support_per_merchant_cny"] == pytest.approx(5000 / 30)
+    assert sb.facts["per_merchant"].qualifier == "more than" and sb.facts["per_merchant"].value == 166
+    assert hl.per_merchant(ds2023) == sb.facts["per_merchant"]
     frame = hl.derived_table(ds2023).frame.set_index("Derived figure")
-    assert frame.iloc[3, 1] == "more than 167"
+    assert frame.iloc[3, 1] == "more than 166"
+
+
+def test_hedged_ratio_keeps_its_bound():
+    assert hl.hedged_ratio(166.67, "more than", "") == Q(166, 0, "", "more than")
+    assert hl.hedged_ratio(166.2, "nearly", "") == Q(167, 0, "", "nearly")
+    assert hl.hedged_ratio(166.67, "", "") == Q(166.67, 0)
+    assert hl.hedged_ratio(166.67, "more than", "about").qualifier == "about"
+    assert hl.hedged_ratio(None, "", "").missing
 
 
 def test_trends_follow_the_data(ds2024_down):
@@ -98,11 +110,23 @@ def test_2022_has_no_special_report(ds2022):
     assert only.case == "no_own_report"
     n = hl.numbers(ds2022)
     assert n["hl_community_resources_text"].startswith("% not shown")
-    assert hl.figures_table(ds2022).frame.columns.tolist() == ["Note"]
-    assert hl.community_table(ds2022).frame.columns.tolist() == ["Note"]
+    # No empty table and no placeholder chart: every table of the chapter has no rows (it renders a MyST comment
+    # only), the figure blocks are not glued, and each section says once what the year lacks.
+    for table in (hl.figures_table, hl.derived_table, hl.small_business_table, hl.community_table,
+                  hl.community_figures_table):
+        shown = table(ds2022)
+        assert shown.frame.empty and shown._repr_mimebundle_()["text/markdown"].startswith("% not shown")
+    assert "two campaigns" not in hl.small_business_table(ds2022).caption
+    assert n["hl_figures_figure"].startswith("% not shown") and n["hl_averages_figure"].startswith("% not shown")
+    assert n["hl_intro_text"].startswith("The special-report chapter") and "2022 counterpart" in n["hl_intro_text"]
     assert {s for s, _ in hl.hkex_status(ds2022).values()} == {"not disclosed"}
-    for chart in (hl.figures_chart(ds2022), hl.averages_chart(ds2022)):
-        assert "<svg" in chart.svg() and "2022" in chart.data["note"].iloc[0]
+
+
+def test_2023_glues_its_figures_and_introduction(ds2023):
+    n = hl.numbers(ds2023)
+    assert n["hl_figures_figure"].startswith("```{glue:figure} fig-hl-figures")
+    assert n["hl_averages_figure"].startswith("```{glue:figure} fig-hl-averages")
+    assert n["hl_intro_text"].startswith("The report's special-report chapter")
 
 
 def test_community_2023(ds2023):
@@ -152,5 +176,5 @@ def test_charts_draw_only_exact_figures(ds2023, tmp_path, monkeypatch):
     assert not csv_["unit_name"].str.contains("10k|100m").any()
     averages = hl.averages_chart(ds2023)
     frame = pd.read_csv(averages.write_csv())
-    assert len(frame) == 2  # the hedged 'more than 167' per merchant is named, not drawn
-    assert "more than 167" in averages.description
+    assert len(frame) == 2  # the hedged 'more than 166' per merchant is named, not drawn
+    assert "more than 166" in averages.description

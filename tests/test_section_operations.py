@@ -1,4 +1,7 @@
-"""Chapter 5 (responsible operations): sentences as findings, hedges, ranked tables, every edition."""
+"""Chapter 5 (responsible operations): sentences as findings, hedges, one table per section, every edition."""
+
+import re
+from pathlib import Path
 
 from synthetic import copy_data, without_metrics, without_prior
 
@@ -36,12 +39,28 @@ def test_figures_keep_their_hedges(ds2023):
 
 def test_derived_ratios(ds2023):
     derived = ops._derived(ds2023)
-    assert round(derived["case_increase"].value, 1) == 66.7   # CNY 120,000 -> 200,000
-    assert round(derived["per_block"].value) == 23           # 460,000 lines / 20,000 blocks
+    # CNY 120,000 -> 200,000: two significant digits each, so 67%, not 66.7%
+    assert derived["case_increase"].decimals == 0 and round(derived["case_increase"].value) == 67
+    # 460,000 lines / 20,000 blocks: 2萬 blocks carry one significant digit, so about 20, not 23
+    assert derived["per_block"].value == 20
     assert derived["percentile"].value == 7.5                # 12th of 160 defence teams
     assert round(derived["per_node"].value) == 68            # 164 bn edges / 2.4 bn nodes
     assert round(derived["per_alert"].value) == 14           # CNY 315 m / 21.8 m alerts
     assert _facts(ds2023, "ops.ip_granted_share").case == "upper_bound"  # 'more than 900' applications
+    assert "at most about 33%" in ops.numbers(ds2023)["ops_ip_text"]
+
+
+def test_copyrights_are_nearly_100(ds2023):
+    ip = _facts(ds2023, "ops.ip").facts
+    assert (ip["copyrights"].value, ip["copyrights"].qualifier) == (100, "nearly")  # 近百件
+    assert "nearly 100 copyright registrations" in ops.numbers(ds2023)["ops_ip_text"]
+
+
+def test_no_accident_is_not_no_leak(ds2023, ds2022):
+    leaks = opa.leaks_finding(ds2023)
+    assert leaks.case == "leaks_counted" and leaks.facts["loss"].value == 4.2
+    assert (leaks.facts["sellers"].value, leaks.facts["sellers"].qualifier) == (2300, "more than")
+    assert opa.leaks_finding(ds2022).case == "missing"
 
 
 def test_no_hacking_statement_only_in_its_own_report(ds2023, ds2022, ds2024):
@@ -54,14 +73,16 @@ def test_no_hacking_statement_only_in_its_own_report(ds2023, ds2022, ds2024):
 def test_2022_edition_is_a_short_note(ds2022):
     assert ops.scope_finding(ds2022).case == "comparative"
     n = ops.numbers(ds2022)
-    assert all(v.startswith("% not shown") for k, v in n.items() if k not in ("ops_year", "ops_scope_text"))
-    for word in ("n/a", "None", "nan", " 0 "):
-        assert word not in " ".join(n.values())
-    for group in opa.GROUPS:
-        table = opa.ranked_table(ds2022, group)
-        assert table.label == f"tbl-ops-{group.replace('_', '-')}-ranked"
-        assert table.frame["Note"].tolist() == ["The report gives no such figures for 2022 or 2021."]
-    assert ops.ai_table(ds2022).frame.columns.tolist() == ["Note"]
+    # Each section is one note (no introduction describing 2023 content), the others glue nothing visible.
+    notes = {k for k, v in n.items() if not v.startswith("% not shown")} - {"ops_year", "ops_scope_text"}
+    assert notes == {f"ops_{part}_text" for part in ops.SECTION_WHAT}
+    assert all(n[k].startswith("No figures on") and "\n" not in n[k] for k in notes)
+    assert not n["ops_scope_text"].startswith("This chapter gathers")  # the chapter's introduction is 2023's
+    text = " ".join(n.values())
+    assert not re.search(r"\bn/a\b|\bNone\b|\bnan\b| 0 |2022 or 2021", text)
+    for table in (ops.ai_table, ops.platform_table, ops.security_table, ops.argus_table, ops.ip_table):
+        shown = table(ds2022)
+        assert shown.frame.empty and shown._repr_mimebundle_()["text/markdown"].startswith("% not shown")
     assert {v[0] for v in ops.hkex_status(ds2022).values()} == {"not disclosed"}
 
 
@@ -75,9 +96,7 @@ def test_without_metrics_leaves_the_sentence_out(tmp_path):
     ds = data.load(2023, without_metrics(copy_data(tmp_path), ["argus_fraud_loss_rate_pct"]))
     assert _facts(ds, "ops.loss_rates").case == "missing"
     assert "fraud loss rate" not in ops.numbers(ds)["ops_argus_text"]
-    percent = opa.ranked_frame(ds, "argus").query("Unit == 'percent'")
-    assert not percent["Figure"].str.startswith("Fraud loss rate").any()
-    assert percent["Rank"].tolist() == ["1", "2", "3"]  # the ranks close up over the missing figure
+    assert not ops.argus_table(ds).frame["Metric"].str.startswith("Fraud loss rate").any()
 
 
 def test_same_keys_every_edition(ds2023, ds2022, ds2024):
@@ -86,27 +105,12 @@ def test_same_keys_every_edition(ds2023, ds2022, ds2024):
     assert all(isinstance(v, str) and v for ds in (ds2023, ds2022, ds2024) for v in ops.numbers(ds).values())
 
 
-def _row(frame, figure):
-    (row,) = frame[frame["Figure"].str.startswith(figure)].to_dict("records")
-    return row
-
-
-def test_ranked_tables_rank_within_a_unit_and_keep_hedges(ds2023):
-    argus = opa.ranked_frame(ds2023, "argus")
-    assert len(argus) == 15 and not argus["Figure"].str.startswith("Generation").any()  # the ordinal is in the text
-    seconds = argus[argus["Unit"] == "seconds"]
-    assert [(r["Rank"], r["As published"]) for r in seconds.to_dict("records")] == [("1", "44"), ("2", "39")]
-    fraud = _row(argus, "Fraud loss rate")
-    assert (fraud["Rank"], fraud["As published"], fraud["Hedge"]) == ("4", "below 2%", "below")
-    assert _row(argus, "Impersonation")["As published"] == "below 0.001"
-    # A hedged figure ranks by the number the report gives: 'more than 120,000' above 50,000 and 'more than 1,000'.
-    counts = argus[argus["Unit"] == "count"]
-    assert counts["As published"].tolist() == ["more than 120,000", "50,000", "more than 1,000"]
-    ip = opa.ranked_frame(ds2023, "ip")
-    assert ip["Rank"].tolist() == ["1", "2", "3", "4", "5"]
-    assert (_row(ip, "Registered trademarks")["Hedge"], _row(ip, "Granted patent")["Hedge"]) == ("more than", "nearly")
-    assert _row(ip, "Entities recognised")["As published"] == "2" and _row(ip, "Entities recognised")["Hedge"] == "–"
-    assert opa.ranked_table(ds2023, "argus").label == "tbl-ops-argus-ranked"
+def test_no_figures_of_unlike_kinds_are_ranked():
+    """Each section shows its figures once, as published: no table ranks an SLA against a conversion rate."""
+    assert not hasattr(opa, "ranked_frame") and not hasattr(opa, "ranked_table")
+    for path in ("chapters/05_operations.md", "chapters/zh-hant/05_operations.md"):
+        text = (Path(__file__).resolve().parent.parent / path).read_text(encoding="utf-8")
+        assert "ranked" not in text.replace("never ranked", "") and "排序" not in text
 
 
 def test_tables_list_each_figure_with_unit_words(ds2023):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from esgbook import data
+from esgbook import data, inference
 from esgbook.narrative import Md
 from esgbook.sections import people as ppl
 
@@ -147,7 +147,9 @@ def test_published_shares(ds2023, ds2022, f23, f22, reversed_ds):
     t = ppl.shares_table(ds2023)
     assert list(t.frame["Published"]) == ["about 41%", "about 59%", "99.9%", "about 45%"]
     assert set(t.frame["Within rounding"]) == {"yes"}
-    assert "no shares" in ppl.shares_table(ds2022).frame["Note"].iloc[0]
+    # 2022 has no narrative of its own: the paragraph says so once, and the table has no rows (nothing shows).
+    shown = ppl.shares_table(ds2022)
+    assert shown.frame.empty and shown._repr_mimebundle_()["text/markdown"].startswith("% not shown")
 
 
 def test_workforce_table(ds2023, ds2022):
@@ -210,7 +212,12 @@ def test_training_checks(f23, f22, reversed_ds):
     assert [f.case for f in f23["trained_why"]] == ["exceeds", "beyond_rounding_general"]
     assert f23["trained_prior"].case == "discrepancy" and f22["trained_prior"] is None
     hours = f23["hours_check"]
-    assert hours.case == "discrepancy" and round(hours.facts["gap"].value) == 1696
+    # 6.73 and 7.27 hours over 3,121 people: 21,006 and 22,701 hours, 1,696 apart; averages printed to two
+    # decimals carry three significant digits, so the totals are about 21,000 and 22,700, about 1,700 apart.
+    assert hours.case == "discrepancy"
+    assert (hours.facts["gender_total"].value, hours.facts["rank_total"].value) == (21000, 22700)
+    assert hours.facts["gap"].value == 1700 and f22["hours_check"].facts["gap"].value == 150
+    assert (share.facts["gender_people"].value, share.facts["rank_people"].value) == (2860, 3110)
     assert f23["hours_why"].case == "above_every_gender"
     assert f22["hours_why"].case == "beyond_rounding"  # 5.87 lies between the gender averages
     assert f23["training_causes"].case == "discrepancy"
@@ -253,7 +260,36 @@ def test_development_figures(f23, ds2023, ds2022):
     assert cases == ["shown", "no_prior", "undefined"]
     assert facts(f23["development"][0], "retention", "score", "sessions", "levels") == (75, 97, 36, 4)
     assert list(ppl.other_table(ds2023).frame["2023"]) == ["75", "97", "36", "12", "6", "10", "8", "1"]
-    assert ppl.other_table(ds2022).frame.columns.tolist() == ["Note"]
+    shown = ppl.other_table(ds2022)
+    assert shown.frame.empty and shown._repr_mimebundle_()["text/markdown"].startswith("% not shown")
+
+
+def test_one_position_on_the_new_hire_retention_rate(ds2023, ds2022):
+    """The rate is not defined, so no page uses it as a share of hires leaving: the chapter says so once."""
+    text = " ".join(ppl.numbers(ds2023).values())
+    assert "not defined" in ppl.numbers(ds2023)["ppl_development_text"]
+    assert "applies to those hires" not in text and "of all leavers" not in text
+    assert "retention rate" not in ppl.numbers(ds2023)["ppl_flows_text"]
+    assert inference.new_hire_leavers(ds2023).case == "undefined"
+    assert inference.new_hire_leavers(ds2022).case == "no_inputs"
+
+
+def test_implied_hires_on_every_base_the_chapter_names(ds2023, ds2022):
+    f = inference.implied_flows(ds2023)
+    assert f.case == "grew" and f.facts["net"].value == 922
+    # 20% printed with no decimals is 19.5% to 20.5%
+    assert (f.facts["rate_low"].value, f.facts["rate_high"].value) == (19.5, 20.5)
+    # leavers on the start-of-year (2,199), average (2,660) and year-end (3,121) headcount, to the nearest ten
+    got = {b: (f.facts[f"leavers_{b}_low"].value, f.facts[f"leavers_{b}_high"].value) for b in inference.FLOW_BASES}
+    assert got == {"start": (430, 450), "average": (520, 550), "year_end": (610, 640)}
+    assert (f.facts["hires_low"].value, f.facts["hires_high"].value) == (1350, 1560)
+    assert (f.facts["joined_low"].rounded(), f.facts["joined_high"].rounded()) == (43, 50)
+    text = ppl.numbers(ds2023)["ppl_flows_text"]
+    assert "start-of-year headcount (2,199)" in text and "average headcount (2,660)" in text
+    assert "year-end headcount (3,121)" in text and "19.5%" in text
+    # 2022 has no 2021 headcount: one sentence says so
+    n22 = ppl.numbers(ds2022)["ppl_flows_text"]
+    assert n22.startswith("The data lack a headcount for 2021") and "\n" not in n22
 
 
 # -- charts --------------------------------------------------------------------------------------

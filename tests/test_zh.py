@@ -27,7 +27,9 @@ SCALE = {"million": 1e6, "billion": 1e9, "萬": 1e4, "億": 1e8, "": 1}
 
 
 def _plain(text: str) -> str:
-    """Prose without markup a reader does not read as words: roles, backticks, MyST comments."""
+    """Prose without markup a reader does not read as words: directive fences and options (a glued figure
+    block), roles, backticks, MyST comments."""
+    text = re.sub(r"^(?:```|:::|:[a-z]+:).*$", " ", text, flags=re.M)
     text = re.sub(r"\{[a-z:]+\}`[^`]*`", " ", text)
     text = re.sub(r"`[^`]*`", " ", text)
     return re.sub(r"^% not shown:.*$", " ", text, flags=re.M)

@@ -32,6 +32,7 @@ from .highlights_findings import (  # noqa: F401
     cumulative_finding,
     derived,
     figures_finding,
+    hedged_ratio,
     hkex_status,
     numbers,
     per_merchant,

@@ -31,7 +31,7 @@ TEMPLATES = {
             f"{f['start']} to {f['end']}) in {f['year']}: on every headcount base the leavers it implies "
             f"({_leavers(f)}) are fewer than the people lost, so the rate leaves some departures out"),
         "no_inputs": lambda f: (
-            f"The data hold no headcount for {f['prior_year']}, so hires and leavers in {f['year']} cannot be "
+            f"The data lack a headcount for {f['prior_year']}, so hires and leavers in {f['year']} cannot be "
             "inferred" if f["only_prior"] == "1" else
             f"The data for {f['year']} lack the turnover rate or a headcount of {f['prior_year']}, so hires and "
             "leavers cannot be inferred"),

@@ -28,7 +28,7 @@ TEMPLATES = {
             f"流失率公佈為{f['rate']}，無法解釋{f['year']}年僱員淨減少{f['net']}人（由{f['start']}人減至{f['end']}人）："
             f"無論以哪個人數計算，其隱含的離職人數（{_leavers(f)}）都少於流失的人數，可見該比率沒有計入部分離職"),
         "no_inputs": lambda f: (
-            f"數據沒有{f['prior_year']}年的僱員人數，因此無法推算{f['year']}年的入職及離職人數"
+            f"數據缺少{f['prior_year']}年的僱員人數，因此無法推算{f['year']}年的入職及離職人數"
             if f["only_prior"] == "1" else
             f"{f['year']}年的數據缺少流失率或{f['prior_year']}年的僱員人數，因此無法推算入職及離職人數"),
     },
