@@ -67,7 +67,7 @@ LAYOUT_JS = """() => {
   };
 }"""
 # The number a cell holds, as esgbook.site.sphinxext recognises it (a test of its own would only repeat it).
-NUMERIC = re.compile(r"^[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千))?$")
+NUMERIC = re.compile(r"^[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千|個百分點|百分點))?$")
 
 
 # -- the book, served ---------------------------------------------------------------------------

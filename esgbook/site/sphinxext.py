@@ -17,7 +17,7 @@ from .layout import LANGS, links
 
 # A cell that holds a figure: a number with its sign, grouping, decimals, a hedge (<, >, ~, ≈), a percent or
 # percentage-point sign, an "x" multiple; or the dash / n/a that stands for a missing one.
-NUMERIC = re.compile(r"^(?:[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千))?"
+NUMERIC = re.compile(r"^(?:[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千|個百分點|百分點))?"
                      r"|[-−–—]|n/a|N/A|不適用)$")
 
 
@@ -162,4 +162,9 @@ def setup(app):
     app.connect("doctree-resolved", _mark_numbers)
     app.connect("doctree-resolved", _frame_charts)
     app.connect("build-finished", _sync_static)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # What this module does to a doctree (numbers, chart frames) is part of each page: a change to it must
+    # re-read every page, not only the ones whose source changed (Sphinx starts afresh on a new env_version).
+    import hashlib  # noqa: PLC0415
+
+    version = int(hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8], 16)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": version}
