@@ -38,6 +38,7 @@ from .highlights_findings import (  # noqa: F401
     per_merchant,
     small_business_finding,
     theme_findings,
+    three_digits,
 )
 
 PREFIX = "hl"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -122,8 +123,9 @@ def community_figures_table(ds: Dataset) -> present.Table:
                           "03 專題報告 > 公益向善", what="community figures")
 
 
-def _cny(value: float | None, hedge: str = "") -> str:
-    return present.DASH if value is None else present.hedged(present.num(value, 0), hedge)
+def _about(value: float | None) -> str:
+    """An average to the three significant digits its inputs carry, as the prose gives it ('about 148,000')."""
+    return present.DASH if value is None else present.hedged(present.num(three_digits(value).value, 0), "about")
 
 
 def _per_merchant_cell(ds: Dataset) -> str:
@@ -137,13 +139,13 @@ def derived_table(ds: Dataset) -> present.Table:
     implied = d["implied_loan_volume_cny100m"]
     rows = [
         ("Loan volume implied by the small-business share (隱含貸款規模)", "CNY 100 million (億元)",
-         present.DASH if implied is None else f"{present.num(implied, 0)} (range "
+         present.DASH if implied is None else f"about {present.num(round(implied, -1), 0)} (range "
          f"{present.num(d['implied_loan_volume_low_cny100m'], 0)}–{present.num(d['implied_loan_volume_high_cny100m'], 0)})",
-         "small-business loans ÷ their share; the range allows for the share's rounding"),
+         "small-business loans ÷ their share; the range allows for the rounding of both figures"),
         ("Average new-energy vehicle loan per owner (新能源車主人均貸款)", "CNY (元)",
-         _cny(d["nev_loan_per_owner_cny"]), "cumulative loans ÷ cumulative owners served"),
+         _about(d["nev_loan_per_owner_cny"]), "cumulative loans ÷ cumulative owners served"),
         ("Average loan per environmental enterprise (環保企業戶均貸款)", "CNY (元)",
-         _cny(d["green_loan_per_enterprise_cny"]), "cumulative loans ÷ cumulative enterprises served"),
+         _about(d["green_loan_per_enterprise_cny"]), "cumulative loans ÷ cumulative enterprises served"),
         ("Support per merchant, wholesale and retail plan (生意金戶均支持)", "CNY (元)",
          _per_merchant_cell(ds), "total support ÷ merchants supported; a 'more than' total gives a floor, "
          "rounded down"),
@@ -192,7 +194,7 @@ def averages_chart(ds: Dataset) -> charts.Chart:
              ("Wholesale and retail plan support per merchant 生意金", "wholesale_support_per_merchant_cny",
               per_merchant(ds).qualifier)]
     # A hedged average ('more than 167') is not drawn: a bar would state it as exact. The subtitle names it.
-    frame = pd.DataFrame([{"item": name, "cny": round(d[key], 2), "label": _cny(d[key])}
+    frame = pd.DataFrame([{"item": name, "cny": three_digits(d[key]).value, "label": _about(d[key])}
                           for name, key, hedge in items if d[key] is not None and not hedge],
                          columns=["item", "cny", "label"])
     hedged = [f"{name.rsplit(' ', 1)[0].lower()} ({_per_merchant_cell(ds)} yuan)" for name, key, hedge in items

@@ -62,12 +62,16 @@ def derived(ds: Dataset) -> dict[str, float | None]:
     share = v["small_business_loan_share_pct"]
     out = {"implied_loan_volume_cny100m": ratio("small_business_lending_cny100m", "small_business_loan_share_pct",
                                                 100, 1)}
-    # The share is printed to one decimal, so the true share lies within ±0.05 points of it.
-    half = 0.05
-    out["implied_loan_volume_low_cny100m"] = (None if share is None or v["small_business_lending_cny100m"] is None
-                                              else v["small_business_lending_cny100m"] / ((share + half) / 100))
-    out["implied_loan_volume_high_cny100m"] = (None if share is None or v["small_business_lending_cny100m"] is None
-                                               else v["small_business_lending_cny100m"] / ((share - half) / 100))
+    # Both figures are printed rounded (1,621 億元 to the unit, 34.1% to one decimal): the true values lie within
+    # half a unit of their last digit, and the range of the quotient allows for both.
+    lending = v["small_business_lending_cny100m"]
+    if share is None or lending is None:
+        out["implied_loan_volume_low_cny100m"] = out["implied_loan_volume_high_cny100m"] = None
+    else:
+        half_share = 0.5 * 10 ** -present.decimals_of(share)
+        half_lending = 0.5 * 10 ** -present.decimals_of(lending)
+        out["implied_loan_volume_low_cny100m"] = (lending - half_lending) / ((share + half_share) / 100)
+        out["implied_loan_volume_high_cny100m"] = (lending + half_lending) / ((share - half_share) / 100)
     out["nev_loan_per_owner_cny"] = ratio("nev_loans_cny100m", "nev_owners_served_10k", 1e8, 1e4)
     out["green_loan_per_enterprise_cny"] = ratio("green_lending_cny100m", "green_enterprises_served_10k", 1e8, 1e4)
     out["wholesale_support_per_merchant_cny"] = ratio("wholesale_retail_fund_support_cny10k",
@@ -105,6 +109,11 @@ def per_merchant(ds: Dataset) -> Q:
         return Q(None)
     return hedged_ratio(derived(ds)["wholesale_support_per_merchant_cny"], support["qualifier"] or "",
                         merchants["qualifier"] or "")
+
+
+def three_digits(value: float) -> Q:
+    """An average of inputs printed to three or four significant digits, to three (148,343 -> 148,000)."""
+    return Q(round(value, present.significant(value, 3, least=-9)))
 
 
 def cases(ds: Dataset) -> pd.DataFrame:
@@ -198,7 +207,9 @@ def theme_findings(ds: Dataset) -> dict[str, Finding | None]:
 
     def inclusive():
         lending, share = q["small_business_lending_cny100m"], q["small_business_loan_share_pct"]
-        implied = Q(round(d["implied_loan_volume_cny100m"]), 0, "CNY 100m")
+        # A three-digit share carries three significant digits: about 4,750 億元, not 4,754
+        x = d["implied_loan_volume_cny100m"]
+        implied = Q(round(x, present.significant(x, 3, least=-9)), 0, "CNY 100m")
         return {"lending_printed": _printed(lending), "lending": lending, "share": share,
                 "implied_printed": _printed(implied), "implied": implied,
                 "low": Q(d["implied_loan_volume_low_cny100m"]), "high": Q(d["implied_loan_volume_high_cny100m"])}
@@ -219,8 +230,8 @@ def theme_findings(ds: Dataset) -> dict[str, Finding | None]:
                                                             ("owners", "nev_owners_served_10k"))}
         out.update(green=q["green_lending_cny100m"], enterprises=_bare(q["green_enterprises_served_10k"]),
                    nev=q["nev_loans_cny100m"], owners=_bare(q["nev_owners_served_10k"]),
-                   # Averages of four-digit inputs: three significant digits are all they carry.
-                   per_enterprise=Q(round(per_enterprise, -2)), per_owner=Q(round(per_owner, -2)),
+                   # The counts (21.6萬, 17.5萬) carry three significant digits, so the averages carry no more.
+                   per_enterprise=three_digits(per_enterprise), per_owner=three_digits(per_owner),
                    enterprise_reading=write(Finding("hl.enterprise_reading", enterprise_case)),
                    owner_reading=write(Finding("hl.owner_reading", owner_case)))
         return out

@@ -94,7 +94,7 @@ TEMPLATES = {
                  "regulatory definition of a small or micro enterprise: the report's chapter 5 describes models that "
                  "tag part-time and household businesses as small-business users, and the report does not define "
                  "the scope of this figure. Dividing the two figures gives the total loan volume they imply, about "
-                 "{implied_printed} 億元 ({implied}; between {low} and {high} 億元 given the share's rounding; "
+                 "{implied_printed} 億元 ({implied}; between {low} and {high} 億元 given the rounding of both figures; "
                  "{{numref}}`tbl-hl-derived`)."),
     },
     "hl.rural": {"both": _rural},
