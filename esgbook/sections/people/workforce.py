@@ -7,6 +7,7 @@ import pandas as pd
 
 from ... import charts, findings, kpis, present, reconcile
 from ...assumptions import MOSTLY_FULL_TIME_PCT as MOSTLY
+from ...assumptions import SMALL_GROUP
 from ...data import Dataset
 from ...narrative import Finding, Q
 from .base import (
@@ -60,13 +61,22 @@ def _cell(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def _change(cur: float | None, prior: float | None) -> str:
+    """The change on the prior year: in % for a group of at least SMALL_GROUP people, in people for a smaller one
+    (4 to 3 part-time staff is '−1 people', not −25.0%)."""
+    if cur is not None and prior is not None and prior < SMALL_GROUP:
+        diff = cur - prior
+        return ("+" if diff > 0 else "−" if diff < 0 else "±") + f"{present.num(abs(diff))} people"
+    return present.change(relative(cur, prior), present.DASH)
+
+
 def workforce_table(ds: Dataset) -> present.Table:
     y, p = years(ds)
     total, total_prior = ds.value("employees", y), ds.value("employees", p)
     rows = [{"Breakdown": "Total 僱員總數", "Group": "All employees", f"{y}": present.cell(total),
              f"{y} share": "100.0%" if total else present.DASH, f"{p}": present.cell(total_prior),
              f"{p} share": "100.0%" if total_prior else present.DASH,
-             "Change": present.change(relative(total, total_prior), present.DASH)}]
+             "Change": _change(total, total_prior)}]
     for dimension, (label_en, label_zh, _) in DIMENSIONS.items():
         cur, prior = ds.breakdown("employees", dimension, y), ds.breakdown("employees", dimension, p)
         s_cur, s_prior = kpis.share(ds, "employees", dimension, y), kpis.share(ds, "employees", dimension, p)
@@ -75,11 +85,12 @@ def workforce_table(ds: Dataset) -> present.Table:
             rows.append({"Breakdown": f"{label_en} {label_zh}", "Group": name(ds, dimension, category),
                          f"{y}": present.cell(c), f"{y} share": present.pct_cell(s_cur.get(category)),
                          f"{p}": present.cell(pr), f"{p} share": present.pct_cell(s_prior.get(category)),
-                         "Change": present.change(relative(c, pr), present.DASH)})
+                         "Change": _change(c, pr)})
     frame = drop_empty_prior(pd.DataFrame(rows), p)
     return present.table(frame, "tbl-ppl-workforce",
                          f"Employees at year end (僱員) by gender, employment type, rank, age group and region, "
-                         f"{present.versus(ds)}: headcounts as published, shares recomputed from them.",
+                         f"{present.versus(ds)}: headcounts as published, shares recomputed from them; the change is in % for groups "
+                         f"of at least {SMALL_GROUP} people and in people for smaller ones.",
                          present.source(ds, FILE, section=TABLE))
 
 
