@@ -51,6 +51,11 @@ class Chart:
     def spec(self) -> dict:
         spec = self.chart.properties(description=self.description).to_dict()
         spec.pop("$schema", None)
+        # The book's theme under whatever the chart configured itself (a chart that skipped `configure`
+        # still gets the fonts, sizes and palette).
+        config = spec.setdefault("config", {})
+        for part, values in THEME.items():
+            config[part] = {**values, **config.get(part, {})}
         return _labelled(_legible(spec))
 
     def svg(self) -> str:
@@ -77,18 +82,21 @@ class Chart:
         return {"image/svg+xml": self.svg(), "text/plain": f"Chart {self.label}: {present.label(self.title)}"}
 
 
+SIZE_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize"}
+
+
 def _legible(node):
-    """The book's theme over a whole spec: a text mark given a size below TEXT_MIN (chart functions and
-    sections write 9 or 10) is drawn at TEXT_SIZE; and no label is cut short (a `labelLimit` or a text
-    `limit` is lifted: 0 is no limit in Vega)."""
+    """The book's theme over a whole spec: any text size below TEXT_MIN (chart functions and sections write
+    9, 10 or 11, on marks, axes, legends, headers) is raised to TEXT_SIZE; and no label is cut short (a
+    `labelLimit` or a text `limit` is lifted: 0 is no limit in Vega)."""
     if isinstance(node, list):
         return [_legible(v) for v in node]
     if not isinstance(node, dict):
         return node
     out = {k: _legible(v) for k, v in node.items()}
-    mark = out.get("mark")
-    if isinstance(mark, dict) and isinstance(mark.get("fontSize"), (int, float)) and mark["fontSize"] < TEXT_MIN:
-        out["mark"] = {**mark, "fontSize": TEXT_SIZE}
+    for key in SIZE_KEYS & out.keys():
+        if isinstance(out[key], (int, float)) and out[key] < TEXT_MIN:
+            out[key] = TEXT_SIZE
     for key in ("labelLimit", "limit"):
         if isinstance(out.get(key), (int, float)) and out[key] > 0:
             out[key] = 0
@@ -142,17 +150,24 @@ def base(data: pd.DataFrame, title: str, subtitle: str | None = None) -> alt.Cha
     return alt.Chart(data, title=t).properties(width=WIDTH)
 
 
+_TEXT = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": TEXT_SIZE, "titleFontSize": TEXT_SIZE}
+# The book's theme (Vega-Lite config): fonts, text sizes (TEXT_SIZE at least, titles TITLE_SIZE), labels never
+# cut short (limit 0), the palette, no frame.
+THEME = {"axis": {**_TEXT, "labelLimit": 0},
+         "legend": {**_TEXT, "labelLimit": 0, "titleLimit": 0},
+         "header": {**_TEXT, "labelLimit": 0, "titleLimit": 0},
+         "title": {"font": FONT, "fontSize": TITLE_SIZE, "subtitleFont": FONT, "subtitleFontSize": TEXT_SIZE, "limit": 0},
+         "text": {"font": FONT, "fontSize": TEXT_SIZE},
+         "range": {"category": PALETTE},
+         "view": {"stroke": None}}
+
+
 def configure(chart):
-    """The book's theme, applied once to a finished chart (layered or not): fonts, text sizes (TEXT_SIZE at
-    least, titles TITLE_SIZE), labels never cut short (limit 0), the palette, no frame."""
-    text = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": TEXT_SIZE, "titleFontSize": TEXT_SIZE}
-    return (chart.configure_axis(**text, labelLimit=0)
-            .configure_legend(**text, labelLimit=0, titleLimit=0)
-            .configure_header(**text, labelLimit=0, titleLimit=0)
-            .configure_title(font=FONT, fontSize=TITLE_SIZE, subtitleFont=FONT, subtitleFontSize=TEXT_SIZE, limit=0)
-            .configure_text(font=FONT, fontSize=TEXT_SIZE)
-            .configure_range(category=PALETTE)
-            .configure_view(stroke=None))
+    """The book's theme, applied once to a finished chart (layered or not); `Chart.spec` adds it to a chart
+    that skipped this."""
+    return (chart.configure_axis(**THEME["axis"]).configure_legend(**THEME["legend"])
+            .configure_header(**THEME["header"]).configure_title(**THEME["title"])
+            .configure_text(**THEME["text"]).configure_range(**THEME["range"]).configure_view(**THEME["view"]))
 
 
 def placeholder(label: str, title: str, message: str) -> Chart:
