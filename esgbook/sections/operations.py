@@ -18,7 +18,7 @@ from .. import charts, kpis, present
 from ..data import Dataset
 from ..errors import DataError
 from ..findings import name as named
-from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
+from ..narrative import Finding, Md, Q, absent, language, paragraph, sentence, write
 
 PREFIX = "ops"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
@@ -328,7 +328,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
             if text.startswith("**") or f.topic in PARAGRAPH_STARTS or not blocks:
                 blocks.append(text)
             else:
-                blocks[-1] += " " + text
+                blocks[-1] += language().JOIN + text  # a space between English sentences, none in Chinese
         if part in SECTION_WHAT:
             blocks = [write(Finding("ops.intro", part)), *blocks] if blocks else \
                 [sentence(write(section_note(ds, part)))]

@@ -33,7 +33,7 @@ TEMPLATES = {
     },
     "cus.protection": _stated(
         "消費者保護以活動形式報告：360借條應用程式重建後的消保專區觸達{reach}（用戶瀏覽），消保安全中心為用戶服務"
-        "{centre}，另有{materials}份面向客戶的材料在使用前經過線上審核。員工接受了{trainings}次內部消保培訓，並發出"
+        "{centre}，另有{materials}份面向客戶的材料在使用前經過線上審核。員工接受了{trainings}場內部消保培訓，並發出"
         "{publications}期消保刊物及{publicity}期合規宣傳。"),
     "cus.education": _stated(
         "金融知識教育動用了{cities}個城市的{educators}名前線員工，觸及{reach}人（{{numref}}`tbl-cus-consumer-protection`、"

@@ -51,10 +51,10 @@ TEMPLATES = {
     "inf.smb_users": {
         "side_by_side": "報告以兩種方法計算小微企業用戶，而兩者未必是同一群體：新識別用戶{new}、增長{growth}，意味着"
                         "{year}年已識別約{by_growth_low}至{by_growth_high}用戶；帶行業標籤的用戶{tagged}、覆蓋率"
-                        "{coverage}，則意味着行業信息覆蓋的用戶{by_coverage}。報告沒有說明已識別用戶與行業信息覆蓋的"
+                        "{coverage}，則意味着行業資訊覆蓋的用戶{by_coverage}。報告沒有說明已識別用戶與行業資訊覆蓋的"
                         "用戶是否同一群體，因此兩個數字不能互相比較",
         "growth_only": "新識別小微企業用戶{new}、增長{growth}，意味着{year}年已識別約{by_growth_low}至{by_growth_high}",
-        "coverage_only": "帶行業標籤的小微企業用戶{tagged}、覆蓋率{coverage}，意味着{year}年行業信息覆蓋的用戶"
+        "coverage_only": "帶行業標籤的小微企業用戶{tagged}、覆蓋率{coverage}，意味着{year}年行業資訊覆蓋的用戶"
                          "{by_coverage}",
         "no_inputs": "{year}年的數據沒有任何一種方法可計算已識別的小微企業用戶",
     },

@@ -27,7 +27,7 @@ TEMPLATES = {
         "**智慧行銷。** 模型現時生成{image}的圖像素材及{video}的影片素材。客戶觸達規模增加了{reach}，線索識別準確率為"
         "{accuracy}，轉化率提升了{conversion}，授信成本下降了{credit_cost}。"),
     "ops.rnd": _stated(
-        "**研發。** 毓智AI編碼助手已在{blocks}個代碼塊中寫出{lines}行代碼，約每塊{per_block}行，公司指其承擔了{share}的"
+        "**研發。** 毓智AI編碼助手已在{blocks}個程式碼區塊中寫出{lines}行程式碼，約每塊{per_block}行，公司指其承擔了{share}的"
         "編碼工作。"),
     "ops.ai_caveat": _stated(
         "這些大多是沒有列出起點的變動（「增加了」、「下降了」），而比率的變動究竟是相對變動還是百分點亦不清楚。它們說明的"
@@ -41,13 +41,13 @@ TEMPLATES = {
         "（SLA）的達標率為{sla}（{{numref}}`tbl-ops-data-platform`）。SLA百分比須配合"
         "其目標及量度期間才有意義，而兩者都沒有列明。"),
     "ops.certifications": {
-        "stated": "{year}年報告以認證（{certifications}）、有關數據安全及分類分級的內部規定，以及具備水印、隱私偵測及動態"
+        "stated": "{year}年報告以認證（{certifications}）、有關數據安全及分類分級的內部規定，以及具備水印、私隱偵測及動態"
                   "脫敏功能的數據可信平台作為數據治理的基礎。",
         "missing": "",
     },
     "ops.data_crime": _stated(
         "**打擊數據違法行為。** 公司處理了{apps}個仿冒360借條應用程式，發現{channels}個活躍的數據黑灰產交易渠道，調查了"
-        "{sellers}名出售數據的人，並阻止了{loss}的數據洩露損失。公司監測了{platforms}個網站、網頁及應用程式，令{blocked}個"
+        "出售數據的{sellers}，並阻止了{loss}的數據洩露損失。公司監測了{platforms}個網站、網頁及應用程式，令{blocked}個"
         "仿冒網站及應用程式被封禁，並舉報了{posts}則冒充其客服的帖文及影片（{{numref}}`tbl-ops-data-security`）"
         "。損失數字如何估算並無說明。"),
     "ops.no_hacking": {
