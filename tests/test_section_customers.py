@@ -140,3 +140,10 @@ def test_hkex_status(ds2023, ds2022):
     assert s["B5.1"][0] == "disclosed" and s["B6.2"][0] == "partly" and s["B5.4"][0] == "not disclosed"
     s = cs.hkex_status(ds2022)
     assert s["B5.1"][0] == "disclosed" and s["B6.2"][0] == "not disclosed" and s["B5"][0] == "not disclosed"
+
+
+def test_a_section_the_new_year_drops_is_no_longer_disclosed(ds2024, ds2022):
+    note = cs.section_note(ds2024, "service")
+    assert note.case == "no_longer" and note.facts["n_prior"] == 5
+    assert cs.numbers(ds2024)["cus_service_text"].startswith("The data for 2024 no longer disclose")
+    assert cs.section_note(ds2022, "service").case == "comparative"  # 2021 had none: nothing dropped

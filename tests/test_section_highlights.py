@@ -181,3 +181,10 @@ def test_charts_draw_only_exact_figures(ds2023, tmp_path, monkeypatch):
     frame = pd.read_csv(averages.write_csv())
     assert len(frame) == 2  # the hedged 'more than 166' per merchant is named, not drawn
     assert "more than 166" in averages.description
+
+
+def test_figures_the_new_year_drops_are_no_longer_disclosed(ds2024):
+    f = hl.figures_finding(ds2024)
+    assert f.case == "no_longer" and f.facts["n_prior"] == 8
+    assert hl.small_business_finding(ds2024).case == "no_longer"
+    assert hl.numbers(ds2024)["hl_intro_text"].startswith("The data for 2024 hold none")

@@ -126,3 +126,11 @@ def test_hkex_status(ds2023):
     s = ops.hkex_status(ds2023)
     assert s == {**s, "B6": s["B6"]} and s["B6"][0] == "partly" and s["B6.3"][0] == "disclosed"
     assert s["B6.4"][0] == "partly" and s["B6.5"][0] == "disclosed"
+
+
+def test_a_section_the_new_year_drops_is_no_longer_disclosed(ds2024):
+    """ds2024 holds 2022's figures: every section 2023 had is said to be no longer disclosed, with its count."""
+    notes = {part: ops.section_note(ds2024, part) for part in ops.SECTION_WHAT}
+    assert {f.case for f in notes.values()} == {"no_longer"}
+    assert notes["ip"].facts["n_prior"] == 5 and notes["ai"].facts["n_prior"] == 18
+    assert ops.numbers(ds2024)["ops_ip_text"].startswith("The data for 2024 no longer disclose")

@@ -332,3 +332,8 @@ def test_prose_types_no_numbers():
     text = re.sub(r"\bB\d\.\d\b", "", text)
     text = re.sub(r"^# 7 ", "", text, flags=re.M)
     assert not re.findall(r".*\d.*", text)
+
+
+def test_development_figures_the_new_year_drops_are_no_longer_disclosed(reversed_ds):
+    (only,) = ppl.findings(reversed_ds)["development"]
+    assert only.case == "no_longer" and only.facts["n_prior"] == "4"

@@ -246,10 +246,12 @@ FIGURES = {"service": "fig-cus-service", "protection": "fig-cus-consumer-protect
 
 
 def section_note(ds: Dataset, part: str) -> Finding:
-    """The one note of a section the year has no figures for."""
+    """The one note of a section the year has no figures for: 'no_longer' when the prior year had some."""
     en, zh = SECTION_WHAT[part]
-    return Finding("cus.section_none", "none" if ds.own_report else "comparative",
-                   {"what": named(en, zh), "year": ds.year, "report_year": _report_year(ds)})
+    prior = [m for m in SECTIONS[part] if value(ds, m, ds.year - 1) is not None]
+    case = "no_longer" if prior else "none" if ds.own_report else "comparative"
+    return Finding("cus.section_none", case, {"what": named(en, zh), "year": ds.year, "report_year": _report_year(ds),
+                                               "prior_year": ds.year - 1, "n_prior": len(prior)})
 
 
 def drawn(chart: charts.Chart) -> bool:

@@ -171,6 +171,9 @@ def figures_finding(ds: Dataset) -> Finding:
     if not present_hl:
         if not ds.own_report:
             return Finding("hl.figures", "no_own_report", {"year": y, "report_year": _later_report(ds)})
+        prior = [m for m in HIGHLIGHTS if not _q(ds, m, p).missing]
+        if prior:  # the prior year had them: the new report no longer discloses them
+            return Finding("hl.figures", "no_longer", {"year": y, "prior_year": p, "n_prior": len(prior)})
         return Finding("hl.figures", "none", {"year": y})
     units = list(dict.fromkeys(ds.metric_info[m]["unit"] for m in present_hl))
     names = ds.table("units").set_index("id")["name_en"]
@@ -249,6 +252,9 @@ def small_business_finding(ds: Dataset) -> Finding:
         return Finding("hl.small_business", "no_own_report", {"year": y})
     q = {m: _q(ds, m) for m in SMALL_BUSINESS}
     if all(v.missing for v in q.values()):
+        prior = [m for m in SMALL_BUSINESS if not _q(ds, m, y - 1).missing]
+        if prior:
+            return Finding("hl.small_business", "no_longer", {"year": y, "prior_year": y - 1, "n_prior": len(prior)})
         return Finding("hl.small_business", "none", {"year": y})
     if any(v.missing for v in q.values()):
         given = [_named(ds, m) for m, v in q.items() if not v.missing]
@@ -318,8 +324,9 @@ def numbers(ds: Dataset) -> dict[str, str]:
     tail = [f for f in community if f.topic == "hl.community_resources"]
     out: dict[str, str] = {"hl_year": str(ds.year)}
     # What the report's special-report chapter holds is said only for a year that has its own report.
-    out["hl_intro_text"] = Md(write(Finding("hl.intro", "own_report" if ds.own_report else "no_own_report",
-                                            {"year": ds.year, "report_year": _later_report(ds)})))
+    intro = ("no_own_report" if not ds.own_report else
+             "own_report" if any(not _q(ds, m).missing for m in HIGHLIGHTS + SMALL_BUSINESS) else "no_figures")
+    out["hl_intro_text"] = Md(write(Finding("hl.intro", intro, {"year": ds.year, "report_year": _later_report(ds)})))
     out["hl_figures_text"] = paragraph(write(fig), write(cumulative_finding(ds)) if fig.case in ("only_year",
                                                                                                  "with_prior") else "")
     for key, f in themes.items():

@@ -305,11 +305,17 @@ SECTION_WHAT = {"ai": ("large models in the business", "業務中的大模型"),
                 "ip": ("intellectual property", "知識產權")}
 
 
+SECTION_METRICS = {"ai": AI, "platform": PLATFORM, "security": SECURITY, "argus": ARGUS, "ip": IP}
+
+
 def section_note(ds: Dataset, part: str) -> Finding:
-    """The one note of a section the year has no figure or statement for."""
+    """The one note of a section the year has no figure or statement for: 'no_longer' when the prior year had
+    some (a figure the new report no longer discloses is said so), else none / a comparative edition."""
     en, zh = SECTION_WHAT[part]
-    return Finding("ops.section_none", "none" if ds.own_report else "comparative",
-                   {"what": named(en, zh), "year": ds.year, "report_year": _report_year(ds)})
+    prior = [m for m in SECTION_METRICS[part] if value(ds, m, ds.year - 1) is not None]
+    case = "no_longer" if prior else "none" if ds.own_report else "comparative"
+    return Finding("ops.section_none", case, {"what": named(en, zh), "year": ds.year, "report_year": _report_year(ds),
+                                               "prior_year": ds.year - 1, "n_prior": len(prior)})
 
 
 def numbers(ds: Dataset) -> dict[str, str]:

@@ -176,6 +176,7 @@ TEMPLATES["cus.intro"] = {
 TEMPLATES["cus.section_none"] = {
     "comparative": "No {what} for {year} (see the note at the top of the chapter)",
     "none": "The {year} report, as the data hold it, gives no {what}",
+    "no_longer": "The data for {year} no longer disclose any of the {what}: {prior_year} had {n_prior}",
 }
 TEMPLATES["cus.figure"] = {
     "fig-cus-service": lambda f: _figure(

@@ -83,6 +83,8 @@ TEMPLATES = {
         "with_prior": lambda f: _figures(f, f"The data hold {f['count']} headline figures (亮點數據) for {f['year']}, "
                                             f"{f['with_prior']} of them also for {f['prior_year']}: {f['trends']}."),
         "none": "The data hold none of the headline figures (亮點數據) for {year}.",
+        "no_longer": "The data for {year} no longer disclose any of the headline figures (亮點數據): {prior_year} had "
+                     "{n_prior}.",
         "no_own_report": ("The data hold none of the headline figures (亮點數據) for {year}: the {report_year} "
                           "report, whose comparative column this edition uses, gives them for {report_year} only."),
     },
@@ -134,6 +136,8 @@ TEMPLATES = {
             "({numref}`tbl-hl-derived`)." + _per_merchant(f) + "\n"),
         "partial": "For {year} the data hold only some of the small-business campaign figures: {figures}.",
         "none": "The {year} report, as the data hold it, gives no small-business campaign figures.",
+        "no_longer": "The data for {year} no longer disclose any small-business campaign figure: {prior_year} had "
+                     "{n_prior}.",
         "no_own_report": ("The {year} edition has no report of its own, so there are no small-business campaigns of "
                           "{year} to describe."),
     },
@@ -181,6 +185,8 @@ TEMPLATES["hl.intro"] = {
                   "lending figure here is money that banks and other institutions lent with the company's help "
                   "(協助金融機構), not lending on the company's own books. This chapter lays the figures out, checks "
                   "what they imply when set against each other, and notes what they leave out.",
+    "no_figures": "The data for {year} hold none of the special-report chapter's (專題報告) figures; each section "
+                  "below says what it lacks.",
     "no_own_report": "The special-report chapter (專題報告) is a chapter of the {report_year} report about "
                      "{report_year}: its headline figures, campaigns and community cases have no {year} counterpart, so "
                      "each section below is a one-line note.",

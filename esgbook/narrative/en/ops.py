@@ -140,6 +140,7 @@ TEMPLATES = {
     "ops.section_none": {
         "comparative": "No figures on {what} for {year} (see the note at the top of the chapter)",
         "none": "The {year} report, as the data hold it, gives no figures on {what}",
+        "no_longer": "The data for {year} no longer disclose any figure on {what}: {prior_year} had {n_prior}",
     },
     "ops.ip_entities": _stated(
         "The group had {entities} entities, in Beijing and Shanghai, recognised as national intellectual property "

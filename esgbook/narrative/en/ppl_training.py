@@ -129,6 +129,8 @@ TEMPLATES = {
         "none": "The report's narrative gives no development figures (new-hire retention, induction satisfaction, "
                 "technology-committee sessions) for {year}.",
         "comparative": "The {later} report's comparative column gives no development figures for {year}.",
+        "no_longer": "The data for {year} no longer disclose any development figure (new-hire retention, induction "
+                     "satisfaction, technology-committee sessions, sick leave): {prior_year} had {n_prior}.",
     },
     "ppl.development_prior": {
         "no_prior": "The report gives them for {year} only, with no {prior_year} comparative.",

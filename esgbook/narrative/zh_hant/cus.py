@@ -134,6 +134,7 @@ TEMPLATES["cus.intro"] = {
 TEMPLATES["cus.section_none"] = {
     "comparative": "沒有{year}年的{what}（見本章開首的說明）",
     "none": "數據所載的{year}年報告沒有披露{what}",
+    "no_longer": "{year}年的數據不再披露任何{what}：{prior_year}年有{n_prior}項",
 }
 TEMPLATES["cus.figure"] = {
     "fig-cus-service": lambda f: _figure(

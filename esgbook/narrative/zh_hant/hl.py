@@ -66,6 +66,7 @@ TEMPLATES = {
         "with_prior": lambda f: _figures(f, f"數據中有{f['year']}年的{f['count']}個亮點數據，其中{f['with_prior']}個"
                                             f"亦有{f['prior_year']}年的數字：{f['trends']}。"),
         "none": "數據中沒有{year}年的亮點數據。",
+        "no_longer": "{year}年的數據不再披露任何亮點數據：{prior_year}年有{n_prior}項。",
         "no_own_report": "數據中沒有{year}年的亮點數據：本版採用其比較欄的{report_year}年報告，只列出{report_year}年的"
                          "亮點數據。",
     },
@@ -106,6 +107,7 @@ TEMPLATES = {
             "（{numref}`tbl-hl-derived`）。" + _per_merchant(f) + "\n"),
         "partial": "數據中只有{year}年部分小微活動的數字：{figures}。",
         "none": "按數據所載，{year}年報告沒有列出小微活動的數字。",
+        "no_longer": "{year}年的數據不再披露任何小微活動數字：{prior_year}年有{n_prior}項。",
         "no_own_report": "{year}年版沒有本身的報告，因此沒有{year}年的小微活動可以描述。",
     },
     "hl.community": {
@@ -146,6 +148,7 @@ TEMPLATES["hl.intro"] = {
     "own_report": "報告的專題報告一章以一頁亮點數據及一系列案例開始：為小微企業、農戶及綠色借款人提供的信貸，然後是社區計劃。"
                   "這裏每一個貸款數字都是銀行及其他機構在公司協助下發放的資金（協助金融機構），而非公司自身賬上的貸款。本章列出"
                   "這些數字，檢查它們互相對照時所隱含的意思，並指出它們遺漏了甚麼。",
+    "no_figures": "{year}年的數據沒有專題報告的任何數字；以下各節分別說明所欠缺的內容。",
     "no_own_report": "專題報告是{report_year}年報告中關於{report_year}年的一章：其亮點數據、活動及社區案例都沒有{year}年的"
                      "對應內容，因此以下各節各只有一句說明。",
 }

@@ -98,6 +98,7 @@ TEMPLATES = {
     "ops.section_none": {
         "comparative": "沒有{year}年有關{what}的數字（見本章開首的說明）",
         "none": "數據所載的{year}年報告沒有列出有關{what}的數字",
+        "no_longer": "{year}年的數據不再披露任何有關{what}的數字：{prior_year}年有{n_prior}項",
     },
     "ops.ip_entities": _stated(
         "集團在北京及上海共有{entities}家實體獲評為國家知識產權優勢企業（{{numref}}`tbl-ops-ip`）。"),

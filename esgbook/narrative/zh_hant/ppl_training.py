@@ -104,6 +104,8 @@ TEMPLATES = {
     "ppl.development": {
         "shown": lambda f: _development(f),
         "none": "報告的敘述沒有列出{year}年的發展數字（新員工留存率、入職培訓滿意度、技術委員會活動）。",
+        "no_longer": "{year}年的數據不再披露任何發展數字（新員工留存率、入職培訓滿意度、技術委員會活動、病假）："
+                     "{prior_year}年有{n_prior}項。",
         "comparative": "{later}年報告的比較欄沒有{year}年的發展數字。",
     },
     "ppl.development_prior": {

@@ -44,7 +44,9 @@ def development(ds: Dataset) -> list[Finding]:
                      levels=Q(len(ds.breakdown("tech_committee_sessions", "session_level", y)), 0, "count"))
     have = [m for m in OTHER_METRICS if ds.value(m, y) is not None]
     if not have:
-        return [Finding("ppl.development", "none" if ds.own_report else "comparative", facts)]
+        prior = [m for m in OTHER_METRICS if ds.value(m, p) is not None]
+        case = "no_longer" if prior else "none" if ds.own_report else "comparative"
+        return [Finding("ppl.development", case, {**facts, "n_prior": str(len(prior))})]
     out = [Finding("ppl.development", "shown", facts)]
     with_prior = any(ds.value(m, p) is not None for m in have)
     out.append(Finding("ppl.development_prior", "with_prior" if with_prior else "no_prior", facts))
