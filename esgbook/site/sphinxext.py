@@ -7,6 +7,7 @@ which fetches a JSON file and so stays empty when the site is opened from disk).
 """
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 from pathlib import Path
@@ -62,6 +63,36 @@ def _frame_charts(app, doctree, docname):
                 frame += image
 
 
+LEGIBLE = 11  # px: the smallest chart text a reader is shown
+_IMG = re.compile(r'(<div class="esg-chart docutils container">\s*<img )([^>]*?src="([^"]+\.svg)")')
+
+
+def _svg_measure(path: Path) -> tuple[float, float] | None:
+    """An SVG chart's own width and its smallest font size, in px (None if it has no sized text)."""
+    svg = path.read_text(encoding="utf-8")
+    root = re.search(r"<svg\b[^>]*>", svg)
+    view = root and (re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+)', root[0]) or re.search(r'width="([\d.]+)', root[0]))
+    sizes = [float(x) for x in re.findall(r'<text\b[^>]*?font-size(?:="|:\s*)([\d.]+)', svg)]
+    return (float(view[1]), min(sizes)) if view and sizes else None
+
+
+def _size_charts(app, body: str) -> str:
+    """Each chart is shown as wide as the column allows, up to its own width, and never so narrow that its
+    smallest text falls under LEGIBLE px (then its frame scrolls): width and min-width on the image."""
+    sources = {posixpath.basename(dest): src for src, dest in getattr(app.builder, "images", {}).items()}
+
+    def sized(m):
+        src = sources.get(posixpath.basename(m[3]))
+        measured = _svg_measure(Path(app.srcdir, src)) if src else None
+        if not measured:
+            return m[0]
+        width, smallest = measured
+        floor = width * LEGIBLE / smallest
+        return f'{m[1]}style="width: {width:.0f}px; min-width: {math.ceil(floor)}px" {m[2]}'
+
+    return _IMG.sub(sized, body)
+
+
 def _page_context(app, pagename, templatename, context, doctree):
     site = app.config.esgbook_site
     if not site:
@@ -75,15 +106,16 @@ def _page_context(app, pagename, templatename, context, doctree):
         context["esgbook_code"] = posixpath.relpath(notebook, posixpath.dirname(pagename) or ".")
     # A wide table scrolls sideways (esgbook.css): keyboard users reach it only if it can take focus.
     if "body" in context:
-        context["body"] = context["body"].replace('<table class="', '<table tabindex="0" class="').replace(
+        context["body"] = _size_charts(app, context["body"]).replace(
+            '<table class="', '<table tabindex="0" class="').replace(
             '<div class="esg-chart docutils container">', '<div class="esg-chart docutils container" tabindex="0">')
 
 
 WORDS = {"en": {"edition": "Edition", "language": "Language", "latest": "latest", "editions": "Editions",
-                "home": "Home", "code": "View the code",
+                "home": "Home", "code": "View the code", "colon": ": ",
                 "code_note": "the executed notebook of this page (.ipynb)"},
          "zh_hant": {"edition": "版本年度", "language": "語言", "latest": "最新", "editions": "各年度版本",
-                     "home": "首頁", "code": "查看程式碼",
+                     "home": "首頁", "code": "查看程式碼", "colon": "：",
                      "code_note": "本頁已執行的筆記本（.ipynb）"}}
 
 
