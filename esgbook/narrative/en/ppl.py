@@ -284,8 +284,9 @@ TEMPLATES = {
                                f"{f['year']}, so the two cannot be checked against each other."),
     },
     "ppl.turnover_base": {
-        "shown": "To reach the total, the {label} group, whose rate is the highest, would have to make up {need} of "
-                 "the base the rates are computed on; it is {actual} of the year-end headcount.",
+        "shown": "Taking the printed rates as exact, to reach the total the {label} group, whose rate is the highest, "
+                 "would have to make up about {need} of the base the rates are computed on; it is {actual} of the "
+                 "year-end headcount.",
     },
     "ppl.turnover_caution": {
         "holds": "The {year} turnover figures therefore hold together on this check.",

@@ -210,7 +210,8 @@ TEMPLATES = {
         "not_both": lambda f: f"報告沒有同時列出{f['year']}年的總比率及{_check_what(f)}比率，因此兩者無法互相核對。",
     },
     "ppl.turnover_base": {
-        "shown": "要達到總比率，比率最高的{label}組別須佔計算比率所用基數的{need}；但它只佔年末人數的{actual}。",
+        "shown": "若把公佈的比率視為準確，要達到總比率，比率最高的{label}組別須佔計算比率所用基數約{need}；但它只佔年末"
+                 "人數的{actual}。",
     },
     "ppl.turnover_caution": {
         "holds": "因此，{year}年的流失數字通過了這項核對。",
