@@ -35,9 +35,26 @@ def file_digest(path: Path) -> str:
 NAMES = "names:"  # an input that is only the name columns of a file (`<x>_en` / `<x>_zh`), not its figures
 
 
-def input_digest(root: Path, name: str) -> str:
+ROWS = "@"  # `<file>@<year>`: the rows of one year of an observation file as the edition sees them;
+# `<file>@*`: every row the edition sees (a later year without its values); `<file>@keys`: its rows without values
+YEARS = "years:"  # the years the data package holds (`ds.years`)
+
+
+def input_path(name: str) -> str:
+    """The data file a recorded input is about (`names:metrics.csv`, `suppliers.csv@2023` -> the file)."""
+    return name.removeprefix(NAMES).partition(ROWS)[0]
+
+
+def input_digest(root: Path, name: str, edition: int | None = None) -> str:
     """The digest of one recorded input of a chapter: a whole data file, or (`names:<file>`) only the
-    names it gives in both languages, which is what the Chinese labels read from every file."""
+    names it gives in both languages, which is what the Chinese labels read from every file, or
+    (`<file>@<year>`, `<file>@*`, `<file>@keys`) the rows the edition `edition` sees of one year, of every
+    year, or only which figures it has; or (`years:`) the years the package holds."""
+    if name == YEARS:
+        return hashlib.sha256(",".join(map(str, available_years(root))).encode()).hexdigest()[:16]
+    if ROWS in name and not name.startswith(NAMES):
+        file, _, scope = name.partition(ROWS)
+        return _row_digests(root / file, edition).get(scope, _EMPTY)
     if not name.startswith(NAMES):
         return file_digest(root / name)
     import csv  # noqa: PLC0415
@@ -52,6 +69,30 @@ def input_digest(root: Path, name: str) -> str:
         for row in [header, *reader]:
             h.update("\x1f".join(row[i] for i in keep if i < len(row)).encode() + b"\n")
     return h.hexdigest()[:16]
+
+
+_EMPTY = hashlib.sha256(b"").hexdigest()[:16]
+_ROW_CACHE: dict[tuple, dict[str, str]] = {}
+
+
+def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
+    """{year: digest of its rows, '*': of every row, 'keys': of the figures' keys} of an observation file as
+    the edition sees it (`as_reported`, then no year after its own, as `Dataset` loads it). Cached by the
+    file's size and time: staleness checks ask for the same file once per chapter and edition."""
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size, edition)
+    if key not in _ROW_CACHE:
+        resource = next(r for r in descriptor(path.parent)["resources"] if r["path"] == path.name)
+        frame = _edition_view(_read(path.parent, resource), edition)
+        columns = [c for c in frame.columns if c != "file"]
+        keys = [c for c in columns if c not in VALUES]  # everything but the figures' values
+        lines = ["\x1f".join(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
+        out: dict[str, list[str]] = {"*": lines, "keys": ["\x1f".join(str(v) for v in row)
+                                                          for row in frame[keys].itertuples(index=False)]}
+        for line, year in zip(lines, frame["year"]):
+            out.setdefault(str(int(year)), []).append(line)
+        _ROW_CACHE[key] = {k: hashlib.sha256("\n".join(v).encode()).hexdigest()[:16] for k, v in out.items()}
+    return _ROW_CACHE[key]
 
 
 _noted: set[tuple[str, str]] = set()
@@ -103,23 +144,31 @@ class Dataset:
     def table(self, name: str) -> pd.DataFrame:
         """A resource as a DataFrame (typed by its schema), with `file` and `row` for messages. An
         observation file holds the figures as the edition sees them: for every figure, the value of the
-        latest report no later than the edition's year (`as_reported`)."""
+        latest report no later than the edition's year (`as_reported`), for the years up to the edition's."""
+        frame = self._frame(name)
+        self._record(name, "*")
+        return frame
+
+    def _frame(self, name: str) -> pd.DataFrame:
         if name not in self._tables:
             self._tables[name] = self._load(name)
-        self._record(name)
         return self._tables[name]
 
     def _load(self, name: str) -> pd.DataFrame:
         frame = _read(self.root, self.resources[name])
-        return as_reported(frame, self.year or None) if name in self.observation_tables else frame
+        return _edition_view(frame, self.year or None) if name in self.observation_tables else frame
 
     def all_reports(self, name: str) -> pd.DataFrame:
         """An observation file with every report's rows, restated figures included (for the ledger)."""
         self._record(name)
         return _read(self.root, self.resources[name])
 
-    def _record(self, name: str) -> None:
+    def _record(self, name: str, scope: str | int | None = None) -> None:
+        """Note an input of the running chapter: a whole file, or of an observation file only the rows of
+        one year (`scope`), of every year the edition sees ('*'), or only which figures it has ('keys')."""
         path = self.resources[name]["path"]
+        if scope is not None and name in self.observation_tables:
+            path = f"{path}{ROWS}{scope}"
         if path not in self.reads:
             self.reads.add(path)
             log = os.environ.get(READS_LOG_ENV)
@@ -181,10 +230,7 @@ class Dataset:
         # columns once (cheap: a few hundred rows) without counting them as reads.
         index: dict[str, str] = {}
         for name in self.observation_tables:
-            frame = self._tables.get(name)
-            if frame is None:
-                frame = self._tables[name] = self._load(name)
-            for m in frame["metric"].unique():
+            for m in _read(self.root, self.resources[name])["metric"].unique():
                 index.setdefault(m, name)
         return index
 
@@ -192,7 +238,7 @@ class Dataset:
         """A file's rows grouped by (metric, year) and by (metric, year, dimension, category), once:
         chapters look figures up hundreds of times, and boolean filtering each time is slow."""
         if name not in self._index:
-            frame = self._tables[name]
+            frame = self._frame(name)
             self._index[name] = (
                 {key: part for key, part in frame.groupby(["metric", "year"], sort=False)},
                 {key: r for key, r in zip(zip(frame["metric"], frame["year"], frame["dimension"],
@@ -202,8 +248,9 @@ class Dataset:
 
     def rows(self, metric: str, year: int | None = None) -> pd.DataFrame:
         name = self._file_of(metric)
-        frame = self.table(name)
+        frame = self._frame(name)
         year = self.year if year is None else year
+        self._record(name, int(year))
         part = self._groups(name)[0].get((metric, year))
         return frame.iloc[0:0] if part is None else part
 
@@ -211,8 +258,9 @@ class Dataset:
             category: str = "all") -> pd.Series | None:
         """One observation row (value, unit, qualifier, section), or None when the year has none."""
         name = self._file_of(metric)
-        self.table(name)  # records the read
-        return self._groups(name)[1].get((metric, self.year if year is None else year, dimension, category))
+        year = self.year if year is None else year
+        self._record(name, int(year))  # only the rows of that year
+        return self._groups(name)[1].get((metric, year, dimension, category))
 
     def value(self, metric: str, year: int | None = None, dimension: str = "total",
               category: str = "all") -> float | None:
@@ -249,7 +297,9 @@ class Dataset:
         return self._memo[key]
 
     def years_of(self, metric: str) -> list[int]:
-        frame = self.table(self._file_of(metric))
+        name = self._file_of(metric)
+        frame = self._frame(name)
+        self._record(name, "keys")  # which years have the figure, not its values
         return sorted(int(y) for y in frame.loc[frame["metric"] == metric, "year"].unique())
 
     @property
@@ -257,8 +307,18 @@ class Dataset:
         return self.year - 1
 
     def inputs(self) -> dict[str, str]:
-        """The files read so far with their digests: what a chapter's output depends on."""
-        return {p: file_digest(self.root / p) for p in sorted(self.reads)}
+        """The inputs read so far with their digests: what a chapter's output depends on."""
+        return {p: input_digest(self.root, p, self.year) for p in sorted(self.reads)}
+
+    @property
+    def years(self) -> list[int]:
+        """The years the data package holds (an input of the chapter that asks)."""
+        note_read(YEARS)
+        return self._package_years
+
+    @years.setter
+    def years(self, value: list[int]) -> None:
+        self._package_years = value
 
 
 FIGURE_KEY = ["year", "metric", "dimension", "category"]
@@ -276,6 +336,24 @@ def as_reported(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:
     part = frame if edition is None or not later else frame[frame["reported_in"] <= later[0]]
     latest = part.sort_values("reported_in", kind="stable").drop_duplicates(FIGURE_KEY, keep="last")
     return latest.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+VALUES = ["value", "qualifier"]  # what an edition does not see of a later year's figure
+
+
+def _edition_view(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:
+    """An observation file as edition `edition` sees it: `as_reported`, and of a figure of a later year (the
+    2022 edition is read from the 2023 report, which also gives 2023) only that it exists, its unit and
+    section, not its value: a change to a later year's figure changes no earlier edition."""
+    frame = as_reported(frame, edition)
+    if edition is None or "year" not in frame.columns:
+        return frame
+    later = frame["year"] > edition
+    if later.any():
+        frame = frame.copy()
+        frame.loc[later, "value"] = float("nan")
+        frame.loc[later, "qualifier"] = ""
+    return frame
 
 
 def _read(root: Path, resource: dict) -> pd.DataFrame:

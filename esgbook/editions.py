@@ -116,11 +116,50 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
     if meta.get("code") != now["code"]:
         return "esgbook code it imports changed"
     for name, digest in sorted(meta.get("inputs", {}).items()):
-        path = root / name.removeprefix(data_mod.NAMES)
-        if not path.exists() or data_mod.input_digest(root, name) != digest:
-            return f"data/{name.removeprefix(data_mod.NAMES)} changed" + (
-                " (its names)" if name.startswith(data_mod.NAMES) else "")
+        if name.startswith((TEMPLATES, CATALOGUE)) or name == data_mod.YEARS:
+            if input_digest(root, name, year) != digest:
+                return _changed(name)
+            continue
+        path = root / data_mod.input_path(name)
+        if not path.exists() or input_digest(root, name, year) != digest:
+            return _changed(name)
     return None
+
+
+TEMPLATES, CATALOGUE = "templates:", "labels:"  # narrative.TEMPLATE_INPUT, labels.CATALOGUE_INPUT
+
+
+def input_digest(root: Path, name: str, year: int) -> str:
+    """The digest of one recorded input of a chapter of edition `year`: data (`esgbook.data.input_digest`: a
+    file, its names, or the rows of a year), a template module of a topic the chapter wrote (with what it
+    imports), or what the Chinese catalogue (labels.txt) gives for a text the chapter looked up."""
+    if name.startswith(TEMPLATES):
+        from . import imports  # noqa: PLC0415
+
+        pkg = REPO / "esgbook"
+        files = imports.module_files(name.removeprefix(TEMPLATES))
+        return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
+    if name.startswith(CATALOGUE):
+        from .narrative.zh_hant import labels  # noqa: PLC0415
+
+        return _digest(json.dumps(labels.catalogue_entry(json.loads(name.removeprefix(CATALOGUE))),
+                                  ensure_ascii=False).encode())
+    return data_mod.input_digest(root, name, year)
+
+
+def _changed(name: str) -> str:
+    if name.startswith(TEMPLATES):
+        return f"the templates it writes changed ({name.removeprefix(TEMPLATES)})"
+    if name.startswith(CATALOGUE):
+        return f"the Chinese catalogue's entry for {name.removeprefix(CATALOGUE)[:60]} changed (labels.txt)"
+    if name == data_mod.YEARS:
+        return "the years the data hold changed"
+    file, scope = data_mod.input_path(name), name.partition(data_mod.ROWS)[2]
+    what = (" (its names)" if name.startswith(data_mod.NAMES) else
+            " (which figures it has)" if scope == "keys" else
+            f" (its rows of {scope})" if scope.isdigit() else
+            " (the rows the edition sees)" if scope == "*" else "")
+    return f"data/{file} changed{what}"
 
 
 # -- executing one chapter ----------------------------------------------------------------
@@ -177,7 +216,7 @@ def execute_chapter(source: str, year: int, workdir: str) -> str:
     root = data_dir()
     inputs = sorted(set(filter(None, reads.read_text(encoding="utf-8").splitlines())) | {"datapackage.json"})
     meta = {"chapter": src.stem, "year": year, **made_from(src),
-            "inputs": {name: data_mod.input_digest(root, name) for name in inputs}}
+            "inputs": {name: input_digest(root, name, year) for name in inputs}}
     _normalise(nb, meta)
     nbformat.write(nb, out)
     reads.unlink()

@@ -2,8 +2,10 @@
 those import in turn (read from the source with `ast`, imports inside functions included).
 
 An edition re-executes a chapter when one of these files changes, so editing a section module re-executes
-only the chapters that import it. A package that loads its modules by listing its folder (the narrative
-templates: `iter_modules(__path__)`) counts whole, and so do the CSV tables shipped beside a module.
+only the chapters that import it; the CSV tables shipped beside a module count too. The narrative's template
+modules, which `esgbook.narrative` loads by listing its folders (`iter_modules`), are not counted here: a
+chapter records the template modules of the topics it wrote as it runs (`templates:<module>` inputs, digested
+by `module_files`), so editing one chapter's sentences re-executes only the chapters that write them.
 """
 from __future__ import annotations
 
@@ -63,8 +65,6 @@ def _direct(path: Path) -> frozenset[Path]:
         while parent != PACKAGE.parent and (parent / "__init__.py").exists():
             found.add(parent / "__init__.py")
             parent = parent.parent
-    if "iter_modules(" in path.read_text(encoding="utf-8"):
-        found |= {p for p in path.parent.rglob("*.py")}
     return frozenset(found - {path})
 
 
@@ -88,3 +88,8 @@ def chapter_code(source: Path) -> str:
 
     nb = jupytext.read(source)
     return "\n".join(c.source for c in nb.cells if c.cell_type == "code" and not c.source.lstrip().startswith("%"))
+
+
+def module_files(dotted: str) -> list[Path]:
+    """The files a module (a narrative template module, recorded at run time) runs: itself and its imports."""
+    return closure(f"import {dotted}")

@@ -109,7 +109,23 @@ def merged_templates(package: str, path, skip: tuple[str, ...] = ()) -> dict:
             if topic in out:
                 raise ValueError(f"template topic {topic!r} is defined twice")
             out[topic] = cases
+            TOPIC_MODULES[(package, topic)] = f"{package}.{info.name}"
     return out
+
+
+# Which template module holds each topic ((language package, topic) -> module): a chapter's recorded inputs
+# name the modules of the topics it wrote (`esgbook.editions`), so editing one chapter's templates
+# re-executes only the chapters that write its topics.
+TOPIC_MODULES: dict[tuple[str, str], str] = {}
+TEMPLATE_INPUT = "templates:"  # + a module's dotted name, in a chapter's recorded inputs
+
+
+def _note_topic(package: str, topic: str) -> None:
+    module = TOPIC_MODULES.get((package, topic))
+    if module:
+        from .. import data  # noqa: PLC0415 - the chapter's log of inputs
+
+        data.note_read(TEMPLATE_INPUT + module)
 
 
 def language(lang: str | None = None):
@@ -126,6 +142,7 @@ def write(finding: Finding, lang: str | None = None) -> str:
         template: str | Callable = templates[finding.topic][finding.case]
     except KeyError:
         raise KeyError(f"no {lang} template for {finding.topic!r} case {finding.case!r}") from None
+    _note_topic(module.__name__, finding.topic)
     facts = _Formatted(finding.facts, module.fmt)  # only the facts a template uses are formatted
     return template(facts) if callable(template) else template.format_map(facts)
 

@@ -15,6 +15,7 @@ fills in at run time (see `SLOTS`), so one entry covers every year and value.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from contextvars import ContextVar
 from functools import lru_cache
@@ -194,7 +195,18 @@ def catalogue() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
     return exact, patterns
 
 
+CATALOGUE_INPUT = "labels:"  # + the text looked up (JSON), in a chapter's recorded inputs
+
+
 def _from_catalogue(text: str) -> str | None:
+    from ... import data  # noqa: PLC0415 - the chapter's log of inputs: what labels.txt gave for this text
+
+    data.note_read(CATALOGUE_INPUT + json.dumps(text, ensure_ascii=False))
+    return catalogue_entry(text)
+
+
+def catalogue_entry(text: str) -> str | None:
+    """What the catalogue gives for `text` (None when no entry applies)."""
     exact, patterns = catalogue()
     if text in exact:
         return exact[text]

@@ -1,0 +1,105 @@
+"""A chapter's recorded inputs are as fine as what it used: the rows of the years it read, the template
+modules of the topics it wrote, the catalogue entries it looked up. Three chapters of both editions are
+executed once into temporary folders; then a data copy, a template and a catalogue entry are changed and
+`editions.why_stale` is asked, in a copy of the package, which chapters are out of date."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHAPTERS = ["06_customers_suppliers", "07_people", "08_environment"]
+YEARS = [2022, 2023]
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    """A copy of the package and the chapters (so templates can be edited), its data, and the three chapters
+    executed for both editions."""
+    root = tmp_path_factory.mktemp("fine")
+    src = root / "src"
+    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(".git", ".venv*", "_build", "notebooks", "node_modules",
+                                                             "__pycache__", ".pytest_cache", "tests"))
+    toc = root / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: chapters/00_index\nparts:\n  - caption: The report\n    chapters:\n"
+                   + "".join(f"      - file: chapters/{c}\n" for c in CHAPTERS), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(src), "ESGBOOK_TOC": str(toc), "ESGBOOK_NOTEBOOKS": str(root / "nb"),
+           "ESGBOOK_BUILD": str(root / "build"), "ESGBOOK_DATA": str(src / "data")}
+    code = "from esgbook import editions; editions.run_editions([2022, 2023], quiet=True)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return src, env
+
+
+def stale(book) -> dict[int, list[str]]:
+    src, env = book
+    code = ("import json; from esgbook import editions; print(json.dumps({y: sorted(s.stem for s in editions.chapters(y) "
+            f"if editions.why_stale(s, y)) for y in {YEARS}}}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return {int(y): names for y, names in json.loads(out.stdout.strip().splitlines()[-1]).items()}
+
+
+def edited(path: Path, old: str, new: str, count: int = 1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return text
+
+
+def test_nothing_is_stale_after_the_run(book):
+    assert stale(book) == {2022: [], 2023: []}
+
+
+def test_a_2023_value_changes_no_2022_chapter(book):
+    src, _ = book
+    path = src / "data" / "suppliers.csv"
+    original = edited(path, "2023,suppliers,supplier_region,east_china,52,", "2023,suppliers,supplier_region,east_china,53,")
+    try:
+        found = stale(book)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert found[2022] == []
+    # The 2023 chapters that read the 2023 rows of suppliers.csv (the customers and suppliers chapter does).
+    nb = Path(book[1]["ESGBOOK_NOTEBOOKS"]) / "2023"
+    readers = sorted(p.stem for p in nb.glob("*.ipynb") if any(
+        k in json.loads(p.read_text(encoding="utf-8"))["metadata"]["esgbook"]["inputs"]
+        for k in ("suppliers.csv@2023", "suppliers.csv@*")))
+    assert "06_customers_suppliers" in found[2023] and found[2023] == readers
+
+
+def test_a_2022_value_changes_the_2022_chapters_that_read_it(book):
+    src, _ = book
+    path = src / "data" / "suppliers.csv"
+    original = edited(path, "2022,suppliers,supplier_region,east_china,", "2022,suppliers,supplier_region,east_china,9")
+    try:
+        found = stale(book)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert "06_customers_suppliers" in found[2022]
+
+
+def test_one_template_edit_reexecutes_only_the_chapters_that_write_its_topics(book):
+    src, _ = book
+    path = src / "esgbook" / "narrative" / "en" / "env.py"
+    original = edited(path, "is reproduced from the raw figures", "is reproduced from the raw figures again")
+    try:
+        found = stale(book)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert found == {2022: ["08_environment"], 2023: ["08_environment"]}
+
+
+def test_one_catalogue_entry_reexecutes_only_the_chapters_that_used_it(book):
+    src, _ = book
+    path = src / "esgbook" / "narrative" / "zh_hant" / "labels.txt"
+    original = edited(path, "All employees\n= 全體僱員\n", "All employees\n= 全體員工\n")
+    try:
+        found = stale(book)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert found == {2022: ["07_people"], 2023: ["07_people"]}
