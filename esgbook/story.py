@@ -368,13 +368,21 @@ def dropped_metrics(ds: Dataset) -> dict[str, list[str]]:
     return out
 
 
+NAMES_SHOWN = 3  # a list of figures longer than this is counted, with its first few named
+
+
+def metric_names(ds: Dataset, metrics: list[str]) -> list[Finding]:
+    return [name(ds.metric_info[m]["name_en"], ds.metric_info[m]["name_zh"], "first_lower") for m in metrics]
+
+
 def no_longer_disclosed(ds: Dataset) -> list[KeyFinding]:
     out = []
     for chapter, metrics in dropped_metrics(ds).items():
-        names = [name(ds.metric_info[m]["name_en"], ds.metric_info[m]["name_zh"], "first_lower") for m in metrics]
-        facts = {"year": str(ds.year), "prior_year": str(ds.year - 1), "names": names, "count": str(len(names))}
+        facts = {"year": str(ds.year), "prior_year": str(ds.year - 1), "count": Q(len(metrics), 0),
+                 "names": metric_names(ds, metrics[:NAMES_SHOWN])}
+        case = "one" if len(metrics) == 1 else "some" if len(metrics) <= NAMES_SHOWN else "many"
         out.append(KeyFinding(f"dropped_{chapter}", "gap", 2, chapter, _target(chapter, metrics[0]),
-                              Finding("story.dropped", "one" if len(names) == 1 else "some", facts), tuple(metrics)))
+                              Finding("story.dropped", case, facts), tuple(metrics)))
     return out
 
 
@@ -458,7 +466,7 @@ _UNASSESSED = {  # why, for a year data/hkex_index.csv does not assess (en, zh)
 }
 
 
-def _chapter_statuses(ds: Dataset) -> dict[str, tuple[str, str]]:
+def chapter_statuses(ds: Dataset) -> dict[str, tuple[str, str]]:
     """Guide item -> (status, reason) as the chapters assess it from their own findings (a section module
     that assesses items exposes `hkex_status(ds)`), so the index cannot contradict a chapter."""
     from .sections import (  # noqa: PLC0415 - the sections read this module; it reads them when asked
@@ -522,13 +530,14 @@ def content_index(ds: Dataset) -> pd.DataFrame:
         for i in merged.index[merged["status"].isna() | (merged["status"] == "")]:
             status, en, zh = _from_data(ds, merged.at[i, "code"], assessed)
             merged.loc[i, ["status", "reason", "reason_zh", "target", "report_location_zh"]] = [status, en, zh, "", ""]
-        for code, (status, reason) in _chapter_statuses(ds).items():
+        for code, (status, reason) in chapter_statuses(ds).items():
             hit = merged["code"] == code
             merged.loc[hit, "status"] = status
             merged.loc[hit, "reason"] = reason
             merged.loc[hit, "reason_zh"] = ""  # a chapter's reason: written in English there, shown as a label
         return merged.fillna("")
-    return ds.cached(("content_index",), build).copy()
+    # per language: a chapter's reason is a sentence written in the current language
+    return ds.cached(("content_index", narrative.current()), build).copy()
 
 
 def status_counts(ds: Dataset) -> dict[str, int]:

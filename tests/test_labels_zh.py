@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from esgbook import narrative, present
+from esgbook import narrative, present, story
 from esgbook.narrative.zh_hant import labels
 from esgbook.paths import data_dir
 from esgbook.sections import appendix, undisclosed
@@ -118,7 +118,7 @@ def test_the_hkex_index_reads_the_language_of_the_edition(ds2023, ds2022):
         assert chinese.loc[chinese["Code"] == "A1", "Aspect"].item() == "層面A1：排放物"
         assert chinese.loc[chinese["Code"] == "B2.2", "What the guide asks"].item() == "因工傷損失工作日數"
         # a status a chapter assesses brings its own reason, not the data's Chinese one for another case
-        assessed = appendix.chapter_statuses(ds2022)
+        assessed = story.chapter_statuses(ds2022)
         old = appendix.hkex_table(ds2022).frame.set_index("Code")
         for code, (_, reason) in assessed.items():
             assert old.loc[code, "Note"] == reason

@@ -56,7 +56,7 @@ def test_every_opening_finding_is_told_the_same_in_its_chapter(year, lang):
     for item in opening:
         target = REF.search(item).group(1)
         chapter = CHAPTER_OF_TARGET[target]
-        sentence = REF.sub("", item).rstrip(" ()（見）see").strip()
+        sentence = re.sub(r"\s*(?:\(see \)|（見）)$", "", REF.sub("", item))
         lead = glued(year, chapter, lang)[lead_key(chapter)]
         assert sentence in lead, f"{year} {lang}: the opening's finding is not in {chapter}'s lead: {sentence[:80]}"
 

@@ -204,7 +204,6 @@ def climate(ds: Dataset) -> Finding:
 
 def numbers(ds: Dataset) -> dict[str, str]:
     """The chapter's computed paragraphs (Md, pasted with {glue:md}); the same keys for every edition."""
-    y = ds.year
     energy = _say(findings.prior_year(ds), kpi_trend(ds, "electricity_mwh", "Electricity use (用電總量)"),
                   kpi_trend(ds, "gasoline_mwh", "Gasoline (汽油)"), electricity_share(ds),
                   kpi_trend(ds, "energy_mwh", "Total energy (能源消耗總量)"),

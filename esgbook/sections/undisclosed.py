@@ -109,9 +109,10 @@ def dropped_finding(ds: Dataset) -> Finding | None:
     dropped = [m for metrics in story.dropped_metrics(ds).values() for m in metrics]
     if not dropped:
         return None
-    return Finding("gap.dropped", "one" if len(dropped) == 1 else "some", {
-        "year": str(ds.year), "prior_year": str(ds.year - 1), "count": Q(len(dropped), 0),
-        "names": [name(ds.metric_info[m]["name_en"], ds.metric_info[m]["name_zh"], "first_lower") for m in dropped]})
+    case = "one" if len(dropped) == 1 else "some" if len(dropped) <= story.NAMES_SHOWN else "many"
+    return Finding("gap.dropped", case, {"year": str(ds.year), "prior_year": str(ds.year - 1),
+                                         "count": Q(len(dropped), 0),
+                                         "names": story.metric_names(ds, dropped[:story.NAMES_SHOWN])})
 
 
 def numbers(ds: Dataset) -> dict[str, str]:

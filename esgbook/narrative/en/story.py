@@ -111,6 +111,8 @@ TEMPLATES = {
     "story.dropped": {
         "one": "No longer disclosed: the data hold {names} for {prior_year} but not for {year}",
         "some": "No longer disclosed: the data hold {count} figures for {prior_year} that they lack for {year}: {names}",
+        "many": ("No longer disclosed: the data hold {count} figures for {prior_year} that they lack for {year}, among "
+                 "them {names}"),
     },
     "story.trend": {
         "up": "{name} rose {change} on {prior_year}, from {prior} to {cur}",

@@ -99,6 +99,7 @@ TEMPLATES = {
     "story.dropped": {
         "one": "不再披露：數據有{prior_year}年的{names}，但沒有{year}年的",
         "some": "不再披露：數據有{prior_year}年的{count}項數字，{year}年則沒有：{names}",
+        "many": "不再披露：數據有{prior_year}年的{count}項數字，{year}年則沒有，包括{names}",
     },
     "story.trend": {
         "up": "{name}較{prior_year}年上升{change}，由{prior}增至{cur}",
