@@ -425,9 +425,10 @@ def test_every_edition_is_listed_on_every_page(site, latest):
         if 'http-equiv="refresh"' in html.lower():  # the site's and each edition's index.html only redirect
             continue
         soup = BeautifulSoup(html, "html.parser")
-        years = [a.get_text().split()[0] for a in soup.select("nav.esg-switcher a.esg-year")]
+        years = [a.get_text().strip()[:4] for a in soup.select("nav.esg-switcher a.esg-year")]
         assert sorted(years) == sorted(map(str, editions)), rel
-        assert any("(" in a.get_text() for a in soup.select("nav.esg-switcher a.esg-year")), rel  # latest marked
+        # The latest is marked: "2023 (latest)", 「2023（最新）」
+        assert any(re.search(r"[(（]", a.get_text()) for a in soup.select("nav.esg-switcher a.esg-year")), rel
 
 
 def test_compared_page_and_restatement_ledger(visited, latest, site):

@@ -111,11 +111,11 @@ def _page_context(app, pagename, templatename, context, doctree):
             '<div class="esg-chart docutils container">', '<div class="esg-chart docutils container" tabindex="0">')
 
 
-WORDS = {"en": {"edition": "Edition", "language": "Language", "latest": "latest", "editions": "Editions",
-                "home": "Home", "code": "View the code", "colon": ": ",
+WORDS = {"en": {"edition": "Edition", "language": "Language", "latest_mark": " (latest)", "label_colon": ":",
+                "editions": "Editions", "home": "Home", "code": "View the code", "colon": ": ",
                 "code_note": "the executed notebook of this page (.ipynb)"},
-         "zh_hant": {"edition": "版本年度", "language": "語言", "latest": "最新", "editions": "各年度版本",
-                     "home": "首頁", "code": "查看程式碼", "colon": "：",
+         "zh_hant": {"edition": "版本年度", "language": "語言", "latest_mark": "（最新）", "label_colon": "：",
+                     "editions": "各年度版本", "home": "首頁", "code": "查看程式碼", "colon": "：",
                      "code_note": "本頁已執行的筆記本（.ipynb）"}}
 
 
