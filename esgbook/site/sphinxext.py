@@ -28,7 +28,10 @@ def numeric(text: str) -> bool:
 
 def _mark_numbers(app, doctree, docname):
     """Each body cell that holds a figure gets the class `esg-num`; so does the header of a column whose
-    body cells all hold figures (the stylesheet right-aligns both, with tabular figures)."""
+    body cells all hold figures (the stylesheet right-aligns both, with tabular figures). HTML only: the PDF
+    lays out its tables itself."""
+    if app.builder.format != "html":
+        return
     for tgroup in doctree.findall(nodes.tgroup):
         body = [row for tbody in tgroup.findall(nodes.tbody) for row in tbody.children
                 if isinstance(row, nodes.row)]
