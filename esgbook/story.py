@@ -117,8 +117,8 @@ def _region(row) -> Finding:
     if row["region"] == "national":
         return name("the national grid", "全國電網")
     provincial = "provincial" in row["variant"]
-    return name(f"{row['region']} ({'provincial' if provincial else 'regional'} grid)",
-                f"{row['region_zh']}（{'省級' if provincial else '區域'}電網）")
+    return name(f"{row['region']}, {'provincial' if provincial else 'regional'}",
+                f"{row['region_zh']}（{'省級' if provincial else '區域'}）")
 
 
 def scope2(ds: Dataset) -> KeyFinding | None:
@@ -126,17 +126,17 @@ def scope2(ds: Dataset) -> KeyFinding | None:
     if test is None or test["case"] == "no_range":
         return None
     facts = {"year": str(ds.year), "implied": Q(test["implied"], 4, "tCO2/MWh"), "count": str(test["count"]),
-             "high": Q(test["high"], 4, "tCO2/MWh"), "high_region": _region(test["high_row"])}
+             "high": Q(test["high"], 4), "high_region": _region(test["high_row"])}
     if "official" in test:
-        facts |= {"official": Q(test["official"], 4, "tCO2/MWh"), "times": Q(test["times"], 1)}
+        facts |= {"official": Q(test["official"], 4), "times": Q(test["times"], 1)}
     if "fossil" in test:
-        facts["fossil"] = Q(test["fossil"], 4, "tCO2/MWh")
+        facts["fossil"] = Q(test["fossil"], 4)
     if "home" in test:
-        facts |= {"home": Q(test["home"], 4, "tCO2/MWh"),
+        facts |= {"home": Q(test["home"], 4),
                   "home_name": name(test["home_row"]["region"], test["home_row"]["region_zh"])}
     prior = grid_test(ds, ds.year - 1)
     if prior is not None and prior["case"] not in ("no_range",) and prior["case"] != test["case"]:
-        facts |= {"prior_year": str(ds.year - 1), "prior_implied": Q(prior["implied"], 4, "tCO2/MWh"),
+        facts |= {"prior_year": str(ds.year - 1), "prior_implied": Q(prior["implied"], 4),
                   "prior_case": Finding("story.scope2_prior", prior["case"], {})}
         case = f"{test['case']}_prior_differs"
     else:

@@ -48,7 +48,7 @@ def strip(nb) -> None:
 
 
 EMPTY_TABLE = re.compile(r"^% not shown: (\S+) has no rows", re.M)   # what present.Table shows for no rows
-_SENTENCE = re.compile(r"[^.。!?！？]*?(?:\.(?=\s|$)|[。!?！？]|$)\s*", re.S)
+_SENTENCE = re.compile(r"(?:[^.。!?！？]|\.(?!\s|$))*?(?:\.(?=\s|$)|[。!?！？]|$)\s*", re.S)
 
 
 def dropped_labels(nb) -> set[str]:

@@ -11,30 +11,26 @@ def _has(f, key: str) -> bool:
 
 
 def _scope2(f, case: str) -> str:
-    base, _, rest = case.partition("_prior_differs")
-    base = base.removesuffix("_no_official")
-    prior = case.endswith("_prior_differs") or "_prior_differs_" in case
-    official = "_no_official" not in case
+    base = case.split("_prior_differs")[0].removesuffix("_no_official")
+    prior = "_prior_differs" in case
     head = f"For {f['year']} the published Scope 2 and electricity imply a grid factor of {f['implied']}"
-    if official:
+    if "_no_official" not in case:
         head += f", {f['times']} times the official national factor ({f['official']})"
-    fossil = _has(f, "fossil")
+    held = f"the {f['count']} national, regional and provincial grid averages we hold for the year"
+    where = f"highest {f['high']}, {f['high_region']}"
+    if _has(f, "home"):
+        where += f"; {f['home_name']}, where the company has its headquarters, {f['home']}"
     if base == "above_fossil":
-        text = (f"{head}: above every one of the {f['count']} location-based grid factors we hold for the year "
-                f"(the highest, {f['high_region']}, is {f['high']}) and even above the fossil-only factor "
-                f"({f['fossil']}), the ceiling of a grid with no clean power; no official grid average gives "
-                "the published figure")
+        text = (f"{head}. That is above all {held} ({where}) and even above the fossil-only factor "
+                f"({f['fossil']}), which no grid average can exceed")
     elif base == "above_all":
-        text = (f"{head}: above every one of the {f['count']} location-based grid factors we hold for the year "
-                f"(the highest, {f['high_region']}, is {f['high']})")
-        if fossil:
+        text = f"{head}. That is above all {held} ({where})"
+        if _has(f, "fossil"):
             text += f"; only the fossil-only factor ({f['fossil']}), which is no Scope 2 factor, is higher"
     elif base == "within":
-        text = f"{head}: within the range of the {f['count']} location-based grid factors we hold for the year"
+        text = f"{head}, within the range of {held} ({where})"
     else:
-        text = f"{head}: below every one of the {f['count']} location-based grid factors we hold for the year"
-    if _has(f, "home"):
-        text += f"; {f['home_name']}, where the company has its headquarters, has {f['home']}"
+        text = f"{head}, below all {held}"
     if prior:
         text += f". For {f['prior_year']} they imply {f['prior_implied']}, {f['prior_case']}"
     return text
@@ -67,9 +63,9 @@ TEMPLATES = {
     "story.scope2": {case: (lambda f, c=case: _scope2(f, c)) for case in _SCOPE2_CASES},
     "story.scope2_prior": {
         "above_fossil": "above even the fossil-only factor",
-        "above_all": "above every location-based factor but below the fossil-only one",
-        "within": "within the range of the location-based factors",
-        "below_all": "below every location-based factor",
+        "above_all": "above every grid average but below the fossil-only factor",
+        "within": "within the range of the grid averages",
+        "below_all": "below every grid average",
     },
     "story.scope1": {case: (lambda f, c=case: _scope1(f, c)) for case in ("rose", "fell", "rose_no_default",
                                                                          "fell_no_default")},
@@ -101,12 +97,12 @@ TEMPLATES = {
     },
     "story.data_security": {
         "both": ("The report says no cyber-security incident caused an accident in {year}, yet it reports "
-                 "{losses} of data-leak losses stopped and {sellers} data sellers investigated: no accident is not "
-                 "no breach, and the report gives no count of breaches"),
+                 "{losses} of data-leak losses stopped and {sellers} investigated for selling data: no accident is "
+                 "not no breach, and the report gives no count of breaches"),
         "losses": ("The report says no cyber-security incident caused an accident in {year}, yet it reports "
                    "{losses} of data-leak losses stopped: no accident is not no breach"),
         "sellers": ("The report says no cyber-security incident caused an accident in {year}, yet it reports "
-                    "{sellers} data sellers investigated: no accident is not no breach"),
+                    "{sellers} investigated for selling data: no accident is not no breach"),
     },
     "story.dropped": {
         "one": "No longer disclosed: the data hold {names} for {prior_year} but not for {year}",

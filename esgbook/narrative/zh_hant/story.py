@@ -13,26 +13,23 @@ def _has(f, key: str) -> bool:
 def _scope2(f, case: str) -> str:
     base = case.split("_prior_differs")[0].removesuffix("_no_official")
     prior = "_prior_differs" in case
-    official = "_no_official" not in case
     head = f"按已公佈的{f['year']}年範圍2排放及用電量推算，隱含電網排放因子為{f['implied']}"
-    if official:
+    if "_no_official" not in case:
         head += f"，是官方全國因子（{f['official']}）的{f['times']}倍"
-    fossil = _has(f, "fossil")
+    held = f"我們所持該年全部{f['count']}個全國、區域及省級電網平均因子"
+    where = f"最高為{f['high_region']}的{f['high']}"
+    if _has(f, "home"):
+        where += f"；公司總部所在的{f['home_name']}為{f['home']}"
     if base == "above_fossil":
-        text = (f"{head}，高於我們所持該年全部{f['count']}個按地點計算的電網因子（最高為{f['high_region']}的"
-                f"{f['high']}），甚至高於只計化石能源的因子（{f['fossil']}，即完全沒有清潔電力的電網上限）；"
-                "沒有任何官方電網平均因子能得出已公佈的數字")
+        text = f"{head}，高於{held}（{where}），甚至高於只計化石能源的因子（{f['fossil']}），而任何電網平均因子都不會高於此值"
     elif base == "above_all":
-        text = (f"{head}，高於我們所持該年全部{f['count']}個按地點計算的電網因子（最高為{f['high_region']}的"
-                f"{f['high']}）")
-        if fossil:
+        text = f"{head}，高於{held}（{where}）"
+        if _has(f, "fossil"):
             text += f"；只有並非範圍2因子的只計化石能源因子（{f['fossil']}）較高"
     elif base == "within":
-        text = f"{head}，處於我們所持該年{f['count']}個按地點計算的電網因子範圍之內"
+        text = f"{head}，處於{held}的範圍之內（{where}）"
     else:
-        text = f"{head}，低於我們所持該年全部{f['count']}個按地點計算的電網因子"
-    if _has(f, "home"):
-        text += f"；公司總部所在的{f['home_name']}電網為{f['home']}"
+        text = f"{head}，低於{held}"
     if prior:
         text += f"。{f['prior_year']}年的隱含因子為{f['prior_implied']}，{f['prior_case']}"
     return text
@@ -60,9 +57,9 @@ TEMPLATES = {
     "story.scope2": {case: (lambda f, c=case: _scope2(f, c)) for case in _SCOPE2_CASES},
     "story.scope2_prior": {
         "above_fossil": "甚至高於只計化石能源的因子",
-        "above_all": "高於所有按地點計算的因子，但低於只計化石能源的因子",
-        "within": "處於按地點計算的因子範圍之內",
-        "below_all": "低於所有按地點計算的因子",
+        "above_all": "高於所有電網平均因子，但低於只計化石能源的因子",
+        "within": "處於電網平均因子的範圍之內",
+        "below_all": "低於所有電網平均因子",
     },
     "story.scope1": {case: (lambda f, c=case: _scope1(f, c)) for case in ("rose", "fell", "rose_no_default",
                                                                          "fell_no_default")},
