@@ -97,10 +97,50 @@ def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
 
 _noted: set[tuple[str, str]] = set()
 
+# Derived values a chapter depends on as a whole (`Dataset.cached` under these keys): the chapter records the
+# value's digest and what computing it read; when one of those inputs changes, the value is computed again
+# (here, once per edition) and the chapter is stale only if the value changed. One set of key findings per
+# edition reads every figure of the year, yet a figure that changes no finding re-executes no chapter.
+# {key's head: (module, function computing it from (ds, *the key's other parts)); a part that names a
+# language of esgbook.narrative is the language it is computed in, not an argument}
+DERIVED = {"story": ("esgbook.story", "key_findings"), "reconciliation": ("esgbook.reconcile", "reconciliation"),
+           "inference": ("esgbook.inference", "run"), "content_index": ("esgbook.story", "content_index")}
+DERIVED_INPUT = "derived:"  # + the JSON key, in a chapter's recorded inputs
+_GROUPS: list[set[str]] = []  # the reads of the derived values being computed, innermost last
+
+
+def value_digest(value) -> str:
+    """A digest of a derived value that does not depend on the process (sets sorted, frames as CSV)."""
+    import dataclasses  # noqa: PLC0415
+
+    def canon(v):
+        if dataclasses.is_dataclass(v) and not isinstance(v, type):
+            return [type(v).__name__, {f.name: canon(getattr(v, f.name)) for f in dataclasses.fields(v)}]
+        if isinstance(v, pd.DataFrame | pd.Series):
+            return v.to_csv()
+        if isinstance(v, dict):
+            return sorted(([repr(k), canon(x)] for k, x in v.items()), key=lambda kv: kv[0])
+        if isinstance(v, list | tuple):
+            return [canon(x) for x in v]
+        if isinstance(v, set | frozenset):
+            return sorted(repr(canon(x)) for x in v)
+        return repr(v)
+    return hashlib.sha256(json.dumps(canon(value), ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _log(name: str) -> None:
+    log = os.environ.get(READS_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(name + "\n")
+
 
 def note_read(name: str) -> None:
     """Record an input read outside a Dataset (the Chinese labels' names) in the running chapter's log,
     once per chapter: a module-level cache must not hide a chapter's inputs from the next chapter."""
+    if _GROUPS:  # computing a derived value: an input of that value
+        _GROUPS[-1].add(name)
+        return
     log = os.environ.get(READS_LOG_ENV)
     if log and (log, name) not in _noted:
         _noted.add((log, name))
@@ -130,6 +170,7 @@ class Dataset:
         self._tables: dict[str, pd.DataFrame] = {}
         self._index: dict[str, tuple] = {}
         self._memo: dict = {}
+        self._memo_reads: dict = {}
 
     # -- tables -------------------------------------------------------------------------
     @cached_property
@@ -169,12 +210,14 @@ class Dataset:
         path = self.resources[name]["path"]
         if scope is not None and name in self.observation_tables:
             path = f"{path}{ROWS}{scope}"
-        if path not in self.reads:
+        self._note(path)
+
+    def _note(self, path: str) -> None:
+        if _GROUPS:  # computing a derived value: an input of that value, not (yet) of the chapter
+            _GROUPS[-1].add(path)
+        elif path not in self.reads:
             self.reads.add(path)
-            log = os.environ.get(READS_LOG_ENV)
-            if log:
-                with open(log, "a", encoding="utf-8") as fh:
-                    fh.write(path + "\n")
+            _log(path)
 
     def observations(self, *names: str) -> pd.DataFrame:
         """Observation rows of the named files (all of them when none is named)."""
@@ -291,9 +334,29 @@ class Dataset:
         return {d: list(part["category"]) for d, part in cats.groupby("dimension", sort=False)}
 
     def cached(self, key, compute):
-        """Memoise a derived table (the reconciliation, say) for the life of this dataset."""
+        """Memoise a derived table (the reconciliation, say) for the life of this dataset. What computing it
+        read counts for whoever asks, every time it is asked; a value of `DERIVED` asked by the chapter itself
+        is recorded as one input (its digest, and what it read)."""
         if key not in self._memo:
-            self._memo[key] = compute()
+            _GROUPS.append(set())
+            try:
+                value = compute()
+            finally:
+                reads = _GROUPS.pop()
+            self._memo[key], self._memo_reads[key] = value, reads
+        reads = self._memo_reads[key]
+        head = key[0] if isinstance(key, tuple) else key
+        if _GROUPS:
+            _GROUPS[-1].update(reads)
+        elif head in DERIVED and os.environ.get(READS_LOG_ENV):
+            line = DERIVED_INPUT + json.dumps({"key": list(key), "value": value_digest(self._memo[key]),
+                                               "inputs": sorted(reads)}, ensure_ascii=False)
+            if line not in self.reads:
+                self.reads.add(line)
+                _log(line)
+        else:
+            for path in sorted(reads):
+                self._note(path)
         return self._memo[key]
 
     def years_of(self, metric: str) -> list[int]:

@@ -116,6 +116,11 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
     if meta.get("code") != now["code"]:
         return "esgbook code it imports changed"
     for name, digest in sorted(meta.get("inputs", {}).items()):
+        if name.startswith(data_mod.DERIVED_INPUT):
+            reason = _derived_changed(name, digest, root, year)
+            if reason:
+                return reason
+            continue
         if name.startswith((TEMPLATES, CATALOGUE)) or name == data_mod.YEARS:
             if input_digest(root, name, year) != digest:
                 return _changed(name)
@@ -127,6 +132,61 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
 
 
 TEMPLATES, CATALOGUE = "templates:", "labels:"  # narrative.TEMPLATE_INPUT, labels.CATALOGUE_INPUT
+
+
+def recorded_inputs(lines: list[str], root: Path, year: int) -> dict:
+    """A chapter's inputs from its log of reads, with their digests. A derived value (`data.DERIVED`: the
+    edition's key findings, its reconciliation) is one entry: its digest and the digests of what it read."""
+    plain = {"datapackage.json"} | ({"kpis.csv"} if (root / "kpis.csv").exists() else set())
+    out: dict = {}
+    for line in filter(None, lines):
+        if line.startswith(data_mod.DERIVED_INPUT):
+            entry = json.loads(line.removeprefix(data_mod.DERIVED_INPUT))
+            name = data_mod.DERIVED_INPUT + json.dumps(entry["key"], ensure_ascii=False)
+            out[name] = {"value": entry["value"],
+                         "inputs": {n: input_digest(root, n, year) for n in sorted(entry["inputs"])}}
+        else:
+            plain.add(line)
+    out.update({name: input_digest(root, name, year) for name in plain})
+    return dict(sorted(out.items()))
+
+
+_RECOMPUTED: dict[tuple, str] = {}
+
+
+def _digest_or_none(root: Path, name: str, year: int) -> str | None:
+    try:
+        return input_digest(root, name, year)
+    except (FileNotFoundError, StopIteration):  # a data file (or its resource) gone
+        return None
+
+
+def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> str | None:
+    """Why a derived input is out of date: none of what it read changed, or it did and the value computed
+    again (once per edition and state of its inputs) is the same: None; else the reason."""
+    now = {n: _digest_or_none(root, n, year) for n in recorded_entry["inputs"]}
+    if now == recorded_entry["inputs"]:
+        return None
+    key = json.loads(name.removeprefix(data_mod.DERIVED_INPUT))
+    cache = (str(root), year, name, tuple(sorted(now.items(), key=lambda kv: kv[0])))
+    if cache not in _RECOMPUTED:
+        from importlib import import_module  # noqa: PLC0415
+
+        from . import narrative  # noqa: PLC0415
+
+        module, function = data_mod.DERIVED[key[0]]
+        ds = data_mod.load(year, root)
+        lang = next((k for k in key[1:] if k in narrative.LANGUAGES), "en")
+        try:
+            with narrative.using(lang):
+                getattr(import_module(module), function)(ds, *[k for k in key[1:] if k not in narrative.LANGUAGES])
+            _RECOMPUTED[cache] = data_mod.value_digest(ds._memo[tuple(key)])  # noqa: SLF001
+        except Exception:  # noqa: BLE001 - a value that cannot be computed any more has changed
+            _RECOMPUTED[cache] = ""
+    if _RECOMPUTED[cache] == recorded_entry["value"]:
+        return None
+    changed = sorted(n for n, d in now.items() if recorded_entry["inputs"][n] != d)
+    return f"{key[0]} changed ({_changed(changed[0])})"
 
 
 def input_digest(root: Path, name: str, year: int) -> str:
@@ -214,9 +274,8 @@ def execute_chapter(source: str, year: int, workdir: str) -> str:
     nbformat.write(nb, out)
     nb = nbformat.read(out, as_version=4)
     root = data_dir()
-    inputs = sorted(set(filter(None, reads.read_text(encoding="utf-8").splitlines())) | {"datapackage.json"})
     meta = {"chapter": src.stem, "year": year, **made_from(src),
-            "inputs": {name: input_digest(root, name, year) for name in inputs}}
+            "inputs": recorded_inputs(reads.read_text(encoding="utf-8").splitlines(), root, year)}
     _normalise(nb, meta)
     nbformat.write(nb, out)
     reads.unlink()
