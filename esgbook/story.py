@@ -458,11 +458,16 @@ _UNASSESSED = {  # why, for a year data/hkex_index.csv does not assess (en, zh)
                       "{year}年的數據沒有本項要求的任何數字"),
     "partly": ("the {year} data hold {have} of the {want} figures the {last} assessment found",
                "{year}年的數據只有{last}年評估所見{want}項數字中的{have}項"),
+    "all_held": ("the {year} data hold every figure this item asks for", "{year}年的數據包括本項要求的全部數字"),
     "as_assessed": ("the {year} data hold every figure the {last} assessment found; its status is carried over "
                     "until data/hkex_index.csv assesses {year}",
                     "{year}年的數據包括{last}年評估所見的全部數字；在data/hkex_index.csv評估{year}年之前沿用其狀態"),
     "not assessed": ("a narrative item: data/hkex_index.csv has no assessment of it for {year}",
                      "屬敘述性項目：data/hkex_index.csv沒有{year}年的評估"),
+    "no_report": ("a narrative item: the data hold no report of {year} itself, so its narrative cannot be assessed",
+                  "屬敘述性項目：數據中沒有{year}年本身的報告，因此無法評估其敘述"),
+    "partly_any": ("the {year} data hold {have} of the {want} figures the data hold for this item in any year",
+                   "{year}年的數據只有本項在各年度數據中{want}項數字中的{have}項"),
 }
 
 
@@ -495,13 +500,13 @@ def _from_data(ds: Dataset, code: str, assessed: pd.DataFrame) -> tuple[str, str
     last = assessed[(assessed["code"] == code) & (assessed["year"] < ds.year)]
     words = {"year": ds.year}
     if not metrics:
-        case, status = "not assessed", "not assessed"
+        case, status = ("not assessed" if ds.own_report or ds.report is None else "no_report"), "not assessed"
     else:
         have = [m for m in metrics if ds.year in ds.years_of(m)]
         if last.empty:
             want = metrics
             status = "disclosed" if len(have) == len(want) else "partly" if have else "not disclosed"
-            case = "as_assessed" if status == "disclosed" else status
+            case = {"disclosed": "all_held", "partly": "partly_any"}.get(status, status)
             last_year = ds.year
         else:
             row = last.sort_values("year").iloc[-1]

@@ -152,7 +152,7 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
         reason = (f"No report of {ds.year} in the data: the edition's figures are the comparative column of {later}, "
                   f"which makes no {ds.year} statement."
                   if period.case == "comparative" else f"No report covering {ds.year} in the data.")
-        return {code: ("not disclosed", reason) for code in GUIDE_ITEMS}
+        return {code: ("not assessed", reason) for code in GUIDE_ITEMS}
     index = _guide_status(ds).set_index("code")
     out = {}
     for code in GUIDE_ITEMS:

@@ -18,7 +18,7 @@ from .operations import row_of
 
 PREFIX = "gap"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
-STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable"]
+STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable", "not assessed"]
 FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
 
 
@@ -38,7 +38,7 @@ def register(ds: Dataset) -> pd.DataFrame:
             statuses.append(r.status)
             reasons.append(write(Finding("gap.reason", "assessed", {"reason": present.localised(r, "reason")})))
         elif not metrics:
-            statuses.append("not disclosed")
+            statuses.append("not assessed")  # the narrative of a year the register has not read
             reasons.append(write(Finding("gap.reason", "not_assessed", {"year": str(ds.year),
                                                                          "assessed": str(r.assessed_for)})))
         elif len(held) == len(metrics):
@@ -70,6 +70,7 @@ def summary_findings(ds: Dataset) -> list[Finding]:
                  **{k.replace(" ", "_"): Q(int(counts.get(k, 0)), 0) for k in STATUS_ORDER}}
         case = "all_disclosed" if counts.get("disclosed", 0) == len(part) else \
             "none_disclosed" if counts.get("disclosed", 0) + counts.get("partly", 0) == 0 else "mixed"
+        case += "_unassessed" if counts.get("not assessed", 0) else ""
         out.append(Finding("gap.summary", case, facts))
     return out
 

@@ -19,6 +19,13 @@ TEMPLATES = {
                  "partly discloses {partly} and does not disclose {not_disclosed}",
         "all_disclosed": "The {year} edition discloses all {items} items of the {framework_name} register",
         "none_disclosed": "The {year} edition discloses none of the {items} items of the {framework_name} register",
+        "mixed_unassessed": ("Of the {items} items of the {framework_name} register, the {year} edition discloses "
+                             "{disclosed}, partly discloses {partly} and does not disclose {not_disclosed}; "
+                             "{not_assessed} only a report's narrative could disclose, and none of {year} is assessed"),
+        "all_disclosed_unassessed": "The {year} edition discloses all {items} items of the {framework_name} register",
+        "none_disclosed_unassessed": ("Of the {items} items of the {framework_name} register, the {year} data disclose "
+                                      "none and do not disclose {not_disclosed}; {not_assessed} only a report's "
+                                      "narrative could disclose, and none of {year} is assessed"),
     },
     "gap.climate": {
         "some_supported": "For the HKEX climate requirements that apply from FY2025, the {year} data already "

@@ -18,6 +18,11 @@ TEMPLATES = {
                  "未有披露{not_disclosed}個",
         "all_disclosed": "{year}年版披露了{framework_name}登記冊全部{items}個項目",
         "none_disclosed": "{year}年版沒有披露{framework_name}登記冊{items}個項目中的任何一個",
+        "mixed_unassessed": ("在{framework_name}登記冊的{items}個項目中，{year}年版披露{disclosed}個，部分披露{partly}個，"
+                             "未有披露{not_disclosed}個；另有{not_assessed}個只能由報告敘述披露，而{year}年的報告敘述未經評估"),
+        "all_disclosed_unassessed": "{year}年版披露了{framework_name}登記冊全部{items}個項目",
+        "none_disclosed_unassessed": ("在{framework_name}登記冊的{items}個項目中，{year}年的數據一個也沒有披露，未有披露"
+                                      "{not_disclosed}個；另有{not_assessed}個只能由報告敘述披露，而{year}年的報告敘述未經評估"),
     },
     "gap.climate": {
         "some_supported": "就FY2025起適用的香港交易所氣候規定，{year}年的數據已可支持{supported}。"
