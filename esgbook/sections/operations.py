@@ -377,6 +377,16 @@ def ai_table(ds: Dataset) -> present.Table:
                   "marketing, research and development, and the customer case, as published.", AI)
 
 
+def ai_chart(ds: Dataset) -> charts.Chart:
+    """The large-model gains the report states as percentages, on one scale: the section's figures a reader
+    compares at a glance (counts and other units stay in the table; hedged figures are listed, not drawn)."""
+    gains = [m for m in AI_SMB + AI_TELESALES + AI_MARKETING + AI_RND
+             if ds.metric_info[m]["unit"] == "%" and any(w in m for w in ("increase", "optimis", "reduction"))]
+    return exact_panels(ds, gains, label="fig-ops-ai", title="Large models in the business: the gains stated in per cent",
+                        description=f"Bar chart of the gains in per cent that the report credits large models with in "
+                        f"{ds.year}, each bar labelled with its figure as published")
+
+
 def platform_table(ds: Dataset) -> present.Table:
     return _table(ds, "tbl-ops-data-platform", "The 毓數 data platform (毓數大資料平臺), as published.", PLATFORM)
 
