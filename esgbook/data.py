@@ -50,8 +50,10 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
     names it gives in both languages, which is what the Chinese labels read from every file, or
     (`<file>@<year>`, `<file>@*`, `<file>@keys`) the rows the edition `edition` sees of one year, of every
     year, or only which figures it has; or (`years:`) the years the package holds."""
-    if name == YEARS:
-        return hashlib.sha256(",".join(map(str, available_years(root))).encode()).hexdigest()[:16]
+    if name.startswith(YEARS):
+        years, asked = available_years(root), name.removeprefix(YEARS)
+        text = str(int(asked) in years) if asked else ",".join(map(str, years))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
     if ROWS in name and not name.startswith(NAMES):
         file, _, scope = name.partition(ROWS)
         return _row_digests(root / file, edition).get(scope, _EMPTY)
@@ -65,9 +67,12 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
         header = next(reader, [])
         keep = [i for i, f in enumerate(header) if f.endswith("_zh") or f + "_zh" in header
                 or (f.endswith("_en") and f[:-3] + "_zh" in header) or f in ("id", "category")]
-        h = hashlib.sha256()
+        h, seen = hashlib.sha256(), set()
         for row in [header, *reader]:
-            h.update("\x1f".join(row[i] for i in keep if i < len(row)).encode() + b"\n")
+            line = "\x1f".join(row[i] for i in keep if i < len(row))
+            if line not in seen:  # a name given again (a register's next year) changes no translation
+                seen.add(line)
+                h.update(line.encode() + b"\n")
     return h.hexdigest()[:16]
 
 
@@ -83,7 +88,12 @@ def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
     key = (str(path), stat.st_mtime_ns, stat.st_size, edition)
     if key not in _ROW_CACHE:
         resource = next(r for r in descriptor(path.parent)["resources"] if r["path"] == path.name)
-        frame = _edition_view(_read(path.parent, resource), edition)
+        frame = _read(path.parent, resource)
+        if [f["name"] for f in resource["schema"]["fields"]] == validate.OBSERVATION_COLUMNS:
+            frame = _edition_view(frame, edition)
+        else:  # a register: its rows up to the edition
+            frame = _register_view(frame, resource, edition)
+            return {"*": hashlib.sha256(frame.drop(columns="file").to_csv(index=False).encode()).hexdigest()[:16]}
         columns = [c for c in frame.columns if c != "file"]
         keys = [c for c in columns if c not in VALUES]  # everything but the figures' values
         lines = ["\x1f".join(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
@@ -158,6 +168,47 @@ def data_digest(root: Path | None = None) -> str:
     return h.hexdigest()[:16]
 
 
+class _Years(list):
+    """The package's years; `y in years` notes `years:<y>`, any other use of the list notes `years:`."""
+
+    def _whole(self):
+        note_read(YEARS)
+        return self
+
+    def __contains__(self, year) -> bool:
+        note_read(f"{YEARS}{year}")
+        return list.__contains__(self, year)
+
+    def __iter__(self):
+        return list.__iter__(self._whole())
+
+    def __len__(self) -> int:
+        return list.__len__(self._whole())
+
+    def __getitem__(self, i):
+        return list.__getitem__(self._whole(), i)
+
+    def __eq__(self, other) -> bool:
+        return list.__eq__(self._whole(), other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return list.__repr__(self._whole())
+
+    def __reversed__(self):
+        return list.__reversed__(self._whole())
+
+    def index(self, *args):
+        return list.index(self._whole(), *args)
+
+    def count(self, year) -> int:
+        return list.count(self._whole(), year)
+
+    def copy(self) -> list:
+        return list(self)
+
+
 class Dataset:
     """The validated data package, seen from one reporting year."""
 
@@ -197,7 +248,9 @@ class Dataset:
 
     def _load(self, name: str) -> pd.DataFrame:
         frame = _read(self.root, self.resources[name])
-        return _edition_view(frame, self.year or None) if name in self.observation_tables else frame
+        if name in self.observation_tables:
+            return _edition_view(frame, self.year or None)
+        return _register_view(frame, self.resources[name], self.year or None)
 
     def all_reports(self, name: str) -> pd.DataFrame:
         """An observation file with every report's rows, restated figures included (for the ledger)."""
@@ -210,6 +263,8 @@ class Dataset:
         path = self.resources[name]["path"]
         if scope is not None and name in self.observation_tables:
             path = f"{path}{ROWS}{scope}"
+        elif scope is not None and self.year and register_year(self.resources[name]):
+            path = f"{path}{ROWS}*"  # a register's rows up to the edition's year
         self._note(path)
 
     def _note(self, path: str) -> None:
@@ -375,9 +430,9 @@ class Dataset:
 
     @property
     def years(self) -> list[int]:
-        """The years the data package holds (an input of the chapter that asks)."""
-        note_read(YEARS)
-        return self._package_years
+        """The years the data package holds: asking whether a year is among them is an input of that answer
+        only (`years:<year>`); reading the list, of the whole list (`years:`)."""
+        return _Years(self._package_years)
 
     @years.setter
     def years(self, value: list[int]) -> None:
@@ -402,6 +457,24 @@ def as_reported(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:
 
 
 VALUES = ["value", "qualifier"]  # what an edition does not see of a later year's figure
+
+
+def register_year(resource: dict) -> str | None:
+    """The year column of a register kept per year (`year`: the directors, honours, topics ... of a year);
+    None for a dictionary, the reports (an edition is read from its own or a later report) and the emission
+    factors (`applies_to_year`: every edition's appendix lists them all)."""
+    names = [f["name"] for f in resource["schema"]["fields"]]
+    return "year" if "year" in names else None
+
+
+def _register_view(frame: pd.DataFrame, resource: dict, edition: int | None) -> pd.DataFrame:
+    """A register as edition `edition` sees it: its rows up to the edition's year (a later year's directors
+    or honours are no part of an earlier edition, and a later year's rows change none of it)."""
+    column = register_year(resource)
+    if edition is None or column is None:
+        return frame
+    years = pd.to_numeric(frame[column], errors="coerce")
+    return frame[~(years > edition)].reset_index(drop=True)
 
 
 def _edition_view(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:

@@ -121,7 +121,7 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
             if reason:
                 return reason
             continue
-        if name.startswith((TEMPLATES, CATALOGUE)) or name == data_mod.YEARS:
+        if name.startswith((TEMPLATES, CATALOGUE, data_mod.YEARS)):
             if input_digest(root, name, year) != digest:
                 return _changed(name)
             continue
@@ -212,7 +212,7 @@ def _changed(name: str) -> str:
         return f"the templates it writes changed ({name.removeprefix(TEMPLATES)})"
     if name.startswith(CATALOGUE):
         return f"the Chinese catalogue's entry for {name.removeprefix(CATALOGUE)[:60]} changed (labels.txt)"
-    if name == data_mod.YEARS:
+    if name.startswith(data_mod.YEARS):
         return "the years the data hold changed"
     file, scope = data_mod.input_path(name), name.partition(data_mod.ROWS)[2]
     what = (" (its names)" if name.startswith(data_mod.NAMES) else
@@ -450,7 +450,8 @@ def render(year: int, builder: str = "html", lang: str = "en") -> Path:
     (or the PDF)."""
     _check_executed(year)
     site = site_info()
-    return site_render.render_staged(site_render.stage(year, lang, site, chapters(year)), year, lang, builder)
+    staged = site_render.stage(year, lang, site, chapters(year), site_wide=builder == "html")
+    return site_render.render_staged(staged, year, lang, builder)
 
 
 def _check_executed(year: int) -> None:
@@ -469,7 +470,7 @@ def build_site(years: list[int], builder: str = "html") -> Path:
         for lang in languages(year):
             jobs.append((year, lang, site_render.stage(year, lang, site, chapters(year))))
     site_render.render_all(jobs, builder)
-    return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"], site["root"])
+    return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"], site["root"], site["years"])
 
 
 def main(argv: list[str] | None = None) -> int:
