@@ -133,8 +133,9 @@ pdf: $(VENV)/.installed system-deps-pdf
 
 # make bench [RUNS=3]: cold edition (English, both languages), cold site, warm, one value and one module
 # changed, the floors and the stock jupyter-book peer, in temp dirs; ratios against floors of the same run.
+# make bench EDITIONS="2 6 10" [RUNS=1]: sites of N synthetic editions (cold, one value, one edition added).
 RUNS ?= 3
 bench: $(VENV)/.installed
-	$(BIN)/python scripts/bench.py --runs $(RUNS) $(year_arg)
+	$(BIN)/python scripts/bench.py --runs $(RUNS) $(year_arg) $(if $(EDITIONS),--editions $(EDITIONS))
 
 .PHONY: system-deps system-deps-pdf system-deps-fonts pdf bench

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -89,6 +90,10 @@ def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
     if key not in _ROW_CACHE:
         resource = next(r for r in descriptor(path.parent)["resources"] if r["path"] == path.name)
         frame = _read(path.parent, resource)
+        if resource["name"] == "reports":  # the report an edition is read from: its own, or the next one
+            hit = frame[frame["report_year"] >= (edition or 0)].sort_values("report_year").head(1)
+            return {"report": hashlib.sha256(hit.drop(columns=["file", "row"]).to_csv(index=False).encode())
+                    .hexdigest()[:16]}
         if [f["name"] for f in resource["schema"]["fields"]] == validate.OBSERVATION_COLUMNS:
             frame = _edition_view(frame, edition)
         else:  # a register: its rows up to the edition
@@ -136,6 +141,17 @@ def value_digest(value) -> str:
             return sorted(repr(canon(x)) for x in v)
         return repr(v)
     return hashlib.sha256(json.dumps(canon(value), ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+@contextmanager
+def inputs_of_value():
+    """Inside the block, reads are not the chapter's: the caller records one input that stands for them
+    (the Chinese labels record each text's translation, not every name and entry consulted for it)."""
+    _GROUPS.append(set())
+    try:
+        yield
+    finally:
+        _GROUPS.pop()
 
 
 def _log(name: str) -> None:
@@ -302,7 +318,8 @@ class Dataset:
         """The report the edition's figures come from, with `own`: True when it is the year's own report,
         False when the year is only a later report's comparative column (then the edition has no
         policies, cases or honours of its own); None when `data/reports.csv` names no report for it."""
-        reports = self.table("reports").sort_values("report_year")
+        reports = self._frame("reports").sort_values("report_year")
+        self._note(f"{self.resources['reports']['path']}{ROWS}report")  # only the report this edition is read from
         hit = reports[reports["report_year"] >= self.year]
         if hit.empty:
             return None

@@ -200,18 +200,24 @@ def input_digest(root: Path, name: str, year: int) -> str:
         files = imports.module_files(name.removeprefix(TEMPLATES))
         return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
     if name.startswith(CATALOGUE):
-        from .narrative.zh_hant import labels  # noqa: PLC0415
+        if name not in _TRANSLATED:  # the same texts recur in every chapter and edition
+            from .narrative.zh_hant import labels  # noqa: PLC0415
 
-        return _digest(json.dumps(labels.catalogue_entry(json.loads(name.removeprefix(CATALOGUE))),
-                                  ensure_ascii=False).encode())
+            _TRANSLATED[name] = _digest(json.dumps(labels.translation(name.removeprefix(CATALOGUE)),
+                                                   ensure_ascii=False).encode())
+        return _TRANSLATED[name]
     return data_mod.input_digest(root, name, year)
+
+
+_TRANSLATED: dict[str, str] = {}
 
 
 def _changed(name: str) -> str:
     if name.startswith(TEMPLATES):
         return f"the templates it writes changed ({name.removeprefix(TEMPLATES)})"
     if name.startswith(CATALOGUE):
-        return f"the Chinese catalogue's entry for {name.removeprefix(CATALOGUE)[:60]} changed (labels.txt)"
+        return (f"the Chinese for {json.loads(name.removeprefix(CATALOGUE))[0][:60]!r} changed (labels.txt or "
+                "a name in data/)")
     if name.startswith(data_mod.YEARS):
         return "the years the data hold changed"
     file, scope = data_mod.input_path(name), name.partition(data_mod.ROWS)[2]

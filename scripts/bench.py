@@ -16,6 +16,17 @@ the committed notebooks and the real _build are never touched. Measured in every
                        latest English edition and for every (edition, language) of the site
   peer                 stock `jupyter-book build` with execute_notebooks: force on the same chapters
 
+Scale in editions (`--editions 2 6 10`, `make bench EDITIONS="2 6 10"`): for each N, a data copy holding N
+editions (2022, 2023, then synthetic years made by shifting the figures of 2022 or 2023 and the registers of
+2023 to the year, each with its report's row: tests/synthetic.py), built in fresh folders:
+
+  site cold            every edition in both languages from empty folders, against the sum of its floors
+  site, one value      one figure of the latest edition changed, against one edition's floor
+  site, add edition    one more synthetic year added to the warm site, against one edition's cold build
+  floor                every (edition, language) rendered into a fresh build folder, plus one empty notebook
+                       through papermill each
+and once per run: the latest edition cold (English) against its floor, both languages, and the peer.
+
 The checkout is first copied (code, chapters, configuration, data) and every step runs against that
 snapshot (PYTHONPATH), so edits made in the working tree while the benchmark runs do not leak in.
 Times are medians over the runs. Goals (issues 9 and 10): edition <= 2.5x its floor, site cold <= 2.5x the
@@ -228,13 +239,143 @@ ROWS = [  # label, key, what it is compared with, goal
 ]
 
 
+# -- scale in editions -----------------------------------------------------------------------------------------
+FIRST = 2022  # the first edition; 2022 and 2023 are real, later years synthetic
+
+
+def add_synthetic_year(src: Path, root: Path, year: int) -> None:
+    """A synthetic edition `year` in the data copy `root`: the figures of 2022 (even years) or 2023 (odd years)
+    and the registers and emission factors of 2023, given by the year's own report (tests/synthetic.py)."""
+    sys.path[:0] = [str(src / "tests"), str(src)]
+    try:
+        import synthetic
+    finally:
+        del sys.path[:2]
+    source = "2022" if year % 2 == 0 else "2023"
+    for name in synthetic.OBSERVATIONS:
+        synthetic._edit(root, name, lambda rows: synthetic._copy_year(rows, source, str(year)))  # noqa: SLF001
+    for name in synthetic.REGISTERS:
+        synthetic._edit(root, name, lambda rows: synthetic._copy_year(rows, "2023", str(year)))  # noqa: SLF001
+    synthetic._edit(root, "emission_factors", lambda rows: rows + [  # noqa: SLF001
+        {**r, "applies_to_year": str(year), "factor_id": r["factor_id"].replace("2023", str(year))}
+        for r in rows if r["applies_to_year"] == "2023"])
+    synthetic.add_report(root, year)
+
+
+def change_latest_value(root: Path, year: int) -> str:
+    """Add one to a figure of the latest edition that no finding of the edition depends on (the reach of the
+    consumer-protection section, else the first figure of customers.csv for the year)."""
+    path = root / "customers.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    col = rows[0].index("value")
+    mine = [r for r in rows[1:] if r[0] == str(year) and r[col].replace(".", "", 1).isdigit()]
+    row = next((r for r in mine if r[1] == "consumer_protection_section_reach_10k"), mine[0])
+    before = row[col]
+    row[col] = str(int(before) + 1) if before.isdigit() else str(float(before) + 1)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return f"{path.name}: {' '.join(row[:4])} {before} -> {row[col]}"
+
+
+def scale_run(src: Path, sizes: list[int], peer: bool) -> dict:
+    """One run of the editions mode: per run, one edition cold (English; both languages), the peer and the
+    papermill floor; per N, the cold site, a one-value change, an edition added, and the floors."""
+    tmp = Path(tempfile.mkdtemp(prefix="esgbook-bench-"))
+    try:
+        t: dict = {}
+        env = fresh(tmp, src, "en", "en")
+        t["edition_en"], _ = timed(BUILD.format(year="None", one=True), env)
+        env = fresh(tmp, src, "both")
+        t["edition_both"], _ = timed(BUILD.format(year="None", one=True), env)
+        t["papermill"], _ = timed(PAPERMILL.format(src=str(tmp / "empty.ipynb"), dst=str(tmp / "empty-out.ipynb")),
+                                  env)
+        if peer:
+            t["peer"], _ = timed(PEER.format(src=str(src), dst=str(tmp / "peer")), fresh(tmp, src, "peer"))
+        per_n, notes = {}, {}
+        for n in sizes:
+            env = fresh(tmp, src, f"site{n}")
+            root, last = Path(env["ESGBOOK_DATA"]), FIRST + n - 1
+            for year in range(FIRST + 2, last + 1):
+                add_synthetic_year(src, root, year)
+            m: dict = {}
+            m["site_cold"], _ = timed(BUILD.format(year="None", one=False), env)
+            m["site_warm"], _ = timed(BUILD.format(year="None", one=False), env)
+            what = change_latest_value(root, last)
+            m["site_value"], out = timed(BUILD.format(year="None", one=False), env)
+            value_done = {y: names for y, names in executed(out).items() if names}
+            # Floors of the N-edition site: its executed editions rendered into a fresh build folder.
+            _, out = timed(RENDER.format(year="None", one=False), {**env, "ESGBOOK_BUILD": str(tmp / f"floor{n}")})
+            renders = json.loads(out.strip().splitlines()[-1])
+            m["floor_site"] = sum(renders.values()) + t["papermill"] * len(renders)
+            m["floor_en"] = renders[f"en/{last}"] + t["papermill"]
+            add_synthetic_year(src, root, last + 1)
+            m["site_add"], out = timed(BUILD.format(year="None", one=False), env)
+            add_done = {y: len(names) for y, names in executed(out).items() if names}
+            per_n[n] = m
+            notes[n] = {"value": what, "value_executed": value_done, "add_executed": add_done}
+            print(f"  N={n}: " + ", ".join(f"{k} {v:.1f}s" for k, v in m.items()), flush=True)
+        return {"times": t, "per_n": per_n, "notes": notes}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+SCALE_GOALS = [  # label, key, base, goal (<= ratio; the peer's is >=)
+    ("cold edition (latest, English) / its floor", "edition_en", "floor_en", 2.0),
+    ("cold site / sum of its floors", "site_cold", "floor_site", 1.5),
+    ("one value changed / one edition's floor", "site_value", "floor_en", 1.5),
+    ("one edition added / one edition's cold build (both languages)", "site_add", "edition_both", 1.3),
+    ("warm site (nothing changed) / one edition's floor", "site_warm", "floor_en", None),
+]
+
+
+def scale_main(args) -> int:
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="esgbook-bench-src-") as tmp:
+        src = snapshot(Path(tmp) / "src")
+        for i in range(args.runs):
+            print(f"run {i + 1}/{args.runs}", flush=True)
+            runs.append(scale_run(src, args.editions, not args.no_peer))
+    med = {k: statistics.median(r["times"][k] for r in runs) for k in runs[0]["times"]}
+    print(f"\nmedian of {args.runs} run(s), {os.cpu_count()} cores; one edition cold: English {med['edition_en']:.1f}s, "
+          f"both languages {med['edition_both']:.1f}s; papermill floor {med['papermill']:.1f}s")
+    met_all = True
+    print(f"{'N':>3}  {'measure':<62}{'seconds':>9}{'base s':>9}  {'ratio':>6}  goal")
+    for n in args.editions:
+        m = {k: statistics.median(r["per_n"][n][k] for r in runs) for k in runs[0]["per_n"][n]}
+        m.update(med)
+        for label, key, base, goal in SCALE_GOALS:
+            ratio = m[key] / m[base]
+            verdict = ""
+            if goal:
+                met = ratio <= goal
+                met_all &= met
+                verdict = f"<= {goal}x: {'met' if met else 'MISSED'}"
+            print(f"{n:>3}  {label:<62}{m[key]:>9.1f}{m[base]:>9.1f}  {ratio:>5.2f}x  {verdict}")
+        notes = runs[0]["notes"][n]
+        print(f"     one value: {notes['value']}; re-executed {json.dumps(notes['value_executed'])}")
+        print(f"     edition added: chapters re-executed per edition {json.dumps(notes['add_executed'])}")
+    if "peer" in med:
+        ratio = med["peer"] / med["edition_en"]
+        met_all &= ratio >= 2.5
+        print(f"     {'peer: stock jupyter-book build, forced execution / our cold edition':<62}{med['peer']:>9.1f}"
+              f"{med['edition_en']:>9.1f}  {ratio:>5.2f}x  >= 2.5x: {'met' if ratio >= 2.5 else 'MISSED'}")
+    return 0 if met_all or not args.strict else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--year", default="None", help="edition (default: the latest)")
+    parser.add_argument("--editions", type=int, nargs="+", metavar="N",
+                        help="scale mode: sites of N editions (2022 onwards, synthetic after 2023)")
     parser.add_argument("--no-peer", action="store_true", help="skip the stock jupyter-book build")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a time goal is missed too")
     args = parser.parse_args(argv)
+    if args.editions:
+        if args.runs < 1 or min(args.editions) < 2:
+            parser.error("--runs must be at least 1 and every N at least 2")
+        return scale_main(args)
     if args.runs < 3:
         parser.error("--runs must be at least 3 (the figures are medians)")
 

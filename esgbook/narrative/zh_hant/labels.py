@@ -195,17 +195,7 @@ def catalogue() -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
     return exact, patterns
 
 
-CATALOGUE_INPUT = "labels:"  # + the text looked up (JSON), in a chapter's recorded inputs
-
-
 def _from_catalogue(text: str) -> str | None:
-    from ... import data  # noqa: PLC0415 - the chapter's log of inputs: what labels.txt gave for this text
-
-    data.note_read(CATALOGUE_INPUT + json.dumps(text, ensure_ascii=False))
-    return catalogue_entry(text)
-
-
-def catalogue_entry(text: str) -> str | None:
     """What the catalogue gives for `text` (None when no entry applies)."""
     exact, patterns = catalogue()
     if text in exact:
@@ -395,9 +385,29 @@ def shown(text: str) -> str:
         _SHOWN.reset(token)
 
 
+# A chapter's recorded inputs hold each text it translated (`labels:` + JSON [text, shown]) with a digest of
+# its translation: what labels.txt, the data's names and the rules give for it. Editing a catalogue entry, or a
+# name in data/, re-executes only the chapters whose texts translate differently (esgbook.editions).
+CATALOGUE_INPUT = "labels:"
+
+
 def translate(text: str) -> str:
-    hit = _lookup(text)
+    from ... import data  # noqa: PLC0415 - the chapter's log of inputs
+
+    with data.inputs_of_value():  # the names and entries consulted count through the translation itself
+        hit = _lookup(text)
+    data.note_read(CATALOGUE_INPUT + json.dumps([text, _SHOWN.get()], ensure_ascii=False))
     if hit is None:
         MISSING.add(text)
         return text
     return hit
+
+
+def translation(key: str) -> str | None:
+    """What `translate` gives now for a recorded `labels:` input (None: no translation)."""
+    text, shown_ = json.loads(key)
+    token = _SHOWN.set(shown_)
+    try:
+        return _lookup(text)
+    finally:
+        _SHOWN.reset(token)
