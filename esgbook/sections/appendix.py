@@ -123,10 +123,12 @@ def numbers(ds: Dataset) -> dict[str, str]:
         "app_year": str(ds.year),
         "app_items": str(len(m)),
         "app_employees": present.num(kpis.compute(ds, "employees"), 0),
-        "app_reconciliation_text": narrative.paragraph(narrative.write(Finding("app.reconciliation", "counts", {
-            "published": str(len(published)), "published_ok": str(int((published["status"] == "consistent").sum())),
-            "checks": str(len(checks)), "checks_bad": str(int((checks["status"] == "discrepancy").sum())),
-            "sensitivities": str(int((rec["status"] == "sensitivity").sum()))})) + "."),
+        "app_reconciliation_text": narrative.paragraph(narrative.sentence(narrative.write(Finding(
+            "app.reconciliation", "counts", {
+                "published": str(len(published)),
+                "published_ok": str(int((published["status"] == "consistent").sum())),
+                "checks": str(len(checks)), "checks_bad": str(int((checks["status"] == "discrepancy").sum())),
+                "sensitivities": str(int((rec["status"] == "sensitivity").sum()))})))),
     }
     for status, count in story.status_counts(ds).items():
         out[f"app_status_{status.replace(' ', '_')}"] = str(count)
@@ -194,12 +196,13 @@ def downloads_list(ds: Dataset, files: dict[str, str] | None = None) -> str:
     data package. Writes the files unless given their names."""
     files = files or write_downloads(ds)
     y, lb = ds.year, present.label
+    sp = "" if narrative.current() == "zh_hant" else " "  # no space between Chinese words and a link
     lines = [f"- {{download}}`{lb(f'KPI table {y} (CSV)')} <downloads/{files['kpis_csv']}>`",
              f"- {{download}}`{lb(f'KPI table {y} (JSON)')} <downloads/{files['kpis_json']}>`",
              f"- {{download}}`{lb(f'Reconciliation {y} (CSV)')} <downloads/{files['reconciliation_csv']}>`",
              f"- {{download}}`{lb(f'Machine-readable report {y} (xBRL-JSON, XBRL OIM)')} "
-             f"<downloads/{files['xbrl_json']}>` {lb('with its')} {{download}}`{lb('taxonomy package')} "
-             f"<downloads/{files['xbrl_taxonomy']}>`{lb('; headline figures as')} {{download}}`Inline XBRL "
+             f"<downloads/{files['xbrl_json']}>`{sp}{lb('with its')}{sp}{{download}}`{lb('taxonomy package')} "
+             f"<downloads/{files['xbrl_taxonomy']}>`{lb('; headline figures as')}{sp}{{download}}`Inline XBRL "
              f"<downloads/{files['xbrl_inline']}>`",
              f"- {{download}}`{lb('Data package descriptor')} (datapackage.json) <downloads/data/datapackage.json>`"]
     for r in ds.descriptor["resources"]:

@@ -2,7 +2,7 @@
 
 TEMPLATES = {
     "cua.contacts": {
-        "first_contact_resolution_pct": "若首次接觸解決率{rate}按每次諮詢量度，以每日{per_day}次諮詢計算，每日約有"
+        "first_contact_resolution_pct": "若一次性解決率{rate}按每次諮詢量度，以每日{per_day}次諮詢計算，每日約有"
                                         "{daily}次、以{days}天計全年約{yearly}次接觸需要多於一次聯絡",
         "customer_satisfaction_pct": "若滿意度{rate}同樣按每次諮詢量度，則每日約有{daily}次接觸（{share}）、全年約"
                                      "{yearly}次未能令用戶滿意。未令用戶滿意的接觸並不等於投訴，因此這並不能說明有多少"

@@ -25,13 +25,13 @@ TEMPLATES = {
                                       "{not_disclosed}個；另有{not_assessed}個只能由報告敘述披露，而{year}年的報告敘述未經評估"),
     },
     "gap.climate": {
-        "some_supported": "就FY2025起適用的香港交易所氣候規定，{year}年的數據已可支持{supported}。"
+        "some_supported": "就2025財政年度起適用的香港聯交所氣候規定，{year}年的數據已可支持{supported}。"
                           "{n_items}個項目中欠缺{n_missing}個：{missing}",
-        "none_supported": "{year}年的數據未能支持任何一項FY2025起適用的香港交易所氣候指標；{n_items}個項目中"
+        "none_supported": "{year}年的數據未能支持任何一項2025財政年度起適用的香港聯交所氣候指標；{n_items}個項目中"
                           "欠缺{n_missing}個：{missing}",
     },
     "gap.lender": {
         "missing": "在評價助貸機構所用的SASB數字中，{year}年版沒有提供以下{n}項中的任何一項：{items}",
-        "none_missing": "{year}年版提供了登記冊所列的每一項SASB消費金融（Consumer Finance）數字",
+        "none_missing": "{year}年版提供了登記冊所列的每一項SASB消費金融數字",
     },
 }

@@ -26,10 +26,10 @@ def _cumulative(f: dict) -> str:
 
 
 def _rural(f: dict) -> str:
-    text = (f"**鄉村振興。** 三農貸款達{f['lending_printed']}億元，公司並計算出受惠農戶{f['farmers']}"
+    text = (f"**鄉村振興**。三農貸款達{f['lending_printed']}億元，累計服務農民人數達{f['farmers']}人"
             "。")
     if f["mixed"] == "yes":
-        text += "兩個數字一個標明為累計、另一個沒有，因此不能由此推算每戶農戶的平均貸款。"
+        text += "兩個數字一個標明為累計、另一個沒有，因此不能由此推算每名農民的平均貸款。"
     return text
 
 
@@ -72,7 +72,7 @@ TEMPLATES = {
     },
     "hl.cumulative": {"some": _cumulative, "none": "這些數字都沒有標明為累計。"},
     "hl.inclusive": {
-        "both": ("**普惠小微。** 公司協助金融機構向小微企業發放{lending_printed}億元貸款，佔其促成貸款規模的{share}"
+        "both": ("**普惠小微**。公司協助金融機構向小微企業發放{lending_printed}億元貸款，佔其促成貸款規模的{share}"
                  "（泛小微貸款規模占比）。「泛」字表示範圍比監管對小微企業的定義更寬：報告第5章描述了把兼職及個體"
                  "經營者標記為小微用戶的模型，而報告沒有界定這個數字的範圍。把兩個數字相除，可得出它們所隱含的貸款"
                  "總規模，約{implied_printed}億元（計及兩個數字的四捨五入，介乎{low}至{high}億元；"
@@ -80,7 +80,7 @@ TEMPLATES = {
     },
     "hl.rural": {"both": _rural},
     "hl.green": {
-        "full": ("**綠色金融。** 公司累計協助金融機構向{enterprises}家環保企業發放"
+        "full": ("**綠色金融**。公司累計協助金融機構向{enterprises}家環保企業發放"
                  "{green_printed}億元貸款，並向{owners}名新能源汽車車主發放{nev_printed}億元"
                  "貸款。平均數可說明這是哪一類貸款（{{numref}}`fig-hl-averages`）：每家環保企業約{per_enterprise}元，"
                  "{enterprise_reading}；每名車主約{per_owner}元，{owner_reading}。報告列出其視為環保的行業（可再生能源、"
@@ -95,14 +95,14 @@ TEMPLATES = {
         "other": "與一輛汽車的價格並不屬同一量級，儘管報告把這些貸款描述為購車貸款",
     },
     "hl.named_figure": {"given": "{name}（{q}）"},
-    "hl.theme_partial": {"partial": "**{theme}。** {year}年的數據只有{figures}。"},
+    "hl.theme_partial": {"partial": "**{theme}**。{year}年的數據只有{figures}。"},
     "hl.small_business": {
         "described": lambda f: (
             f"報告指其小微信貸模型建基於{f['years']}年的行業經驗，並描述了年內兩項活動（{{numref}}`tbl-hl-small-business`）：\n\n"
-            "- **科技金融點燃6·18備貨熱潮。** 在年中購物節前後，公司透過旗下借貸應用程式提供免息經營資金及費用優惠券，"
+            "- **科技金融點燃6·18備貨熱潮**。在年中購物節前後，公司透過旗下借貸應用程式提供免息經營資金及費用優惠券，"
             f"並計算出獲得資金支持的小微企業有{f['stocking']}家。報告沒有列出金額，因此"
             "無法把觸及範圍與貸出的金額對照。\n"
-            f"- **「生意金」批零專項支持計畫。** 計劃於年底在{f['provinces']}個核心省份推出，以{f['support_printed']}萬元"
+            f"- **「生意金」批零專項支持計畫**。計劃於年底在{f['provinces']}個核心省份推出，以{f['support_printed']}萬元"
             f"支持{f['merchants']}名商戶：每名商戶{f['per_merchant']}元"
             "（{numref}`tbl-hl-derived`）。" + _per_merchant(f) + "\n"),
         "partial": "數據中只有{year}年部分小微活動的數字：{figures}。",

@@ -17,7 +17,7 @@ def _groups(f: dict) -> str:
 
 
 def _unranked(f: dict) -> str:
-    text = f"- **排序以外的議題。** 持份者提出的{f['count']}個議題並不在已排序的重大議題之中：{f['topics']}。"
+    text = f"- **排序以外的議題**。利益相關方提出的{f['count']}個議題並不在已排序的重大議題之中：{f['topics']}。"
     if f["overlaps"]:
         text += f"其中一些在實質上與某個已排序議題重疊（{f['overlaps']}）"
         text += f"；另一些，例如{f['no_counterpart']}，在排序中完全沒有對應。" if f["no_counterpart"] else "。"
@@ -33,7 +33,7 @@ def _series(sep: str, last_sep: str | None = None, last: str = "。"):
 
 MATRIX = "報告沒有公佈矩陣本身（各軸的分數），因此讀者無法看出層級界線兩側的議題有多接近"
 READING = ("這種對應大致依照公司本身的職能劃分（僱員對應僱員議題，環保組織對應環境議題），讀來不像是對各群體真正關心"
-           "甚麼的發現{odd}。報告提及問卷及權力-利益模型，但沒有披露調查的樣本、回應率或結果，因此持份者的意見與議題"
+           "甚麼的發現{odd}。報告提及問卷及權力-利益模型，但沒有披露調查的樣本、回應率或結果，因此利益相關方的意見與議題"
            "排序之間的關係無法核實。")
 
 TEMPLATES = {
@@ -48,7 +48,7 @@ TEMPLATES = {
     "mat.shared_topic": {"raised": "{topic}（{groups}）"},
     "mat.odd_pairing": {"employees_inclusive_finance": "僱員被列為提出小微企業普惠金融議題，公司的回應是「{response}」"},
     "mat.thin_response": {"stated": "部分回應亦很單薄：公司對{group}關注{topic}的全部回應就是「{response}」。"},
-    "mat.matching": {"intro": "把持份者提出的議題與已排序的議題對照，可見兩份清單的用詞有多一致："},
+    "mat.matching": {"intro": "把利益相關方提出的議題與已排序的議題對照，可見兩份清單的用詞有多一致："},
     "mat.office_based": {"stated": "這與一家以辦公室為主的公司相符：其環境影響主要在於所融資的業務，而非自身營運",
                          "none": ""},
     "mat.matrix": {"no_prior_ranking": MATRIX + "，也無法看出排序較上一年有何變動",
@@ -58,7 +58,7 @@ TEMPLATES = {
         "ranked": _tiers,
         "none": "按數據所載，{year}年報告沒有排列任何重大議題。",
         "no_own_report": "本書的{year}年數字取自{report_year}年報告的比較欄，數據中沒有{year}年的重要性評估：該年沒有議題"
-                         "排序，也沒有持份者表可供分析。本章的{report_year}年版討論{report_year}年的評估。",
+                         "排序，也沒有利益相關方表可供分析。本章的{report_year}年版討論{report_year}年的評估。",
     },
     "mat.tier_line": {
         "several": "**{tier_zh}**，第{first}至{last}位：{count}個議題，以{top}居首",
@@ -67,26 +67,26 @@ TEMPLATES = {
     },
     "mat.topic_groups": {"ranked": _groups, "none": ""},
     "mat.stakeholders": {
-        "listed": "報告為{year}年列出{groups}個持份者群體。他們合共提出{concerns}項關注，涉及{topics}個不同議題；"
+        "listed": "報告為{year}年列出{groups}個利益相關方群體。他們合共提出{concerns}項關注，涉及{topics}個不同議題；"
                   "{busiest}提出的最多（各{busiest_count}個議題）。{{numref}}`fig-mat-matrix`把每個群體與其提出的"
                   "每個議題對應，{{numref}}`tbl-mat-concerns`列出公司對每項關注的回應。",
-        "listed_one_busiest": "報告為{year}年列出{groups}個持份者群體。他們合共提出{concerns}項關注，涉及{topics}個不同"
+        "listed_one_busiest": "報告為{year}年列出{groups}個利益相關方群體。他們合共提出{concerns}項關注，涉及{topics}個不同"
                               "議題；{busiest}提出的最多（{busiest_count}個議題）。{{numref}}`fig-mat-matrix`把每個群體"
                               "與其提出的每個議題對應，{{numref}}`tbl-mat-concerns`列出公司對每項關注的回應。",
-        "none": "按數據所載，{year}年報告沒有列出持份者關注的議題。",
+        "none": "按數據所載，{year}年報告沒有列出利益相關方關注的議題。",
     },
     "mat.unranked": {
         "some": _unranked,
-        "none": "- **排序以外的議題。** 持份者提出的每個議題都在已排序的議題之中。",
+        "none": "- **排序以外的議題**。利益相關方提出的每個議題都在已排序的議題之中。",
     },
     "mat.variants": {
-        "some": lambda f: (f"- **用詞。** 持份者表有{word(f['count'])}處以不同字眼稱呼已排序的議題（{f['variants']}）；"
+        "some": lambda f: (f"- **用詞**。利益相關方表有{word(f['count'])}處以不同字眼稱呼已排序的議題（{f['variants']}）；"
                            "本書按議題的英文名稱把兩者對應。"),
-        "none": "- **用詞。** 持份者表稱呼每個已排序議題的用詞都與排序一致。",
+        "none": "- **用詞**。利益相關方表稱呼每個已排序議題的用詞都與排序一致。",
     },
     "mat.coverage": {
-        "all_raised": "- **覆蓋。** 每個已排序議題都至少有一個持份者群體提出。",
-        "some_silent": "- **覆蓋。** 沒有任何持份者群體提出{silent}。",
+        "all_raised": "- **覆蓋**。每個已排序議題都至少有一個利益相關方群體提出。",
+        "some_silent": "- **覆蓋**。沒有任何利益相關方群體提出{silent}。",
     },
     "mat.shared": {
         "some": "只有{count}個已排序議題由多於一個群體提出：{topics}。",

@@ -14,20 +14,20 @@ TEMPLATES = {
                        "數字，因此以下各節各只有一句說明。",
     },
     "ops.smb_model": _stated(
-        "**小微金融。** 在借款人中識別小微企業主的模型，小微識別模型整體AUC達{auc}（衡量模型區分企業主與其他借款人的"
+        "**小微金融**。在借款人中識別小微企業主的模型，小微識別模型整體AUC達{auc}（衡量模型區分企業主與其他借款人的"
         "能力），但報告沒有說明量度所用的樣本。模型找出{new_users}名公司過去未有標記的兼職及個體經營者，令已識別群體"
         "擴大了{growth}。"),
     "ops.smb_industry": _stated(
         "行業資訊現已涵蓋這些用戶的{coverage}，所依據的知識圖譜涵蓋{industries}個行業，並有{tagged}名用戶帶有行業標籤。"),
     "ops.telesales": _stated(
-        "**智慧電銷。** 借助大模型陪練機器人，通話時長增加了{duration}；自動化質檢覆蓋{qc}的通話，發現的問題多了"
+        "**智慧電銷**。借助大模型陪練機器人，通話時長增加了{duration}；自動化質檢覆蓋{qc}的通話，發現的問題多了"
         "{detection}；機器生成的話術有{scripts}被評為優質（優質話術生成率）。較長的通話被描述為更佳的體驗，但同時也是成本，"
         "報告沒有說明如何權衡。"),
     "ops.marketing": _stated(
-        "**智慧行銷。** 模型現時生成{image}的圖像素材及{video}的影片素材。客戶觸達規模增加了{reach}，線索識別準確率為"
+        "**智慧行銷**。模型現時生成{image}的圖像素材及{video}的影片素材。客戶觸達規模增加了{reach}，線索識別準確率為"
         "{accuracy}，轉化率提升了{conversion}，授信成本下降了{credit_cost}。"),
     "ops.rnd": _stated(
-        "**研發。** 毓智AI編碼助手已在{blocks}個程式碼區塊中寫出{lines}行程式碼，約每塊{per_block}行，公司指其承擔了{share}的"
+        "**研發**。毓智AI編碼助手已在{blocks}個程式碼區塊中寫出{lines}行程式碼，約每塊{per_block}行，公司指其承擔了{share}的"
         "編碼工作。"),
     "ops.ai_caveat": _stated(
         "這些大多是沒有列出起點的變動（「增加了」、「下降了」），而比率的變動究竟是相對變動還是百分點亦不清楚。它們說明的"
@@ -46,12 +46,12 @@ TEMPLATES = {
         "missing": "",
     },
     "ops.data_crime": _stated(
-        "**打擊數據違法行為。** 公司處理了{apps}個仿冒360借條應用程式，發現{channels}個活躍的數據黑灰產交易渠道，調查了"
+        "**打擊數據違法行為**。公司處理了{apps}個仿冒360借條應用程式，發現{channels}個活躍的數據黑灰產交易渠道，調查了"
         "出售數據的{sellers}，並阻止了{loss}的數據洩露損失。公司監測了{platforms}個網站、網頁及應用程式，令{blocked}個"
         "仿冒網站及應用程式被封禁，並舉報了{posts}則冒充其客服的帖文及影片（{{numref}}`tbl-ops-data-security`）"
         "。損失數字如何估算並無說明。"),
     "ops.no_hacking": {
-        "stated": "**應急回應。** {year}年報告指{year}年沒有因黑客攻擊或惡意軟件引致的事故。",
+        "stated": "**應急回應**。{year}年報告指{year}年沒有因黑客攻擊或惡意軟件引致的事故。",
         "missing": "",
     },
     "ops.alerts": _stated(
@@ -59,10 +59,10 @@ TEMPLATES = {
         "顯示大部分提醒屬例行提示，而非截停的詐騙。這些並非{{ref}}`customers-anti-fraud`所載的反詐騙數字，在不清楚兩者如何"
         "重疊之前，不應把它們相加。"),
     "ops.panshi": _stated(
-        "**磐石行動。** 在這次實戰攻防演練中，{attack}支攻擊隊伍與{defence}支防守隊伍對壘{days}，首{group_days}天為小組賽。"
+        "**磐石行動**。在這次實戰攻防演練中，{attack}支攻擊隊伍與{defence}支防守隊伍對壘{days}，首{group_days}天為小組賽。"
         "公司的隊伍在防守方中排第{rank}位，位列最佳的{percentile}之內（{{numref}}`tbl-ops-data-security`）。"),
     "ops.argus": _stated(
-        "申請{remote}以遠程方式辦理並電子簽署，{auto_approval}的授信審批自動完成，平均審批需時{approval_s}，提款需時"
+        "申請{remote}以遙距方式辦理並電子簽署，{auto_approval}的授信審批自動完成，平均審批需時{approval_s}，提款需時"
         "{drawdown_s}。Argus運行{rules}條決策規則、{models}個機器學習模型及{features}個風險特徵，其自動化決策的準確率"
         "據稱為{accuracy}。"),
     "ops.argus_graph": _stated(

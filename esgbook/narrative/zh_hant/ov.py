@@ -47,11 +47,11 @@ TEMPLATES = {
         "all_named": "讀者須留意一點：這些大多是媒體及行業組織頒發的獎項，並非獨立的ESG評級；報告列明了每一項的頒獎機構。",
     },
     "ov.period": {
-        "own": "**報告時間範圍。** 報告涵蓋{period}，即公司的財政年度。",
-        "comparative": "**報告時間範圍。** 本版涵蓋{period}，但數據中沒有{year}年的報告：其中每一個數字都取自"
+        "own": "**報告時間範圍**。報告涵蓋{period}，即公司的財政年度。",
+        "comparative": "**報告時間範圍**。本版涵蓋{period}，但數據中沒有{year}年的報告：其中每一個數字都取自"
                        "{report_year}年報告的上年比較欄，而該報告涵蓋{report_period}。因此本版沒有本身的政策、案例或榮譽，"
                        "各章有關報告範圍、原則及敘述的內容，說的都是{report_year}年報告。",
-        "no_report": "**報告時間範圍。** 本版涵蓋{period}；數據中沒有涵蓋{year}年的報告。",
+        "no_report": "**報告時間範圍**。本版涵蓋{period}；數據中沒有涵蓋{year}年的報告。",
     },
     "ov.guide": {
         "own": lambda f: (f"我們的內容索引就{f['year']}年版追蹤指引的{f['items']}個項目，其中{_guide_counts(f)}；"
