@@ -3,7 +3,7 @@
 def _summary(f: dict) -> str:
     sens = f["sensitivities"]
     return (f"{f['first']}；{f['checks']}。" + (f"{sens}。" if sens else "")
-            + "附錄列出每一項核對（{ref}`appendix-reconciliation`）。")
+            + "各項核對詳列於附錄的「{ref}`appendix-reconciliation`」一節。")
 
 
 TEMPLATES = {
