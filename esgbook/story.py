@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import kpis, narrative, reconcile
+from . import draft, kpis, narrative, reconcile
 from .data import Dataset
 from .errors import DataError
 from .findings import name
@@ -535,11 +535,19 @@ def content_index(ds: Dataset) -> pd.DataFrame:
         for i in merged.index[merged["status"].isna() | (merged["status"] == "")]:
             status, en, zh = _from_data(ds, merged.at[i, "code"], assessed)
             merged.loc[i, ["status", "reason", "reason_zh", "target", "report_location_zh"]] = [status, en, zh, "", ""]
+        unfilled = bool(draft.checklist(ds))
         for code, (status, reason) in chapter_statuses(ds).items():
+            zh = ""  # a chapter's reason: written in English there, shown as a label
+            if unfilled and status == "not disclosed":
+                # A draft lacks registers, not necessarily disclosures: the item's figures decide, or it waits.
+                held, en, zh = _from_data(ds, code, assessed)
+                status, reason = (held, en) if held != "not disclosed" else (status, reason)
+                if status == "not assessed":
+                    reason, zh = f"the {ds.year} edition is a draft: {reason}", ""
             hit = merged["code"] == code
             merged.loc[hit, "status"] = status
             merged.loc[hit, "reason"] = reason
-            merged.loc[hit, "reason_zh"] = ""  # a chapter's reason: written in English there, shown as a label
+            merged.loc[hit, "reason_zh"] = zh
         return merged.fillna("")
     # per language: a chapter's reason is a sentence written in the current language
     return ds.cached(("content_index", narrative.current()), build).copy()

@@ -111,7 +111,11 @@ def test_a_year_without_assessment_is_assessed_from_its_data(tmp_path):
     assert index.loc["A1.2", "status"] == "disclosed"          # Scope 1 and 2 are in the 2024 data
     assert "2024" in index.loc["A1.2", "reason"] and "2023" in index.loc["A1.2", "reason"]
     assert index.loc["A1", "status"] == "not assessed"          # a narrative item needs the year's assessment
-    assert story.status_counts(ds)["not assessed"] > 0
+    assert index.loc["MDR.2", "status"] == "not assessed"       # a draft lacks the topics, not the disclosure
+    assert story.status_counts(ds)["not disclosed"] == 0        # nothing the figures hold is called undisclosed
+    assert overview.honours_findings(ds)[0].case == "not_entered"   # not 'the report lists none'
+    with narrative.using("zh_hant"):
+        assert "None" not in story.opening(ds) and "尚未" in narrative.write(overview.honours_findings(ds)[0])
 
 
 def test_the_headline_table_reads_the_corruption_count_as_the_book_does(ds2023):

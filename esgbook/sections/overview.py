@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from .. import charts, findings, kpis, present, story
+from .. import charts, draft, findings, kpis, present, story
 from ..data import Dataset
 from ..narrative import Finding, Md, Q, paragraph, sentence, write
 
@@ -88,6 +88,8 @@ def honours_findings(ds: Dataset) -> list[Finding]:
     if not ds.own_report:
         return [Finding("ov.honours", "no_own_report", {"year": y, "report_year": report_year})]
     hon = honours(ds)
+    if hon.empty and "honours" in {m.register for m in draft.checklist(ds)}:
+        return [Finding("ov.honours", "not_entered", {"year": y})]   # a draft: not yet entered, not 'none'
     if hon.empty:
         return [Finding("ov.honours", "none", {"year": y, "report_year": y})]
     listed, elsewhere = hon[hon["section"] == HONOURS_SECTION], hon[hon["section"] != HONOURS_SECTION]
