@@ -151,7 +151,7 @@ def test_index_notes_name_the_cases_in_the_edition_language(ds2023):
     assert "Rural support plan (鄉村助力計畫)" in english.loc["B8.1", "Note"]
     with narrative.using("zh_hant"):
         note = appendix.hkex_table(ds2023).frame.set_index("Code").loc["B8.1", "Note"]
-        assert labels.shown(note).startswith("專注範疇為4宗個案所涉及的範疇：鄉村助力計畫、")
+        assert labels.shown(note).startswith("專注範疇為4個案例所涉及的範疇：鄉村助力計畫、")
 
 
 def test_the_downloads_list_in_both_languages(ds2023, clean_missing):

@@ -119,7 +119,7 @@ TEMPLATES = {
     "hl.case_figure": {
         "disability_programme_attention_10k": "關注度{q}",
         "disability_livestream_views_10k": "直播觀看{q}",
-        "disability_devices_donated": "捐贈{q}部電子設備及手機作職業培訓之用",
+        "disability_devices_donated": "捐贈{q}台電子設備及手機作職業培訓之用",
         "welfare_centre_volunteers": "員工義工{q}名",
         "generic": "{name_lower}{q}",
     },
@@ -145,7 +145,7 @@ def _figure(label: str, alt: str, caption: str):
 
 
 TEMPLATES["hl.intro"] = {
-    "own_report": "報告的專題報告一章以一頁亮點數據及一系列案例開始：為小微企業、農戶及綠色借款人提供的信貸，然後是社區計劃。"
+    "own_report": "報告的專題報告一章以一頁亮點數據及一系列案例開始：為小微企業、農民及綠色借款人提供的信貸，然後是社區計劃。"
                   "這裏每一個貸款數字都是銀行及其他機構在公司協助下發放的資金（協助金融機構），而非公司自身賬上的貸款。本章列出"
                   "這些數字，檢查它們互相對照時所隱含的意思，並指出它們遺漏了甚麼。",
     "no_figures": "{year}年的數據沒有專題報告的任何數字；以下各節分別說明所欠缺的內容。",

@@ -123,11 +123,11 @@ TEMPLATES = {
                        "或陳述，因此本章不作描述。",
     },
     "ppl.headcount": {
-        "up": "{year}年底公司的僱員總數為{cur}：員工隊伍較一年前的{prior}增加了{diff}，即{size}。",
-        "down": "{year}年底公司的僱員總數為{cur}：員工隊伍較一年前的{prior}減少了{diff}，即{size}。",
-        "flat": "{year}年底公司的僱員總數為{cur}，與一年前相同：員工隊伍既無增加亦無減少。",
-        "up_from_zero": "{year}年底公司的僱員總數為{cur}，一年前則為零。",
-        "no_prior": "{year}年底公司的僱員總數為{cur}。數據中沒有{prior_year}年的數字，因此本版無法說明員工隊伍在年內的變化。",
+        "up": "{year}年底公司共有{cur}：員工隊伍較一年前的{prior}增加了{diff}，即{size}。",
+        "down": "{year}年底公司共有{cur}：員工隊伍較一年前的{prior}減少了{diff}，即{size}。",
+        "flat": "{year}年底公司共有{cur}，與一年前相同：員工隊伍既無增加亦無減少。",
+        "up_from_zero": "{year}年底公司共有{cur}，一年前則為零。",
+        "no_prior": "{year}年底公司共有{cur}。數據中沒有{prior_year}年的數字，因此本版無法說明員工隊伍在年內的變化。",
         "missing": "報告沒有列出{year}年的僱員人數。",
     },
     "ppl.counts": {
