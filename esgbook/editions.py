@@ -7,10 +7,24 @@
     python -m esgbook.editions pdf    [--year Y]              # render notebooks/Y/ as a PDF (xelatex)
 
 Why not jupyter-cache: it keys on code only, so a changed CSV would not re-execute. Here each
-executed notebook records what it was made from (chapter source, package code, and the digest
-of every data file the chapter actually read); a chapter is re-executed exactly when one of
-those changed. Execution happens in a temporary folder; `notebooks/Y/` is replaced only when
-every chapter succeeded, so a failed run loses nothing.
+executed notebook records what it was made from, as finely as the chapter used it: its source, the
+package code its cells import (`esgbook.imports`, the narrative's template modules excepted), and the
+inputs it read as it ran (`metadata.esgbook.inputs`), each with a digest:
+
+    suppliers.csv@2023        the rows of one year of an observation file, as the edition sees them
+    suppliers.csv@*           every row the edition sees (a later year's figures without their values)
+    suppliers.csv@keys        which figures the file has, not their values (`years_of`)
+    board.csv@*               a register kept per year, up to the edition's year
+    reports.csv@report        the report the edition is read from
+    metrics.csv               a whole file; names:units.csv only its names in both languages
+    years: / years:2022       the years the package holds / whether it holds 2022
+    templates:<module>        a template module of a topic the chapter wrote (esgbook.narrative.write)
+    labels:["text", false]    what the Chinese labels give for a text the chapter translated
+    derived:["story"]         a derived value (`data.DERIVED`): its digest and what computing it read;
+                              when those change it is computed again, and only a changed value counts
+
+A chapter is re-executed exactly when one of those changed. Execution happens in a temporary folder;
+`notebooks/Y/` is replaced only when every chapter succeeded, so a failed run loses nothing.
 
 Run control (`runctl`): one run per edition at a time (a lock), Ctrl-C or SIGTERM ends the run with
 its worker and kernel processes, and what a run killed outright left behind is cleared by the next.
