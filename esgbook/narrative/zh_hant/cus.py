@@ -117,7 +117,7 @@ TEMPLATES = {
 
 def _figure(label: str, alt: str, caption: str):
     """圖表的`{glue:figure}`區塊，只在圖表有數字可畫的年份才貼上。"""
-    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption} "
+    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption}"
             f"{{download}}`數據（CSV） <downloads/{label}.csv>`\n```")
 
 
