@@ -259,6 +259,7 @@ def _main(paths: list[str]) -> int:
     total = 0
     for path in paths:
         text = Path(path).read_text(encoding="utf-8")
+        text = re.sub(r"```\{(?:glue:)?figure\}[^\n]*\n(?::[^\n]*\n)*(.*?)```", r"\n\n\1\n\n", text, flags=re.S)  # captions
         text = re.sub(r"```.*?```", "\n\n", text, flags=re.S)
         text = re.sub(r"\{[a-z:]+\}`[^`]*`", "表1", text)  # a cross-reference reads 表1 / 圖1
         text = re.sub(r"`[^`]*`", "\n\n", text)
