@@ -47,7 +47,7 @@ WHAT = {
                 "{year}年度報告的資料（中英文標題、涵蓋期間、發佈日期）"),
     "board": ("the directors of {year}", "{year}年度的董事"),
     "material_topics": ("the material topics of {year}", "{year}年度的實質性議題"),
-    "stakeholder_concerns": ("the stakeholder concerns and responses of {year}", "{year}年度持份者關注的議題及回應"),
+    "stakeholder_concerns": ("the stakeholder concerns and responses of {year}", "{year}年度利益相關方關注的議題及回應"),
     "honours": ("the honours and awards of {year}", "{year}年度的榮譽及獎項"),
     "industry_standards": ("the industry standards of {year}", "{year}年度參與制定的行業標準"),
     "community_cases": ("the community cases of {year}", "{year}年度的公益案例"),

@@ -80,7 +80,7 @@ LABELS: dict[str, str] = {
     "Where printed": "出處",
     "Topic (議題)": "議題",
     "Raised by": "提出者",
-    "Stakeholder group": "持份者群體",
+    "Stakeholder group": "利益相關方群體",
     "Topic raised": "提出的議題",
     "Company response": "公司回應",
     "回應方式": "回應方式",
