@@ -47,7 +47,7 @@ TEMPLATES = {
     "ov.honours": {
         "listed": _honours,
         "none": "The {report_year} report lists no honours received in {year}.",
-        "not_entered": "The data hold no honours for {year} yet: data/honours.csv has no row for the year.",
+        "not_entered": "The data hold no honours for {year} yet: `data/honours.csv` has no row for the year.",
         "no_own_report": ("The {year} edition has no report of its own: its figures are the comparative column of "
                           "the {report_year} report, so the data hold no honours for {year}."),
     },

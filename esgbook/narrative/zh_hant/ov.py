@@ -38,7 +38,7 @@ TEMPLATES = {
     "ov.honours": {
         "listed": _honours,
         "none": "{report_year}年報告沒有列出{year}年獲得的榮譽。",
-        "not_entered": "數據中尚未有{year}年的榮譽：data/honours.csv沒有該年的資料。",
+        "not_entered": "數據中尚未有{year}年的榮譽：`data/honours.csv`沒有該年的資料。",
         "no_own_report": "{year}年版沒有本身的報告：其數字取自{report_year}年報告的比較欄，因此數據中沒有{year}年的榮譽。",
     },
     "ov.honours_themes": {"grouped": _themes},
