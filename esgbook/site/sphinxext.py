@@ -52,6 +52,27 @@ def _mark_numbers(app, doctree, docname):
                         entry["classes"].append("esg-num")
 
 
+# 'Employees at year end (僱員總數)': an English label with the report's Chinese name in brackets.
+GLOSSED = re.compile(r"^(?P<name>.*?[A-Za-z].*?)\s*[(（](?P<zh>[^()（）]*[\u3400-\u9fff][^()（）]*)[)）]$")
+
+
+def _split_glosses(app, doctree, docname):
+    """A table row label that carries its Chinese name in brackets shows it on a second line in a smaller
+    style (`esg-gloss`), so labels stay short instead of wrapping over three lines. HTML only."""
+    if app.builder.format != "html":
+        return
+    for tbody in doctree.findall(nodes.tbody):
+        for entry in tbody.findall(nodes.entry):
+            paras = [p for p in entry.children if isinstance(p, nodes.paragraph)]
+            if len(paras) != 1 or len(paras[0].children) != 1 or not isinstance(paras[0][0], nodes.Text):
+                continue
+            m = GLOSSED.match(paras[0].astext().strip())
+            if m:
+                paras[0].children = []
+                paras[0] += nodes.Text(m["name"])
+                paras[0] += nodes.inline(m["zh"], m["zh"], classes=["esg-gloss"])
+
+
 def _frame_charts(app, doctree, docname):
     """Each chart (an SVG image in a figure) in a frame of its own, `esg-chart`: the chart keeps its size, so
     its text keeps the size the chart was drawn with, and a chart wider than the column scrolls in its frame
@@ -196,6 +217,7 @@ def setup(app):
     app.connect("html-page-context", _page_context)
     app.connect("doctree-resolved", _mark_numbers)
     app.connect("doctree-resolved", _frame_charts)
+    app.connect("doctree-resolved", _split_glosses)
     app.connect("build-finished", _sync_static)
     # What this module does to a doctree (numbers, chart frames) is part of each page: a change to it must
     # re-read every page, not only the ones whose source changed (Sphinx starts afresh on a new env_version).
