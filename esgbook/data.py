@@ -52,7 +52,7 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
     (`<file>@<year>`, `<file>@*`, `<file>@keys`) the rows the edition `edition` sees of one year, of every
     year, or only which figures it has; or (`years:`) the years the package holds."""
     if name.startswith(YEARS):
-        years, asked = available_years(root), name.removeprefix(YEARS)
+        years, asked = _years_of(root), name.removeprefix(YEARS)
         text = str(int(asked) in years) if asked else ",".join(map(str, years))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
     if ROWS in name and not name.startswith(NAMES):
@@ -78,6 +78,15 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
 
 
 _EMPTY = hashlib.sha256(b"").hexdigest()[:16]
+_YEARS_CACHE: dict[tuple, list[int]] = {}
+
+
+def _years_of(root: Path) -> list[int]:
+    """`available_years`, once per state of the data folder in a process (staleness checks ask per chapter)."""
+    key = (str(root), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.iterdir())))
+    if key not in _YEARS_CACHE:
+        _YEARS_CACHE[key] = available_years(root)
+    return _YEARS_CACHE[key]
 _ROW_CACHE: dict[tuple, dict[str, str]] = {}
 
 

@@ -105,8 +105,18 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
+_CODE: dict[tuple, str] = {}
+
+
 def made_from(source: Path) -> dict:
-    return {"source": _digest(source.read_bytes()), "code": code_digest(source)}
+    """The chapter's source and code digests (the code digest once per source and state of the package in a
+    process: every edition runs the same chapter sources)."""
+    text = source.read_bytes()
+    pkg = REPO / "esgbook"
+    key = (str(source), text, max((p.stat().st_mtime_ns for p in pkg.rglob("*.py")), default=0))
+    if key not in _CODE:
+        _CODE[key] = code_digest(source)
+    return {"source": _digest(text), "code": _CODE[key]}
 
 
 def recorded(notebook: Path) -> dict | None:
@@ -129,7 +139,13 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
         return f"{_shown(source)} changed"
     if meta.get("code") != now["code"]:
         return "esgbook code it imports changed"
-    for name, digest in sorted(meta.get("inputs", {}).items()):
+    inputs = meta.get("inputs", {})
+    # The Chinese of every text a chapter translated depends only on labels.txt, the labels' code and the
+    # data's names: while those are as they were, no text's translation needs checking one by one.
+    same_labels = inputs.get(LABELS_CONTEXT) == labels_context(root)
+    for name, digest in sorted(inputs.items()):
+        if name == LABELS_CONTEXT or same_labels and name.startswith(CATALOGUE):
+            continue
         if name.startswith(data_mod.DERIVED_INPUT):
             reason = _derived_changed(name, digest, root, year)
             if reason:
@@ -146,6 +162,21 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
 
 
 TEMPLATES, CATALOGUE = "templates:", "labels:"  # narrative.TEMPLATE_INPUT, labels.CATALOGUE_INPUT
+LABELS_CONTEXT = "labels:*"  # what every translation depends on (`labels_context`)
+_CONTEXT: dict[tuple, str] = {}
+
+
+def labels_context(root: Path) -> str:
+    """One digest of what the Chinese labels translate with: labels.txt, the zh_hant package's code and the
+    names of every data file (once per process and state of those files)."""
+    zh = REPO / "esgbook" / "narrative" / "zh_hant"
+    files = sorted([*zh.glob("labels.*"), *root.glob("*.csv")])
+    key = (str(root), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _CONTEXT:
+        parts = [p.read_bytes() for p in sorted(zh.glob("labels.*"))]
+        parts += [data_mod.input_digest(root, data_mod.NAMES + p.name).encode() for p in sorted(root.glob("*.csv"))]
+        _CONTEXT[key] = _digest(*parts)
+    return _CONTEXT[key]
 
 
 def recorded_inputs(lines: list[str], root: Path, year: int) -> dict:
@@ -162,6 +193,8 @@ def recorded_inputs(lines: list[str], root: Path, year: int) -> dict:
         else:
             plain.add(line)
     out.update({name: input_digest(root, name, year) for name in plain})
+    if any(name.startswith(CATALOGUE) for name in out):
+        out[LABELS_CONTEXT] = labels_context(root)
     return dict(sorted(out.items()))
 
 

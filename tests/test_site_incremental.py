@@ -1,0 +1,68 @@
+"""The site's incremental parts, without rendering: the data package linked once for the site, new switchers
+patched into built pages from the same template, and an edition whose data are gone removed from the site
+and the build folders."""
+import re
+
+import nbformat
+
+from esgbook.site import layout, render
+from esgbook.site.sphinxext import WORDS
+
+
+def test_site_wide_downloads_are_linked_from_the_site_not_staged():
+    nb = nbformat.v4.new_notebook()
+    text = ("- {download}`Suppliers (suppliers.csv) <downloads/data/suppliers.csv>`\n"
+            "- {download}`taxonomy package <downloads/qifu-esg-taxonomy.zip>`\n"
+            "- {download}`KPI table 2023 (CSV) <downloads/kpis-2023.csv>`\n")
+    nb.cells = [nbformat.v4.new_code_cell("", outputs=[nbformat.v4.new_output(
+        "display_data", data={"text/markdown": text})])]
+    render._site_links(nb, "en", 2023)
+    out = nb.cells[0].outputs[0]["data"]["text/markdown"]
+    assert 'href="../../downloads/data/suppliers.csv"' in out
+    assert 'href="../../downloads/qifu-esg-taxonomy.zip"' in out
+    assert "{download}`KPI table 2023 (CSV) <downloads/kpis-2023.csv>`" in out  # the edition's own stays
+    nb2 = nbformat.reads(nbformat.writes(nb), 4)
+    nb2.cells[0].outputs[0]["data"]["text/markdown"] = text
+    render._site_links(nb2, "zh_hant", 2023)
+    assert 'href="../../../downloads/data/suppliers.csv"' in nb2.cells[0].outputs[0]["data"]["text/markdown"]
+
+
+def _site(years):
+    pages = {f"{lang}/{y}": ["chapters/00_index", "chapters/08_environment"] for y in years for lang in layout.LANGS}
+    return {"years": years, "latest": years[-1], "root": "chapters/00_index", "pages": pages,
+            "lang": "en", "year": 2022}
+
+
+def test_switchers_are_patched_as_the_template_renders_them(tmp_path):
+    import jinja2
+
+    template = jinja2.Environment().from_string((render.TEMPLATES / "edition-switcher.html").read_text())
+    html = tmp_path / "chapters" / "08_environment.html"
+    html.parent.mkdir()
+
+    def page(site):
+        nav = template.render(esgbook_switch=layout.links(site, "chapters/08_environment"),
+                              esgbook_words=WORDS["en"])
+        return f"<html><body><header>{nav}</header><main>the page</main></body></html>"
+
+    html.write_text(page(_site([2022, 2023])), encoding="utf-8")
+    render._patch_switchers(tmp_path, _site([2022, 2023, 2024]))
+    assert html.read_text(encoding="utf-8") == page(_site([2022, 2023, 2024]))
+    assert re.search(r"2024 \(latest\)", html.read_text(encoding="utf-8"))
+
+
+def test_an_edition_whose_data_are_gone_leaves_the_site(tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "BUILD", tmp_path / "build")
+    monkeypatch.setattr(render, "SITE", tmp_path / "build" / "site")
+    for year in (2022, 2023, 2024):
+        for lang in layout.LANGS:
+            (render.SITE / layout.folder(lang, year)).mkdir(parents=True)
+            render.output(year, lang).mkdir(parents=True)
+            (render.BUILD / "stage" / lang / str(year)).mkdir(parents=True)
+    removed = render.remove_gone([2022, 2023])
+    assert sorted(removed) == ["2024", "zh-hant/2024"]
+    for lang in layout.LANGS:
+        assert not (render.SITE / layout.folder(lang, 2024)).exists()
+        assert not render.output(2024, lang).exists()
+        assert not (render.BUILD / "stage" / lang / "2024").exists()
+        assert (render.SITE / layout.folder(lang, 2023)).exists() and render.output(2022, lang).exists()
