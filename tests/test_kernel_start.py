@@ -21,6 +21,14 @@ DIES = [sys.executable, "-c", "import sys; sys.exit(3)"]  # a kernel command who
 DIED = "RuntimeError: Kernel died before replying to kernel_info"
 
 
+def _run(coro):
+    """asyncio.run in a thread of its own: the browser tests' sync API may keep a loop running in this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def _is_kernel(proc: psutil.Process) -> bool:
     try:
         return "ipykernel" in " ".join(proc.cmdline())
@@ -52,7 +60,7 @@ async def _start_compute_end() -> tuple[int, int, str, str]:
 
 def _one_start(_: int) -> tuple[int, int, str, str]:
     """In a worker process, like the run's: one kernel started, asked 1+1, ended."""
-    return asyncio.run(_start_compute_end())
+    return _run(_start_compute_end())
 
 
 def test_many_kernels_started_in_parallel_all_answer_and_leave_nothing():
@@ -98,7 +106,7 @@ def test_a_start_that_fails_twice_is_retried_and_succeeds(failing_starts):
         await km.shutdown_kernel()
         return km.private_dir
 
-    private = asyncio.run(start_and_end())
+    private = _run(start_and_end())
     assert len(calls) == 3 and calls[-1] == private
     assert [d for d in calls if d.exists()] == [] and _private_dirs(os.getpid()) == []
 
@@ -108,7 +116,7 @@ def test_a_kernel_that_never_starts_is_one_line(failing_starts):
     plan[0] = 99
     since = time.time() - 1
     with pytest.raises(execute.KernelStartFailed) as caught:
-        asyncio.run(execute.start_kernel())
+        _run(execute.start_kernel())
     assert str(caught.value) == f"the Python kernel could not be started after 3 attempts: {DIED}"
     assert len(calls) == 3 and [d for d in calls if d.exists()] == [] and _private_dirs(os.getpid()) == []
     left = [k for k in psutil.Process().children(recursive=True) if k.create_time() >= since]
