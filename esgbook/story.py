@@ -71,6 +71,11 @@ def _kpi(ds: Dataset, kpi_id: str, year: int) -> float | None:
     return kpis.compute(ds, kpi_id, year)
 
 
+def _pct(cur: float | None, prior: float | None) -> float | None:
+    """The change on the prior year in % (kpis.yoy), None without both years or from zero."""
+    return kpis.yoy(cur, prior)[0]
+
+
 # -- the Scope 2 grid factor --------------------------------------------------------------------------
 def grid_factors(ds: Dataset, year: int) -> pd.DataFrame:
     ef = ds.table("emission_factors")
@@ -152,18 +157,15 @@ def scope2(ds: Dataset) -> KeyFinding | None:
 def scope1(ds: Dataset) -> KeyFinding | None:
     y = ds.year
     cur, prior = _kpi(ds, "scope1_implied_factor", y), _kpi(ds, "scope1_implied_factor", y - 1)
-    if cur is None or prior is None or not prior:
-        return None
-    move = (cur - prior) / prior * 100
-    if abs(move) < FACTOR_MOVE_PCT:
+    move = _pct(cur, prior)
+    if move is None or abs(move) < FACTOR_MOVE_PCT:
         return None
     fuel, fuel_prior = _v(ds, "gasoline_mwh", y), _v(ds, "gasoline_mwh", y - 1)
     s1, s1_prior = _v(ds, "ghg_scope1_t", y), _v(ds, "ghg_scope1_t", y - 1)
     default = _kpi(ds, "gasoline_factor_ipcc", y)
     facts = {"year": str(y), "prior_year": str(y - 1), "cur": Q(cur, 4, "tCO2/MWh"), "prior": Q(prior, 4, "tCO2/MWh"),
              "move": Q(abs(move), 0, "%"),
-             "fuel_move": narrative.Change((fuel - fuel_prior) / fuel_prior * 100 if fuel_prior else None),
-             "scope1_move": narrative.Change((s1 - s1_prior) / s1_prior * 100 if s1_prior else None)}
+             "fuel_move": narrative.Change(_pct(fuel, fuel_prior)), "scope1_move": narrative.Change(_pct(s1, s1_prior))}
     if default is not None:
         facts["default"] = Q(default, 4, "tCO2/MWh")
         side = lambda v: "above" if round(v, 4) > round(default, 4) else "below" if round(v, 4) < round(default, 4) else "at"  # noqa: E731
@@ -265,21 +267,16 @@ def breach_disclosed(ds: Dataset) -> bool:
 # -- the denominator ----------------------------------------------------------------------------------
 def denominator(ds: Dataset) -> KeyFinding | None:
     y = ds.year
-    cur, prior = _v(ds, "employees", y), _v(ds, "employees", y - 1)
-    if cur is None or prior is None or not prior:
-        return None
-    move = (cur - prior) / prior * 100
-    if abs(move) < DENOMINATOR_MOVE_PCT:
+    move = _pct(_v(ds, "employees", y), _v(ds, "employees", y - 1))
+    if move is None or abs(move) < DENOMINATOR_MOVE_PCT:
         return None
     pairs = (("energy_mwh", "energy_per_employee_mwh"), ("water_t", "water_per_employee_t"),
              ("ghg_total_t", "ghg_per_employee_t"))
     moves = []
     for total, per in pairs:
-        t, tp = _kpi(ds, total, y), _kpi(ds, total, y - 1)
-        p, pp = _kpi(ds, per, y), _kpi(ds, per, y - 1)
-        if None in (t, tp, p, pp) or not tp or not pp:
-            continue
-        moves.append(((t - tp) / tp * 100, (p - pp) / pp * 100))
+        pair = _pct(_kpi(ds, total, y), _kpi(ds, total, y - 1)), _pct(_kpi(ds, per, y), _kpi(ds, per, y - 1))
+        if None not in pair:
+            moves.append(pair)
     if not moves:
         return None
     totals = [m[0] for m in moves]

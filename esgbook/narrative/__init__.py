@@ -174,6 +174,16 @@ class _Formatted(dict):
         value = self[key] = self._fmt(self._facts[key])
         return value
 
+    def __contains__(self, key) -> bool:  # whether the finding carries a fact, formatted yet or not
+        return key in self._facts
+
+
+def figure_block(label: str, alt: str, caption: str, data_link: str, gap: str = " ") -> str:
+    """A chart's `{glue:figure}` block with its CSV link (`data_link`: 'Data (CSV)' / '數據（CSV）'), glued
+    only in a year whose chart draws figures."""
+    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption}{gap}"
+            f"{{download}}`{data_link} <downloads/{label}.csv>`\n```")
+
 
 def sentence(text: str) -> str:
     """A template's text as a sentence of the current language: its full stop ('.' or '。') added

@@ -1,5 +1,6 @@
 """Chapter 6, customers, suppliers and industry: service, consumer protection, anti-fraud, suppliers by
 region, standards. 'missing' leaves a sentence out."""
+from .. import figure_block
 
 
 def _stated(text):
@@ -153,10 +154,8 @@ TEMPLATES = {
         "({{numref}}`tbl-cus-industry`)."),
 }
 
-def _figure(label: str, alt: str, caption: str):
-    """A chart's `{glue:figure}` block, glued only in a year whose chart draws figures."""
-    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption} "
-            f"{{download}}`Data (CSV) <downloads/{label}.csv>`\n```")
+def _figure(label: str, alt: str, caption: str) -> str:
+    return figure_block(label, alt, caption, "Data (CSV)", " ")
 
 
 TEMPLATES["cus.intro"] = {

@@ -1,15 +1,6 @@
 """Chapter 4, governance: the board, the independent-director floor, corruption cases, training."""
 
 
-def _has(f: dict, key: str) -> bool:
-    """Whether a finding carries a fact (facts are formatted lazily, so `in` cannot tell)."""
-    try:
-        f[key]
-    except KeyError:
-        return False
-    return True
-
-
 def _cases(n: str) -> str:
     """'no case', '1 case', '2 cases' (n is the formatted count)."""
     return "no case" if n == "0" else f"{n} case" if n == "1" else f"{n} cases"
@@ -43,26 +34,26 @@ def _executives(f: dict) -> str:
 
 def _compliance(f: dict) -> str:
     parts = []
-    if _has(f, "gifts"):
+    if "gifts" in f:
         parts.append(f"recorded {f['gifts']} gift declarations (接收禮品申報) under its gift-acceptance rules")
-    if _has(f, "removed"):
+    if "removed" in f:
         parts.append(f"removed {f['removed']} problem suppliers (清退有問題供應商)")
     return "In " + f["year"] + " the company " + " and ".join(parts) + "."
 
 
 def _training(f: dict) -> str:
     parts = []
-    if _has(f, "emails"):
+    if "emails" in f:
         parts.append(f"{f['emails']} integrity comic e-mails (誠信漫畫宣傳郵件) sent to all staff")
-    if _has(f, "certification"):
+    if "certification" in f:
         parts.append(f"{f['certification']} annual integrity-values certification with an online test "
                      "(價值觀年度認證培訓)")
-    if _has(f, "new_hire"):
+    if "new_hire" in f:
         parts.append(f"{f['new_hire']} sessions on the anti-fraud rules for new employees (《反舞弊制度體系》培訓)")
     text = ""
     if parts:
         text = f"The report counts {_join(parts)} in {f['year']}."
-    if _has(f, "partners"):
+    if "partners" in f:
         text += (f" Outside the company, the integrity message reached {f['partners']} partners and suppliers "
                  "at the national supplier conference.")
     return text.strip()

@@ -1,6 +1,8 @@
 """English templates of chapter 3, the special report ('hl.*' topics)."""
 from __future__ import annotations
 
+from .. import figure_block
+
 NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
                 "8": "eight", "9": "nine"}
 
@@ -173,10 +175,8 @@ TEMPLATES = {
 TEMPLATES["hl.case_figures_lead"] = {"given": "The cases that give figures:"}  # before the bullets
 
 
-def _figure(label: str, alt: str, caption: str):
-    """A chart's `{glue:figure}` block, glued only in a year whose chart draws figures."""
-    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption} "
-            f"{{download}}`Data (CSV) <downloads/{label}.csv>`\n```")
+def _figure(label: str, alt: str, caption: str) -> str:
+    return figure_block(label, alt, caption, "Data (CSV)", " ")
 
 
 TEMPLATES["hl.intro"] = {

@@ -2,14 +2,6 @@
 from __future__ import annotations
 
 
-def _has(f, key: str) -> bool:
-    try:
-        f[key]
-    except KeyError:
-        return False
-    return True
-
-
 def _scope2(f, case: str) -> str:
     base = case.split("_prior_differs")[0].removesuffix("_no_official")
     prior = "_prior_differs" in case
@@ -18,14 +10,14 @@ def _scope2(f, case: str) -> str:
         head += f", {f['times']} times the official national factor ({f['official']})"
     held = f"the {f['count']} national, regional and provincial grid averages we hold for the year"
     where = f"highest {f['high']}, {f['high_region']}"
-    if _has(f, "home"):
+    if "home" in f:
         where += f"; {f['home_name']}, where the company has its headquarters, {f['home']}"
     if base == "above_fossil":
         text = (f"{head}. That is above all {held} ({where}) and even above the fossil-only factor "
                 f"({f['fossil']}), which no grid average can exceed")
     elif base == "above_all":
         text = f"{head}. That is above all {held} ({where})"
-        if _has(f, "fossil"):
+        if "fossil" in f:
             text += f"; only the fossil-only factor ({f['fossil']}), which is no Scope 2 factor, is higher"
     elif base == "within":
         text = f"{head}, within the range of {held} ({where})"
@@ -49,7 +41,7 @@ def _scope1(f, case: str) -> str:
     went = "rose" if case.startswith("rose") else "fell"
     text = (f"Scope 1 moved {f['scope1_move']} and gasoline use {f['fuel_move']} on {f['prior_year']}: the fuel "
             f"factor the two imply {went} {f['move']}, from {f['prior']} to {f['cur']}")
-    if _has(f, "default"):
+    if "default" in f:
         text += f", {f['sides']}"
     return text + ". A fuel's factor does not move like that: one of the figures is off"
 

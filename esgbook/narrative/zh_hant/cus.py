@@ -1,4 +1,5 @@
 """第6章，客戶、供應商及行業：服務、消費者保護、反詐騙、按地區劃分的供應商、標準。'missing'略去該句。"""
+from .. import figure_block
 
 
 def _stated(text):
@@ -115,10 +116,8 @@ TEMPLATES = {
         "報告亦計算透過合作至今服務了{served}名小微用戶（{{numref}}`tbl-cus-industry`）。"),
 }
 
-def _figure(label: str, alt: str, caption: str):
-    """圖表的`{glue:figure}`區塊，只在圖表有數字可畫的年份才貼上。"""
-    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption}"
-            f"{{download}}`數據（CSV） <downloads/{label}.csv>`\n```")
+def _figure(label: str, alt: str, caption: str) -> str:
+    return figure_block(label, alt, caption, "數據（CSV）", "")
 
 
 TEMPLATES["cus.intro"] = {

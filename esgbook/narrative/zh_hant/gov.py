@@ -1,14 +1,6 @@
 """第4章，治理為基：董事會、獨立董事比例下限、貪污案件、培訓。"""
 
 
-def _has(f: dict, key: str) -> bool:
-    try:
-        f[key]
-    except KeyError:
-        return False
-    return True
-
-
 def _cases(n: str) -> str:
     return "沒有案件" if n == "0" else f"{n}宗案件"
 
@@ -32,24 +24,24 @@ def _executives(f: dict) -> str:
 
 def _compliance(f: dict) -> str:
     parts = []
-    if _has(f, "gifts"):
+    if "gifts" in f:
         parts.append(f"按其禮品接受規定記錄了{f['gifts']}宗接收禮品申報")
-    if _has(f, "removed"):
+    if "removed" in f:
         parts.append(f"清退了{f['removed']}家有問題供應商")
     return f"{f['year']}年公司" + "，並".join(parts) + "。"
 
 
 def _training(f: dict) -> str:
     parts = []
-    if _has(f, "emails"):
+    if "emails" in f:
         parts.append(f"向全體員工發出{f['emails']}封誠信漫畫宣傳郵件")
-    if _has(f, "certification"):
+    if "certification" in f:
         parts.append(f"{f['certification']}次附網上測試的價值觀年度認證培訓")
-    if _has(f, "new_hire"):
+    if "new_hire" in f:
         parts.append(f"{f['new_hire']}場為新員工而設的《反舞弊制度體系》培訓")
     text = f"報告計算{f['year']}年有" + "；".join(parts[:-1]) + ("及" if len(parts) > 1 else "") + parts[-1] + "。" \
         if parts else ""
-    if _has(f, "partners"):
+    if "partners" in f:
         text += f"在公司以外，誠信訊息在全國供應商大會上傳達至{f['partners']}家合作夥伴及供應商。"
     return text.strip()
 

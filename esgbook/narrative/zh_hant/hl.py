@@ -1,6 +1,7 @@
 """第3章，專題報告（'hl.*'）。萬／億數字照報告的寫法列出，不另換算。"""
 from __future__ import annotations
 
+from .. import figure_block
 from . import word
 
 
@@ -138,10 +139,8 @@ TEMPLATES = {
 TEMPLATES["hl.case_figures_lead"] = {"given": "有數字的案例如下："}  # 其後為逐項列出
 
 
-def _figure(label: str, alt: str, caption: str):
-    """圖表的`{glue:figure}`區塊，只在圖表有數字可畫的年份才貼上。"""
-    return (f"```{{glue:figure}} {label}\n:name: {label}\n:alt: {alt}\n\n{caption}"
-            f"{{download}}`數據（CSV） <downloads/{label}.csv>`\n```")
+def _figure(label: str, alt: str, caption: str) -> str:
+    return figure_block(label, alt, caption, "數據（CSV）", "")
 
 
 TEMPLATES["hl.intro"] = {

@@ -2,14 +2,6 @@
 from __future__ import annotations
 
 
-def _has(f, key: str) -> bool:
-    try:
-        f[key]
-    except KeyError:
-        return False
-    return True
-
-
 def _scope2(f, case: str) -> str:
     base = case.split("_prior_differs")[0].removesuffix("_no_official")
     prior = "_prior_differs" in case
@@ -18,13 +10,13 @@ def _scope2(f, case: str) -> str:
         head += f"，是官方全國因子（{f['official']}）的{f['times']}倍"
     held = f"我們所持該年全部{f['count']}個全國、區域及省級電網平均因子"
     where = f"最高為{f['high_region']}的{f['high']}"
-    if _has(f, "home"):
+    if "home" in f:
         where += f"；公司總部所在的{f['home_name']}為{f['home']}"
     if base == "above_fossil":
         text = f"{head}，高於{held}（{where}），甚至高於只計化石能源的因子（{f['fossil']}），而任何電網平均因子都不會高於此值"
     elif base == "above_all":
         text = f"{head}，高於{held}（{where}）"
-        if _has(f, "fossil"):
+        if "fossil" in f:
             text += f"；只有並非範圍2因子的只計化石能源因子（{f['fossil']}）較高"
     elif base == "within":
         text = f"{head}，處於{held}的範圍之內（{where}）"
@@ -43,7 +35,7 @@ def _scope1(f, case: str) -> str:
     went = "上升" if case.startswith("rose") else "下降"
     text = (f"與{f['prior_year']}年相比，範圍1排放變動{f['scope1_move']}，汽油用量變動{f['fuel_move']}；兩者隱含的"
             f"燃料排放因子由{f['prior']}{went}至{f['cur']}，幅度為{f['move']}")
-    if _has(f, "default"):
+    if "default" in f:
         text += f"，{f['sides']}"
     return text + "。燃料的排放因子不會如此變動：其中一個數字有誤"
 
