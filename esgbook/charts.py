@@ -21,6 +21,8 @@ import altair as alt
 import pandas as pd
 
 from . import narrative, present
+from .narrative.bilingual import Bilingual, bracketed, entry, zh_of
+from .narrative.zh_hant import labels
 
 # Traditional glyph forms (TC), as the report's Chinese terms are Traditional.
 FONT = "Noto Sans CJK TC, Noto Sans, DejaVu Sans, sans-serif"
@@ -106,6 +108,7 @@ def _legible(node):
 # Where a chart spec holds text a reader sees: titles, descriptions, and the string values of its data
 # (category names on axes and legends); field names, types and formats are left alone.
 _TEXT_KEYS = {"title", "subtitle", "text", "description"}
+_ID_FIELDS = {"metric", "dimension", "category", "unit", "qualifier", "colour"}
 
 
 def _labelled(spec):
@@ -119,7 +122,8 @@ def _labelled(spec):
         if isinstance(node, list):  # a list of category names (sort order, scale domain) is data too
             return [walk(v, key, in_data or key in ("sort", "domain")) for v in node]
         if isinstance(node, str) and (key in _TEXT_KEYS or in_data) and key not in ("field", "type", "format"):
-            return present.label(node)
+            # ids a chart's data carry beside the names it shows (never drawn) stay as they are
+            return node if key in _ID_FIELDS and not hasattr(node, "zh") else present.label(node)
         return node
 
     return walk(spec)
@@ -175,7 +179,7 @@ def placeholder(label: str, title: str, message: str) -> Chart:
     frame = pd.DataFrame({"note": [message]})
     chart = base(frame, title).mark_text(font=FONT, fontSize=13, align="left", x=0, y=20).encode(
         text="note:N").properties(height=40)
-    return Chart(configure(chart), label, title, f"No chart: {message}", frame, placeholder=True)
+    return Chart(configure(chart), label, title, entry("No chart: {text}", text=message), frame, placeholder=True)
 
 
 def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
@@ -186,7 +190,7 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     frame = data.copy()
     frame[year] = frame[year].astype(str)
     if text is None:
-        frame["label"] = frame[year] + ": " + frame[value].map(lambda v: f"{v:,.{decimals}f}")
+        frame["label"] = _year_labels(frame[year], frame[value], decimals)
     years = sorted(frame[year].unique())
     colours = YEAR_COLOURS[-len(years):] if len(years) <= 2 else PALETTE[: len(years)]
     order = list(dict.fromkeys(frame[category]))
@@ -194,7 +198,7 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
         y=alt.Y(f"{category}:N", sort=order, title=None),
         yOffset=alt.YOffset(f"{year}:N", sort=years),
     )
-    x = alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})")
+    x = alt.X(f"{value}:Q", title=_axis_title(measure or value.replace("_", " "), unit))
     colour = alt.Color(f"{year}:N", scale=alt.Scale(domain=years, range=colours), title="Year")
     tooltip = alt.Undefined
     # Room on the right for the value labels, and the legend on top, so that a label never runs
@@ -217,8 +221,8 @@ def years_panels(data: pd.DataFrame, *, label: str, title: str, category: str, v
     axis), bars per year labelled 'year: value'; `unit` is a column naming each category's unit."""
     frame = data.copy()
     frame[year] = frame[year].astype(str)
-    frame["label"] = frame[year] + ": " + frame[value].map(lambda v: f"{v:,.{decimals}f}")
-    frame["panel"] = frame[category] + " (" + frame[unit] + ")"
+    frame["label"] = _year_labels(frame[year], frame[value], decimals)
+    frame["panel"] = [bracketed(c, u) for c, u in zip(frame[category], frame[unit])]
     years = sorted(frame[year].unique())
     colours = YEAR_COLOURS[-len(years):] if len(years) <= 2 else PALETTE[: len(years)]
     panels = list(dict.fromkeys(frame["panel"]))
@@ -245,12 +249,12 @@ def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     frame[group] = frame[group].astype(str)
     total = frame.groupby(group)[value].transform("sum")
     frame["share_pct"] = frame[value] / total * 100
-    frame["label"] = frame[category] + " " + frame["share_pct"].map(lambda v: f"{v:.1f}%")
+    frame["label"] = [Bilingual(f"{c} {v:.1f}%", f"{zh_of(c)}{v:.1f}%") for c, v in zip(frame[category], frame["share_pct"])]
     order = list(dict.fromkeys(frame[category]))
     frame["order"] = frame[category].map({c: i for i, c in enumerate(order)})
     shared = base(frame, title, subtitle).encode(
         y=alt.Y(f"{group}:N", title=None, sort="descending"),
-        x=alt.X(f"{value}:Q", stack="normalize", title=f"Share of {unit} (%)", axis=alt.Axis(format="%")),
+        x=alt.X(f"{value}:Q", stack="normalize", title=entry(f"Share of {unit} (%)"), axis=alt.Axis(format="%")),
         order=alt.Order("order:Q"),
     )
     bars = shared.mark_bar(stroke="white").encode(
@@ -274,7 +278,7 @@ def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     # Small counts would otherwise be ticked at 0.5, 1.5, ...
     axis = alt.Axis(tickMinStep=1, format="d") if whole else alt.Undefined
     bars = shared.mark_bar(color=PALETTE[0]).encode(
-        x=alt.X(f"{value}:Q", title=f"{measure or value.replace('_', ' ')} ({unit})", axis=axis))
+        x=alt.X(f"{value}:Q", title=_axis_title(measure or value.replace("_", " "), unit), axis=axis))
     text = shared.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x=f"{value}:Q", text="label:N")
     layers = [bars, text]
     if reference is not None:
@@ -285,19 +289,32 @@ def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     return Chart(chart, label, title, description, data)
 
 
+def _axis_title(measure, unit) -> Bilingual:
+    """'Honours (count)' / 榮譽（項）: the catalogue's entry for the pair where it has one, else the two bracketed."""
+    key = f"{measure} ({unit})"
+    return entry(key) if not hasattr(measure, "zh") and key in labels.catalogue() else bracketed(measure, unit)
+
+
+def _year_labels(years: pd.Series, values: pd.Series, decimals: int) -> list:
+    """'2023: 41.1' (or '2023 published: 20.0' / '2023年公佈數字：20.0' for a bilingual year label)."""
+    # after a Chinese word the colon is full-width ('2023年公佈數字：20.0'), after a bare year it is not
+    return [Bilingual(f"{y}: {v:,.{decimals}f}", f"{zh_of(y)}{'：' if hasattr(y, 'zh') else ': '}{v:,.{decimals}f}")
+            for y, v in zip(years, values)]
+
+
 def figure_rows(ds, metrics: list[str], year: int | None = None) -> pd.DataFrame:
     """One row per figure of the listed metrics in one year (every breakdown), labelled as published."""
     year = ds.year if year is None else year
-    unit_names = ds.table("units").set_index("id")["name_en"]
+    units = ds.table("units").set_index("id")
     rows = []
     for metric in metrics:
         for r in ds.rows(metric, year).itertuples(index=False):
-            name = unit_names[r.unit]
-            unit_name = r.unit if name == r.unit else f"{name} ({r.unit})"
+            name, name_zh = units.loc[r.unit, "name_en"], units.loc[r.unit, "name_zh"]
+            unit_name = Bilingual(r.unit if name == r.unit else f"{name} ({r.unit})", name_zh)
             rows.append({"figure": present.metric_name(ds, metric, r.dimension, r.category), "metric": metric,
                          "dimension": r.dimension, "category": r.category, "year": year,
-                         "value": float(r.value), "unit": r.unit, "unit_name": f"Unit: {unit_name}",
-                         "qualifier": r.qualifier, "label": present.as_published(float(r.value), r.qualifier, r.unit)})
+                         "value": float(r.value), "unit": r.unit, "unit_name": entry("Unit: {text}", text=unit_name),
+                         "qualifier": r.qualifier, "label": present.published(float(r.value), r.qualifier, r.unit)})
     return pd.DataFrame(rows, columns=["figure", "metric", "dimension", "category", "year", "value", "unit",
                                        "unit_name", "qualifier", "label"])
 
@@ -340,7 +357,7 @@ def figure_panels(ds, metrics: list[str], *, label: str, title: str, description
     """`unit_panels` of the listed metrics' figures in one year, as published, hedges included."""
     year = ds.year if year is None else year
     return unit_panels(figure_rows(ds, metrics, year), label=label, title=title, description=description,
-                       missing=f"The report gives none of these figures for {year}.")
+                       missing=entry("The report gives none of these figures for {year}.", year=year))
 
 
 def factors_chart(data: pd.DataFrame, *, label: str, title: str, description: str) -> Chart:

@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import os
-from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -23,17 +22,19 @@ import pandas as pd
 from . import validate
 from .errors import DataError, YearNotFound
 from .intake import files
+from .narrative.bilingual import Bilingual
 from .paths import data_dir
+from .reads import GROUPS as _GROUPS
+from .reads import NAMES, READS_LOG_ENV, note_read
+from .reads import log as _log
 
 DICTIONARIES = ("metrics", "units", "categories")
-READS_LOG_ENV = "ESGBOOK_READS_LOG"  # set by the edition runner to learn each chapter's inputs
 
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-NAMES = "names:"  # an input that is only the name columns of a file (`<x>_en` / `<x>_zh`), not its figures
 
 
 ROWS = "@"  # `<file>@<year>`: the rows of one year of an observation file as the edition sees them;
@@ -119,8 +120,6 @@ def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
     return _ROW_CACHE[key]
 
 
-_noted: set[tuple[str, str]] = set()
-
 # Derived values a chapter depends on as a whole (`Dataset.cached` under these keys): the chapter records the
 # value's digest and what computing it read; when one of those inputs changes, the value is computed again
 # (here, once per edition) and the chapter is stale only if the value changed. One set of key findings per
@@ -130,7 +129,6 @@ _noted: set[tuple[str, str]] = set()
 DERIVED = {"story": ("esgbook.story", "key_findings"), "reconciliation": ("esgbook.reconcile", "reconciliation"),
            "inference": ("esgbook.inference", "run"), "content_index": ("esgbook.story", "content_index")}
 DERIVED_INPUT = "derived:"  # + the JSON key, in a chapter's recorded inputs
-_GROUPS: list[set[str]] = []  # the reads of the derived values being computed, innermost last
 
 
 def value_digest(value) -> str:
@@ -150,37 +148,6 @@ def value_digest(value) -> str:
             return sorted(repr(canon(x)) for x in v)
         return repr(v)
     return hashlib.sha256(json.dumps(canon(value), ensure_ascii=False).encode()).hexdigest()[:16]
-
-
-@contextmanager
-def inputs_of_value():
-    """Inside the block, reads are not the chapter's: the caller records one input that stands for them
-    (the Chinese labels record each text's translation, not every name and entry consulted for it)."""
-    _GROUPS.append(set())
-    try:
-        yield
-    finally:
-        _GROUPS.pop()
-
-
-def _log(name: str) -> None:
-    log = os.environ.get(READS_LOG_ENV)
-    if log:
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(name + "\n")
-
-
-def note_read(name: str) -> None:
-    """Record an input read outside a Dataset (the Chinese labels' names) in the running chapter's log,
-    once per chapter: a module-level cache must not hide a chapter's inputs from the next chapter."""
-    if _GROUPS:  # computing a derived value: an input of that value
-        _GROUPS[-1].add(name)
-        return
-    log = os.environ.get(READS_LOG_ENV)
-    if log and (log, name) not in _noted:
-        _noted.add((log, name))
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(name + "\n")
 
 
 def data_digest(root: Path | None = None) -> str:
@@ -313,9 +280,17 @@ class Dataset:
         return self.metrics.set_index("id").to_dict("index")
 
     def label(self, dimension: str, category: str, lang: str = "en") -> str:
-        """A breakdown category's display name ('Female', '女'); the id when it has none."""
+        """A breakdown category's display name: English with its Chinese attached (`Bilingual`: 'Female' / '女'),
+        or only the Chinese (`lang='zh'`); the id when it has none."""
         hit = self._labels.get((dimension, category))
-        return str(hit[f"name_{lang}"]) if hit is not None else category
+        if hit is None:
+            return category
+        return str(hit["name_zh"]) if lang == "zh" else Bilingual(str(hit["name_en"]), str(hit["name_zh"]))
+
+    def name(self, metric: str) -> Bilingual:
+        """A metric's name (metrics.csv), English with its Chinese attached."""
+        info = self.metric_info[metric]
+        return Bilingual(str(info["name_en"]), str(info["name_zh"]))
 
     @cached_property
     def _labels(self) -> dict[tuple[str, str], dict]:

@@ -45,6 +45,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from . import data as data_mod
+from . import reads as reads_mod
 from . import runctl
 from .errors import DataError
 from .paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, TOC, data_dir
@@ -161,7 +162,7 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
     return None
 
 
-TEMPLATES, CATALOGUE = "templates:", "labels:"  # narrative.TEMPLATE_INPUT, labels.CATALOGUE_INPUT
+TEMPLATES, CATALOGUE = reads_mod.TEMPLATES, reads_mod.CATALOGUE
 LABELS_CONTEXT = "labels:*"  # what every translation depends on (`labels_context`)
 _CONTEXT: dict[tuple, str] = {}
 
@@ -304,7 +305,7 @@ def execute_chapter(source: str, year: int, workdir: str) -> str:
     reads = work / f".{src.stem}.reads"
     reads.write_text("", encoding="utf-8")
     out = work / f"{src.stem}.ipynb"
-    env = {data_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work)}
+    env = {reads_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work)}
     os.environ.update({**env, "PYTHONHASHSEED": "0"})  # inherited by the kernel this worker starts
     nb = jupytext.read(src)
     nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})

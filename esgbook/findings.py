@@ -6,6 +6,7 @@ branch the data fall into; the sentence is written elsewhere (`esgbook.narrative
 from __future__ import annotations
 
 from .narrative import Change, Finding, Q
+from .narrative.bilingual import same
 
 
 def _missing(x) -> bool:
@@ -69,7 +70,7 @@ def name(en: str, zh: str, case: str = "text") -> Finding:
     """A name for prose in each language (e.g. a metric's name_en / name_zh): written by the current
     language, so a section never puts English text into a Chinese sentence. `case`: 'text', 'lower'
     (English lower-cased) or 'first_lower' (its first letter only)."""
-    return Finding("name", case, {"en": en, "zh": zh})
+    return Finding("name", case, {"en": en, "zh": same(zh)})  # the Chinese as it is (it may hold codes: AUC)
 
 
 def date(when, precision: str = "day") -> Finding:

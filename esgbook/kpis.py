@@ -17,13 +17,16 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .data import Dataset
 from .errors import DataError, where
 from .intake import files
 from .paths import data_dir
+
+if TYPE_CHECKING:  # annotations only: the KPIs compute from any Dataset-like object
+    from .data import Dataset
 
 NO_PRIOR_YEAR = "no prior year"
 METADATA = "kpis.csv"

@@ -14,26 +14,26 @@ from importlib import import_module
 
 import pandas as pd
 
+from .formatting import (  # noqa: F401 - callers still reach these through present (moving)
+    DASH,
+    QUALIFIERS,
+    SCALES,
+    as_published,
+    cell,
+    decimals_of,
+    hedged,
+    join_and,
+    large,
+    num,
+    pct,
+    pct_cell,
+    plain_amount,
+    plain_unit,
+    signed,
+    significant,
+)
 from .kpis import NO_PRIOR_YEAR, yoy
-
-DASH = "–"
-
-
-def num(value, decimals: int = 0, unit: str = "") -> str:
-    """1234.5 -> '1,234.5'; None or NaN -> 'n/a'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    text = f"{float(value):,.{decimals}f}"
-    if text.startswith("-0") and float(text.replace(",", "")) == 0:
-        text = text[1:]  # no '-0.0'
-    if text.startswith("-"):
-        text = "−" + text[1:]  # the book's minus sign (U+2212), never a hyphen
-    return f"{text} {unit}".strip() if unit else text
-
-
-def pct(value, decimals: int = 1) -> str:
-    """12.345 -> '12.3%'; None or NaN -> 'n/a'."""
-    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{num(value, decimals)}%"
+from .narrative.bilingual import Bilingual, concat, entry, glossed, hedge, points, span
 
 
 def change(value, note: str = "", decimals: int = 1) -> str:
@@ -51,20 +51,11 @@ def versus_prior(key: str, cur: float | None, prior: float | None, decimals: int
             f"{key}_direction": direction(value, **words)}
 
 
-def change_pp(cur: float | None, prior: float | None, decimals: int = 0) -> str:
-    """The change between two rates in percentage points ('+1 pp', '−14 pp'), or 'no prior year'."""
+def change_pp(cur: float | None, prior: float | None, decimals: int = 0, word: str = "pp") -> str:
+    """The change between two rates in percentage points ('+1 pp' / '+1個百分點', '−14 pp'), or 'no prior year'."""
     if cur is None or prior is None:
         return NO_PRIOR_YEAR
-    diff = round(cur - prior, decimals)  # round first, so a tiny gap reads ±0, never −0
-    sign = "+" if diff > 0 else ("−" if diff < 0 else "±")
-    return f"{sign}{num(abs(diff), decimals)} pp"
-
-
-def join_and(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'; 'none' for an empty list."""
-    if not items:
-        return "none"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return points(signed(round(cur - prior, decimals), decimals), word)  # rounded first: ±0, never −0
 
 
 def direction(value, up: str = "rose", down: str = "fell", flat: str = "was unchanged",
@@ -160,7 +151,7 @@ class Table:
             return {"text/markdown": f"% not shown: {self.label} has no rows for this edition\n", "text/plain": ""}
         long = "\n:class: longtable" if len(self.frame) > self.LONG else ""
         # Rendered in the current language: caption, headers, text cells and source through its labels.
-        frame = self.frame.rename(columns=lambda c: label(str(c)))
+        frame = self.frame.rename(columns=lambda c: label(c if isinstance(c, str) else str(c)))
         for col in frame.select_dtypes(include="object").columns:
             frame[col] = frame[col].map(lambda v: label(v) if isinstance(v, str) else v)
         caption, source = label(self.caption), label(self.source)
@@ -179,11 +170,6 @@ def table(frame: pd.DataFrame, label: str, caption: str, source: str) -> Table:
 SMALL_COUNT = 10
 
 
-def signed(value: float, decimals: int = 0) -> str:
-    """'+1', '−3', '±0': a difference in the figure's own unit."""
-    return ("+" if value > 0 else "−" if value < 0 else "±") + num(abs(value), decimals)
-
-
 def years_side_by_side(rows: Iterable[tuple[str, str, str, float | None, float | None, int]],
                        year: int) -> pd.DataFrame:
     """Rows (name, name_zh, unit, current, prior, decimals) -> a table with both years and the change:
@@ -199,7 +185,7 @@ def years_side_by_side(rows: Iterable[tuple[str, str, str, float | None, float |
             ch = signed(cur - prior, decimals)  # 1 to 2 cases is +1, not +100.0%
         else:
             ch = DASH if prior == 0 else change((cur - prior) / prior * 100)
-        out.append({"Metric": f"{name} ({name_zh})", "Unit": unit, str(year): cell(cur, decimals),
+        out.append({"Metric": glossed(name, name_zh), "Unit": unit, str(year): cell(cur, decimals),
                     str(year - 1): cell(prior, decimals), "Change": ch})
     frame = pd.DataFrame(out)
     if len(frame) and (frame[str(year - 1)] == DASH).all():
@@ -207,19 +193,9 @@ def years_side_by_side(rows: Iterable[tuple[str, str, str, float | None, float |
     return frame
 
 
-def cell(value, decimals: int = 0) -> str:
-    """A table cell: the formatted number, or a dash where the year lacks it."""
-    return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else num(value, decimals)
-
-
-def pct_cell(value, decimals: int = 1) -> str:
-    """A table cell for a rate: '41.1%', or a dash where the year lacks it."""
-    return DASH if value is None or (isinstance(value, float) and math.isnan(value)) else pct(value, decimals)
-
-
-def versus(ds) -> str:
-    """'2023 against 2022' for captions, or '2022' when the data hold no prior year."""
-    return f"{ds.year} against {ds.year - 1}" if ds.year - 1 in ds.years else str(ds.year)
+def versus(ds) -> Bilingual:
+    """'2023 against 2022' (2023年對比2022年) for captions, or '2022' when the data hold no prior year."""
+    return span(ds.year, ds.year - 1) if ds.year - 1 in ds.years else span(ds.year)
 
 
 def kpi_comparison(ds, ids: list[str], year: int | None = None) -> pd.DataFrame:
@@ -234,66 +210,18 @@ def kpi_comparison(ds, ids: list[str], year: int | None = None) -> pd.DataFrame:
     return years_side_by_side(rows, year)
 
 
-def source(ds, *files: str, section: str | None = None) -> str:
-    """'data/environment.csv; report section 09 附錄 > 數據統計表' for captions."""
-    text = "; ".join(f"`data/{f}.csv`" for f in files)
-    return f"{text}; report section {section}" if section else text
+def source(ds, *files: str, section: str | tuple[str, ...] | None = None) -> Bilingual:
+    """'data/environment.csv; report section 09 附錄 > 數據統計表' for captions (sections as the report names
+    them, in Chinese: one, or a tuple of several)."""
+    sections = (section,) if isinstance(section, str) else tuple(section or ())
+    en = "; ".join(f"`data/{f}.csv`" for f in files)
+    zh = "；".join(f"`data/{f}.csv`" for f in files)
+    if sections:
+        en, zh = f"{en}; report section {' and '.join(sections)}", f"{zh}；報告章節 {'、'.join(sections)}"
+    return Bilingual(en, zh)
 
 
 # -- figures as published ---------------------------------------------------------------------
-QUALIFIERS = {"more than": "more than", "about": "about", "below": "below", "at least": "at least",
-              "nearly": "nearly"}  # nearly: 近 (近三百, nearly 300)
-# How many units one 萬 (10k) or 億 (100m) unit id stands for, to write "450 (10k persons)" as "4.5 million".
-SCALES = {"10k persons": 1e4, "10k times": 1e4, "10k count": 1e4, "10k person-times": 1e4,
-          "10k times/day": 1e4, "10k enterprises": 1e4, "100m count": 1e8, "100m times/day": 1e8,
-          "CNY 100m": 1e8, "CNY 10k": 1e4}
-MAGNITUDES = ((1e9, " billion"), (1e6, " million"))
-
-
-def decimals_of(value: float, most: int = 9) -> int:
-    """The decimals a figure was published with (0.001 -> 3, 92.57 -> 2, 5000 -> 0), at most `most`."""
-    value = float(value)
-    # Compared, not read off the digits: a scaled figure such as 1.15 x 1e8 / 1e9 is 0.11499999999999999.
-    return next((d for d in range(most + 1) if math.isclose(round(value, d), value, rel_tol=1e-12)), most)
-
-
-def significant(value: float, digits: int = 2, least: int = 1) -> int:
-    """Decimals that show `digits` significant digits of a small value (0.00216 -> 4), at least `least`."""
-    if not value:
-        return least
-    return max(least, digits - 1 - math.floor(math.log10(abs(value))))
-
-
-def large(value: float | None, decimals: int = 2) -> str:
-    """4.5e6 -> '4.5 million', 1.64e11 -> '164 billion', 75600 -> '75,600'; at most `decimals` decimals."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    size, word = next(((s, w) for s, w in MAGNITUDES if abs(value) >= s), (1, ""))
-    scaled = round(value / size, decimals)
-    return num(scaled, decimals_of(scaled, decimals)) + word
-
-
-def plain_amount(value: float, unit: str, currency: bool = False) -> str:
-    """A 萬/億 figure written out in full: 375.2 (10k persons) -> '3.752 million'; 'CNY 162.1 billion' with `currency`."""
-    # Up to six decimals of the millions or billions: every digit the report published is kept.
-    text = large(value * SCALES[unit], decimals=6)
-    return f"CNY {text}" if currency and unit.startswith("CNY") else text
-
-
-def plain_unit(unit: str) -> str:
-    """What a plain amount counts: '10k person-times' -> 'person-times'; a bare count or a share has no word."""
-    word = unit.removeprefix("10k ").removeprefix("100m ")
-    return "" if word in ("count", "%") else word
-
-
-def hedged(text: str, qualifier: str) -> str:
-    """A figure with the report's hedge in front: ('5,000', 'more than') -> 'more than 5,000'."""
-    return f"{QUALIFIERS[qualifier]} {text}" if qualifier else text
-
-
-def as_published(value: float, qualifier: str = "", unit: str = "") -> str:
-    """A figure with the decimals and the hedge it was published with: 'more than 5,000'; 'below 2%' for a '%' unit."""
-    return hedged(num(value, decimals_of(value)) + ("%" if unit == "%" else ""), qualifier)
 
 
 def qualified(ds, metric: str, year: int | None = None, dimension: str = "total", category: str = "all",
@@ -305,24 +233,31 @@ def qualified(ds, metric: str, year: int | None = None, dimension: str = "total"
     value, unit, q = float(row["value"]), row["unit"], row["qualifier"]
     if absolute and unit in SCALES:
         return hedged(plain_amount(value, unit, currency), q)
-    return as_published(value, q, unit)
+    return published(value, q, unit)
+
+
+def published(value: float, qualifier: str = "", unit: str = "") -> str:
+    """`formatting.as_published` with the hedge in each language ('more than 5,000' / '超過5,000')."""
+    text = as_published(value, "", unit)
+    return entry("{hedge} {n}", hedge=hedge(qualifier), n=text) if qualifier else text
 
 
 def metric_name(ds, metric: str, dimension: str = "total", category: str = "all") -> str:
     """'Corruption cases (貪污訴訟案件)', with ': <breakdown>' for a breakdown row."""
     m = ds.metric_info[metric]
-    name = f"{m['name_en']} ({m['name_zh']})"
-    return name if dimension == "total" else f"{name}: {ds.label(dimension, category)}"
+    name = glossed(m["name_en"], m["name_zh"])
+    return name if dimension == "total" else concat(name, ds.label(dimension, category), sep=": ", zh_sep="：")
 
 
 def category_name(ds, dimension: str, category: str) -> str:
     """A breakdown category in both languages: 'North China (華北地區)'."""
-    return f"{ds.label(dimension, category)} ({ds.label(dimension, category, 'zh')})"
+    return glossed(ds.label(dimension, category), ds.label(dimension, category, "zh"))
 
 
 def empty_note(ds, what: str) -> pd.DataFrame:
     """A one-row table body that says the report gives no `what` for the edition's two years."""
-    return pd.DataFrame([{"Note": f"The report gives no {what} for {ds.year} or {ds.year - 1}."}])
+    return pd.DataFrame([{"Note": entry("The report gives no {text} for {span}.", text=what,
+                                        span=span(ds.year, ds.year - 1, "or"))}])
 
 
 def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[int] | None = None) -> pd.DataFrame:
@@ -343,7 +278,7 @@ def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[i
                "Unit": info[metric]["unit"]}
         for y in years:
             hit = part[part["year"] == y]
-            row[str(y)] = as_published(float(hit["value"].iloc[0]), hit["qualifier"].iloc[0]) if len(hit) else DASH
+            row[str(y)] = published(float(hit["value"].iloc[0]), hit["qualifier"].iloc[0]) if len(hit) else DASH
         row["Report section"] = part["section"].iloc[0]
         row["_order"] = (order.get(metric, 0), dimension != "total")
         rows.append(row)

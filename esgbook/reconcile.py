@@ -28,6 +28,7 @@ from .assumptions import (
     TURNOVER_TOLERANCE_PP,
 )
 from .data import Dataset
+from .narrative.bilingual import Bilingual, concat, entry, join
 
 COLUMNS = ["year", "kind", "metric", "dimension", "category", "compares", "name_en", "name_zh", "unit", "published",
            "recomputed", "difference", "tolerance", "within_rounding", "status", "note", "section"]
@@ -70,23 +71,32 @@ def _recomputed(ds: Dataset, kpi_id: str, dimension: str, category: str, year: i
     return None
 
 
-def _published_note(ds, m: dict, row, recomputed: float, decimals: int, ok: bool, year: int) -> str:
-    unit = m["unit"]
+def _sentences(*parts) -> Bilingual:
+    """A note of several sentences: a space between them in English, none in Chinese."""
+    return concat(*parts, sep=" ", zh_sep="")
+
+
+def _published_note(ds, m: dict, row, recomputed: float, decimals: int, ok: bool, year: int) -> Bilingual:
+    # the unit after a figure, in Chinese its unit name; a count takes none there (141.00, not 141.00個)
+    unit = Bilingual("count", "") if m["unit"] == "count" else m["unit"]
     if ok:
-        return (f"Reproduced: recomputed {_fmt(recomputed, max(decimals, 2))} {unit} rounds to the published "
-                f"{_fmt(row.value, decimals)}.")
+        return entry("Reproduced: recomputed {n} {text} rounds to the published {n2}.",
+                     n=_fmt(recomputed, max(decimals, 2)), text=unit, n2=_fmt(row.value, decimals))
     diff = row.value - recomputed
-    text = (f"Not reproduced: the raw data give {_fmt(recomputed, max(decimals, 2))} {unit}, "
-            f"the report prints {_fmt(row.value, decimals)} ({_signed(diff, max(decimals, 2))}).")
+    text = entry("Not reproduced: the raw data give {n} {text}, the report prints {n2} ({n3}).",
+                 n=_fmt(recomputed, max(decimals, 2)), text=unit, n2=_fmt(row.value, decimals),
+                 n3=_signed(diff, max(decimals, 2)))
     target = m["reconciles_to"]
     if target.endswith("_per_employee_t") or target.endswith("_per_employee_mwh"):
         headcount = ds.value("employees", year)
         numerator = recomputed * headcount
         if row.value:
-            text += (f" Dividing the same total by {_fmt(headcount, 0)} year-end employees gives the data-table"
-                     f" figure; the printed one implies a headcount of about {_fmt(numerator / row.value, 0)}.")
+            text = _sentences(text, entry(
+                "Dividing the same total by {n} year-end employees gives the data-table figure; the printed one "
+                "implies a headcount of about {n2}.", n=_fmt(headcount, 0), n2=_fmt(numerator / row.value, 0)))
     elif abs(diff) <= SLIP_DIGITS * _tolerance(decimals):
-        text += " The gap is a few units of the last digit: a rounding or transcription slip in the total."
+        text = _sentences(text, entry("The gap is a few units of the last digit: a rounding or transcription slip "
+                                      "in the total."))
     return text
 
 
@@ -142,34 +152,35 @@ def _check_rows(ds: Dataset, year: int) -> list[dict]:
         rows.append(_check(
             year, "trained_share_pct", "gender|rank", "Share of employees trained: gender vs rank breakdown",
             "受訓僱員百分比：按性別與按僱員類型", "%", by_gender, by_rank, TRAINED_SHARE_TOLERANCE_PP,
-            "The two breakdowns imply the same share of trained employees within rounding.",
-            f"Weighted by headcount, the gender breakdown implies {_fmt(by_gender, 1)} % of employees were "
-            f"trained and the rank breakdown {_fmt(by_rank, 1)} %: both describe the same "
-            f"{_fmt(ds.value('employees', year), 0)} employees, so they cannot both hold.", table))
+            entry("The two breakdowns imply the same share of trained employees within rounding."),
+            entry("Weighted by headcount, the gender breakdown implies {n} % of employees were trained and the rank "
+                  "breakdown {n2} %: both describe the same {n3} employees, so they cannot both hold.",
+                  n=_fmt(by_gender, 1), n2=_fmt(by_rank, 1), n3=_fmt(ds.value("employees", year), 0)), table))
     h_gender = kpis.compute(ds, "training_hours_by_gender", year)
     h_rank = kpis.compute(ds, "training_hours_by_rank", year)
     if h_gender is not None and h_rank is not None:
         rows.append(_check(
             year, "training_hours_avg", "gender|rank", "Average training hours: gender vs rank breakdown",
             "每名僱員完成受訓的平均時數：按性別與按僱員類型", "hours/employee", h_gender, h_rank, TRAINING_HOURS_TOLERANCE,
-            "The two breakdowns imply the same average hours within rounding.",
-            f"Weighted by headcount, the gender breakdown implies {_fmt(h_gender)} hours per employee and the "
-            f"rank breakdown {_fmt(h_rank)}: the two averages describe the same workforce and should agree.",
-            table))
+            entry("The two breakdowns imply the same average hours within rounding."),
+            entry("Weighted by headcount, the gender breakdown implies {n} hours per employee and the rank "
+                  "breakdown {n2}: the two averages describe the same workforce and should agree.",
+                  n=_fmt(h_gender), n2=_fmt(h_rank)), table))
     total = ds.value("turnover_rate_pct", year)
     for dimension in ("gender", "age_group"):
         implied = kpis.weighted("turnover_rate_pct", dimension)(ds, year)
         if total is None or implied is None:
             continue
+        group = dimension.replace("_", " ")  # each breakdown has its own catalogue entries
         rows.append(_check(
-            year, "turnover_rate_pct", f"total|{dimension}", f"Turnover rate: total vs {dimension.replace('_', ' ')} breakdown",
+            year, "turnover_rate_pct", f"total|{dimension}", f"Turnover rate: total vs {group} breakdown",
             "僱員流失比例：總數與分組", "%", total, implied, TURNOVER_TOLERANCE_PP,
-            f"The {dimension.replace('_', ' ')} rates, weighted by year-end headcount, agree with the total "
-            "within rounding.",
-            f"The {dimension.replace('_', ' ')} rates, weighted by year-end headcount, imply "
-            f"{_fmt(implied, 1)} % against the published total of {_fmt(total, 0)} %. The report does not "
-            "say which denominator its rates use; with any common denominator the groups should average "
-            "to the total.", table))
+            entry(f"The {group} rates, weighted by year-end headcount, agree with the total within rounding."),
+            _sentences(
+                entry(f"The {group} rates, weighted by year-end headcount, imply {{n}} % against the published "
+                      "total of {n2} %.", n=_fmt(implied, 1), n2=_fmt(total, 0)),
+                entry("The report does not say which denominator its rates use; with any common denominator the "
+                      "groups should average to the total.")), table))
     return rows
 
 
@@ -188,32 +199,38 @@ def sensitivity_rows(ds: Dataset, year: int) -> list[dict]:
         same_year = ef[(ef["applies_to_year"] == year) & (ef["scope"] == scope) & (ef["unit"] == "tCO2/MWh")]
         if scope == "grid":
             same_year = same_year[same_year["region"] == "national"]
+        # the kind of factor is part of each sentence's catalogue entry (its Chinese words differ)
         kind = "official national grid factor" if scope == "grid" else "default factor"
         diff = published - official
-        note = (f"Published {_fmt(published)} t implies {_fmt(implied, 4)} tCO2/MWh. With the "
-                f"{factor['publisher']} {kind} for {year} ({_fmt(factor['value'], 4)}, {factor['variant']}) the same "
-                f"{_fmt(ds.value(activity_id, year))} MWh give {_fmt(official)} t "
-                f"({_signed(diff / official * 100, 1)} % published against that basis).")
+        note = [entry("Published {n} t implies {n2} tCO2/MWh.", n=_fmt(published), n2=_fmt(implied, 4)),
+                entry("With the {text} " + kind + " for {year} ({n}, {text2}) the same {n2} MWh give {n3} t ({n4} % "
+                      "published against that basis).", text=Bilingual(factor["publisher"], factor["publisher_zh"]),
+                      year=year, n=_fmt(factor["value"], 4), text2=Bilingual(factor["variant"], factor["variant_zh"]),
+                      n2=_fmt(ds.value(activity_id, year)), n3=_fmt(official), n4=_signed(diff / official * 100, 1))]
         higher = same_year[same_year["value"].round(4) > round(implied, 4)]
         lower = same_year[same_year["value"].round(4) < round(implied, 4)]
-        held = f"{len(same_year)} {kind}{'s' if len(same_year) != 1 else ''} we hold for {year}"
+        held = dict(n=len(same_year), year=year)
         if len(same_year) == 1:
-            only = float(same_year["value"].iloc[0])
             side = "equal to" if higher.empty and lower.empty else "below" if lower.empty else "above"
-            note += f" The implied factor is {side} the one {kind} we hold for {year} ({_fmt(only, 4)})."
+            note.append(entry("The implied factor is " + side + " the one " + kind + " we hold for {year} ({n}).",
+                              year=year, n=_fmt(float(same_year["value"].iloc[0]), 4)))
         elif higher.empty and lower.empty:
-            note += f" The implied factor equals the {held} at four decimals."
+            note.append(entry("The implied factor equals the {n} " + kind + "s we hold for {year} at four decimals.",
+                              **held))
         elif higher.empty:
-            note += f" The implied factor is above every one of the {held} (highest: " \
-                    f"{_fmt(float(same_year['value'].max()), 4)})."
+            note.append(entry("The implied factor is above every one of the {n} " + kind + "s we hold for {year} "
+                              "(highest: {n2}).", **held, n2=_fmt(float(same_year["value"].max()), 4)))
         elif lower.empty:
-            note += f" The implied factor is below every one of the {held} (lowest: " \
-                    f"{_fmt(float(same_year['value'].min()), 4)})."
+            note.append(entry("The implied factor is below every one of the {n} " + kind + "s we hold for {year} "
+                              "(lowest: {n2}).", **held, n2=_fmt(float(same_year["value"].min()), 4)))
         else:
-            note += (f" Of the {held}, " + ", ".join(f"{_fmt(float(r.value), 4)} ({r.variant})"
-                                                       for r in higher.itertuples())
-                     + (" is" if len(higher) == 1 else " are") + " higher than the implied factor.")
-        note += " The company does not disclose the factor it used."
+            factors = join([Bilingual(f"{_fmt(float(r.value), 4)} ({r.variant})",
+                                      f"{_fmt(float(r.value), 4)}（{r.variant_zh}）") for r in higher.itertuples()],
+                           ", ", "、")
+            verb = "is" if len(higher) == 1 else "are"
+            note.append(entry("Of the {n} " + kind + "s we hold for {year}, {text} " + verb + " higher than the "
+                              "implied factor.", **held, text=factors))
+        note = _sentences(*note, entry("The company does not disclose the factor it used."))
         info = ds.metric_info[published_id]
         rows.append(dict(year=year, kind="sensitivity", metric=published_id, dimension="total", category="all",
                          compares="", name_en=f"{info['name_en']} with the "

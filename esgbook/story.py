@@ -22,6 +22,7 @@ from .data import Dataset
 from .errors import DataError
 from .findings import name
 from .narrative import Finding, Md, Q
+from .narrative.bilingual import Bilingual, entry
 
 KINDS = ("discrepancy", "inference", "sensitivity", "gap", "trend", "status")
 # The grid factors a location-based Scope 2 may use: the average factors of a grid (national, regional,
@@ -218,7 +219,7 @@ def misprints(ds: Dataset) -> list[KeyFinding]:
         material = gap > MATERIAL_GAP_PCT
         decimals = reconcile.printed_decimals(r["published"], info["decimals"])
         chapter, target = PUBLISHED_WHERE.get(info["chapter"], ("09_appendix", "appendix-reconciliation"))
-        facts = {"year": str(ds.year), "name": name(info["name_en"], info["name_zh"], "first_lower"),
+        facts = {"year": str(ds.year), "name": metric_name(ds, r["metric"], first_lower=True),
                  "published": Q(r["published"], decimals, r["unit"]),
                  "recomputed": Q(r["recomputed"], decimals, r["unit"]), "gap": Q(gap, 1 if gap < 10 else 0, "%")}
         out.append(KeyFinding(f"misprint_{r['metric']}", "discrepancy", 2 if material else 1, chapter, target,
@@ -342,7 +343,7 @@ def trends(ds: Dataset) -> list[KeyFinding]:
             info, row, prior_row = ds.metric_info[metric], ds.row(metric, y), ds.row(metric, y - 1)
             d = max(reconcile.printed_decimals(float(row["value"]), info["decimals"]),
                     reconcile.printed_decimals(float(prior_row["value"]), info["decimals"]))
-            facts = {"year": str(y), "prior_year": str(y - 1), "name": name(info["name_en"], info["name_zh"]),
+            facts = {"year": str(y), "prior_year": str(y - 1), "name": metric_name(ds, metric),
                      "cur": Q(float(row["value"]), d, info["unit"], row["qualifier"] or ""),
                      "prior": Q(float(prior_row["value"]), d, info["unit"], prior_row["qualifier"] or ""),
                      "change": narrative.Change(move, decimals=0).size()}
@@ -368,8 +369,15 @@ def dropped_metrics(ds: Dataset) -> dict[str, list[str]]:
 NAMES_SHOWN = 3  # a list of figures longer than this is counted, with its first few named
 
 
-def metric_names(ds: Dataset, metrics: list[str]) -> list[Finding]:
-    return [name(ds.metric_info[m]["name_en"], ds.metric_info[m]["name_zh"], "first_lower") for m in metrics]
+def metric_name(ds: Dataset, metric: str, first_lower: bool = False) -> Bilingual:
+    """A metric's name in both languages (data/metrics.csv), lower-cased at its first letter inside an English
+    sentence; its Chinese as the data give it, Latin letters (AUC) and all."""
+    text = ds.name(metric)
+    return Bilingual(text[:1].lower() + text[1:], text.zh) if first_lower else text
+
+
+def metric_names(ds: Dataset, metrics: list[str]) -> list[Bilingual]:
+    return [metric_name(ds, m, first_lower=True) for m in metrics]
 
 
 def no_longer_disclosed(ds: Dataset) -> list[KeyFinding]:
@@ -540,7 +548,8 @@ def content_index(ds: Dataset) -> pd.DataFrame:
                 held, en, zh = _from_data(ds, code, assessed)
                 status, reason = (held, en) if held != "not disclosed" else (status, reason)
                 if status == "not assessed":
-                    reason, zh = f"the {ds.year} edition is a draft: {reason}", ""
+                    reason = entry("the {year} edition is a draft: {text}", year=ds.year, text=Bilingual(reason, zh))
+                    zh = ""
             hit = merged["code"] == code
             merged.loc[hit, "status"] = status
             merged.loc[hit, "reason"] = reason

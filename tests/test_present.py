@@ -2,6 +2,7 @@
 import pandas as pd
 
 from esgbook import charts, present
+from esgbook.narrative.bilingual import Bilingual
 
 
 def test_amounts_in_words():
@@ -39,23 +40,23 @@ def test_words_and_changes():
 
 
 def test_figures_table_is_never_empty(ds2022):
-    table = present.figures_table(ds2022, "operations", "tbl-x", "Caption.", what="operations figures")
-    assert table.frame.to_dict("records") == [{"Note": "The report gives no operations figures for 2022 or 2021."}]
+    table = present.figures_table(ds2022, "operations", "tbl-x", "Caption.", what="governance figures")
+    assert table.frame.to_dict("records") == [{"Note": "The report gives no governance figures for 2022 or 2021."}]
 
 
 def test_placeholder_and_unit_panels(ds2023):
-    chart = charts.placeholder("fig-x", "Title", "No data for 2030.")
+    chart = charts.placeholder("fig-x", "Title", Bilingual("No data for 2030.", "沒有2030年的數據。"))
     assert chart.description == "No chart: No data for 2030." and "No data for 2030." in chart.svg()
     rows = charts.figure_rows(ds2023, ["ip_trademarks", "argus_fraud_loss_rate_pct"])
     assert list(rows["label"]) == ["more than 200", "below 2%"]
     panels = charts.unit_panels(rows, label="fig-x", title="T", description="D", missing="none")
     assert set(panels.data["unit_name"]) == {"Unit: count", "Unit: percent (%)"} and "label" not in panels.data
-    empty = charts.unit_panels(rows.iloc[:0], label="fig-x", title="T", description="D", missing="none for 2030")
+    empty = charts.unit_panels(rows.iloc[:0], label="fig-x", title="T", description="D", missing=Bilingual("none for 2030", "2030年沒有"))
     assert empty.data["note"].tolist() == ["none for 2030"]
 
 
 def test_value_bars_of_counts_tick_whole_numbers():
     frame = pd.DataFrame({"item": ["a", "b"], "n": [3, 1]})
     chart = charts.value_bars(frame, label="fig-x", title="T", category="item", value="n", unit="count",
-                              description="D", whole=True)
+                              description="D", whole=True, measure=Bilingual("Items", "項目"))
     assert chart.spec()["layer"][0]["encoding"]["x"]["axis"] == {"format": "d", "tickMinStep": 1}

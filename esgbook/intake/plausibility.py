@@ -31,6 +31,8 @@ class Implausible:
     compared_with: str  # e.g. "the 2022 value 9 (row 8)"
     message: str        # the one line `make validate` prints
     against: tuple = ()  # the rows (of the same file) it was compared with
+    # what it was compared with, as figures for a page to word in its language: {"year": 2022, "value": 9, ...}
+    compared: tuple = ()
 
     def __str__(self) -> str:
         return self.message
@@ -49,10 +51,10 @@ def _name(r) -> str:
     return f"{r.metric}{part} {r.year}"
 
 
-def _warn(check, r, compared_with, text, against) -> Implausible:
+def _warn(check, r, compared_with, text, against, **compared) -> Implausible:
     return Implausible(check, r.file, int(r.row), int(r.year), r.metric, r.dimension, r.category,
                        float(r.value), compared_with, f'{where(r.file, int(r.row), "value")}: {text}',
-                       tuple(int(a.row) for a in against))
+                       tuple(int(a.row) for a in against), tuple(compared.items()))
 
 
 def prior_year_moves(series: dict) -> list[Implausible]:
@@ -67,7 +69,7 @@ def prior_year_moves(series: dict) -> list[Implausible]:
                 compared = f"the {year - 1} value {_num(p.value)} (row {p.row})"
                 out.append(_warn("prior-year", r, compared,
                                  f"{_name(r)} is {_amount(r)}, {ratio:.2g} times {compared}: "
-                                 "check the figure and its unit", [p]))
+                                 "check the figure and its unit", [p], year=year - 1, value=_num(p.value), row=p.row))
     return out
 
 
@@ -83,7 +85,8 @@ def range_outliers(series: dict) -> list[Implausible]:
                 years = ", ".join(str(y) for y in sorted(rows) if y != year)
                 compared = f"the range {_num(lo)} to {_num(hi)} of {years}"
                 out.append(_warn("range", r, compared, f"{_name(r)} is {_amount(r)}, far outside "
-                                                       f"{compared}: check the figure and its unit", others))
+                                                       f"{compared}: check the figure and its unit", others,
+                                 low=_num(lo), high=_num(hi), years=years))
     return out
 
 
@@ -107,7 +110,8 @@ def share_disagreements(obs: list, shares: dict[str, str]) -> list[Implausible]:
             compared = (f"{_num(c.value)} of {_num(total)} {c.metric} by {r.dimension} = {computed:.1f}% "
                         f"({c.file}, row {c.row})")
             out.append(_warn("share", r, compared, f"{_name(r)} is {_num(r.value)}%, but the counts give "
-                                                   f"{compared}", part.values()))
+                                                   f"{compared}", part.values(), count=_num(c.value), total=_num(total),
+                             metric=c.metric, share=f"{computed:.1f}", file=c.file, row=c.row))
     return out
 
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
+from .. import reads
+
 
 @dataclass(frozen=True)
 class Q:
@@ -117,15 +119,12 @@ def merged_templates(package: str, path, skip: tuple[str, ...] = ()) -> dict:
 # name the modules of the topics it wrote (`esgbook.editions`), so editing one chapter's templates
 # re-executes only the chapters that write its topics.
 TOPIC_MODULES: dict[tuple[str, str], str] = {}
-TEMPLATE_INPUT = "templates:"  # + a module's dotted name, in a chapter's recorded inputs
 
 
 def _note_topic(package: str, topic: str) -> None:
     module = TOPIC_MODULES.get((package, topic))
     if module:
-        from .. import data  # noqa: PLC0415 - the chapter's log of inputs
-
-        data.note_read(TEMPLATE_INPUT + module)
+        reads.note_read(reads.TEMPLATES + module)
 
 
 def language(lang: str | None = None):
@@ -160,7 +159,7 @@ def format_fact(value, lang) -> str:
         return write(value)
     if isinstance(value, (list, tuple)):
         return lang.join([format_fact(v, lang) for v in value])
-    return lang.label(str(value))
+    return lang.label(value if isinstance(value, str) else str(value))
 
 
 class _Formatted(dict):

@@ -9,12 +9,23 @@ from .. import assumptions, charts, inference, kpis, narrative, present, reconci
 from ..data import Dataset
 from ..exports import KPI_COLUMNS, render
 from ..narrative import Finding
+from ..narrative.bilingual import Bilingual, concat, entry, same
 
 PREFIX = "app"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 STATUS_ORDER = list(story.STATUSES)
 # A sensitivity recomputes with a factor we chose: it is shown apart, never as a discrepancy.
-STATUS_MARKS = {"consistent": "✓ consistent", "discrepancy": "✗ discrepancy", "sensitivity": "≈ sensitivity"}
+STATUS_MARKS = {"consistent": "✓", "discrepancy": "✗", "sensitivity": "≈"}
+
+
+def _status(status: str) -> Bilingual:
+    """A reconciliation status as the table shows it ('✓ consistent' / ✓ 一致)."""
+    return concat(STATUS_MARKS[status], entry(status), sep=" ")
+
+
+def _texts(frame: pd.DataFrame, column: str) -> list[Bilingual]:
+    """A text column of the data with its Chinese sibling (`aspect` with `aspect_zh`)."""
+    return [Bilingual(en, zh) for en, zh in zip(frame[column], frame[f"{column}_zh"])]
 
 
 def hkex_index(ds: Dataset) -> pd.DataFrame:
@@ -26,16 +37,17 @@ def hkex_table(ds: Dataset) -> present.Table:
     m = hkex_index(ds)
     frame = pd.DataFrame({
         "Code": m["code"],
-        "Aspect": present.localised(m, "aspect"),
-        "What the guide asks": present.localised(m, "what_it_asks"),
+        "Aspect": _texts(m, "aspect"),
+        "What the guide asks": _texts(m, "what_it_asks"),
         "Status": m["status"],
         "Where in this book": [f"{{ref}}`{t}`" if t else present.DASH for t in m["target"]],
-        "Note": present.localised(m, "reason"),
-        "Report's location (位置)": m["report_location_zh"],
+        # a reason of the data has its Chinese beside it; a chapter's reason carries its own (esgbook.story)
+        "Note": [Bilingual(en, zh) if zh else en for en, zh in zip(m["reason"], m["reason_zh"])],
+        "Report's location (位置)": [same(loc) for loc in m["report_location_zh"]],  # the report's Chinese
     })
     return present.table(frame, "tbl-app-hkex-index",
-                         f"HKEX ESG Reporting Guide content index (《環境、社會及管治報告指引》內容索引) for the "
-                         f"{ds.year} edition: every mandatory disclosure, general disclosure and KPI.",
+                         entry("HKEX ESG Reporting Guide content index (《環境、社會及管治報告指引》內容索引) for the "
+                               "{year} edition: every mandatory disclosure, general disclosure and KPI.", year=ds.year),
                          present.source(ds, "hkex_guide_items", "hkex_index", section="09 附錄 > 內容索引"))
 
 
@@ -45,19 +57,18 @@ def status_chart(ds: Dataset) -> charts.Chart:
     frame = pd.DataFrame({"status": counts.index, "items": counts.values})
     return charts.value_bars(frame, label="fig-app-hkex-status", title="HKEX guide items by disclosure status",
                              category="status", value="items", unit="items", sort=False,
-                             description=f"Bar chart counting the HKEX ESG guide items of the {ds.year} edition "
-                             "by status: disclosed, partly, not applicable, not disclosed; each bar is labelled.")
+                             description=entry("Bar chart counting the HKEX ESG guide items of the {year} edition "
+                                               "by status: disclosed, partly, not applicable, not disclosed; each bar "
+                                               "is labelled.", year=ds.year))
 
 
 def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
     rec = reconcile.reconciliation(ds)
     # Each figure with the digits it has (141, not 141.00): up to four places, as small intensities need.
     shown = lambda v: present.num(v, present.decimals_of(round(v, 4), 4))  # noqa: E731
-    if narrative.current() == "en":
-        figure = rec["name_en"] + " (" + rec["name_zh"] + ")"
-    else:  # the Chinese name, with the breakdown's category where the row is one (員工占比：女)
-        figure = [z + ("" if d == "total" else f"：{ds.label(d, c, 'zh')}")
-                  for z, d, c in zip(rec["name_zh"], rec["dimension"], rec["category"])]
+    # English with the Chinese name in brackets; Chinese with the breakdown's category where the row is one (員工占比：女)
+    figure = [Bilingual(f"{e} ({z})", z + ("" if d == "total" else f"：{ds.label(d, c, 'zh')}"))
+              for e, z, d, c in zip(rec["name_en"], rec["name_zh"], rec["dimension"], rec["category"])]
     return pd.DataFrame({
         "Check": rec["kind"],
         "Figure": figure,
@@ -65,7 +76,7 @@ def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
         "Published": [shown(v) for v in rec["published"]],
         "Recomputed": [shown(v) for v in rec["recomputed"]],
         "Difference": [shown(v) for v in rec["difference"]],
-        "Status": [STATUS_MARKS[s] for s in rec["status"]],
+        "Status": [_status(s) for s in rec["status"]],
         "Note": rec["note"],
         "Report section": rec["section"],
     })
@@ -73,45 +84,57 @@ def reconciliation_frame(ds: Dataset) -> pd.DataFrame:
 
 def reconciliation_table(ds: Dataset) -> present.Table:
     return present.table(reconciliation_frame(ds), "tbl-app-reconciliation",
-                         f"Reconciliation for {ds.year}: each published derived figure against the value recomputed "
-                         "from raw data (consistent when within the published rounding), consistency checks between "
-                         "breakdowns, and emissions on an official-factor basis.",
+                         entry("Reconciliation for {year}: each published derived figure against the value recomputed "
+                               "from raw data (consistent when within the published rounding), consistency checks "
+                               "between breakdowns, and emissions on an official-factor basis.", year=ds.year),
                          "`python -m esgbook reconcile --year " + str(ds.year) + "`")
 
 
 def inference_table(ds: Dataset) -> present.Table:
-    return present.table(inference.table_frame(ds), "tbl-app-inference", f"Inference checks for {ds.year}: what the "
-                         "published figures imply when read together, each with its assumption and the chapter "
-                         "that discusses it.", "`esgbook.inference`")
+    return present.table(inference.table_frame(ds), "tbl-app-inference", entry(
+        "Inference checks for {year}: what the published figures imply when read together, each with its assumption "
+        "and the chapter that discusses it.", year=ds.year), "`esgbook.inference`")
+
+
+def _compared(ds: Dataset, warning) -> str:
+    """What a plausibility warning compared the figure with, in both languages (from its figures, not its English)."""
+    c = dict(warning.compared)
+    if warning.check == "prior-year":
+        return entry("the {year} value {n} (row {n2})", year=c["year"], n=c["value"], n2=c["row"])
+    if warning.check == "range":
+        return entry("the range {n} to {n2} of {raw}", n=c["low"], n2=c["high"], raw=c["years"])
+    return entry("{n} of {n2} {text} = {n3}% ({raw}, row {n4})", n=c["count"], n2=c["total"],
+                 text=ds.name(c["metric"]), n3=c["share"], raw=c["file"], n4=c["row"])
 
 
 def plausibility_table(ds: Dataset) -> present.Table:
     """The validator's plausibility warnings for the year: figures to check, not errors (they do not stop a build)."""
     from .. import validate  # noqa: PLC0415
 
+    factor = f"{assumptions.PLAUSIBLE_FACTOR:g}"
     rows = [{"Figure": present.metric_name(ds, w.metric, w.dimension, w.category), "Check": w.check,
-             "Value": present.num(w.value, present.decimals_of(w.value, 4)), "Compared with": str(w.compared_with),
-             "Where": f"data/{w.file.split('/')[-1]}, row {w.row}"}
+             "Value": present.num(w.value, present.decimals_of(w.value, 4)), "Compared with": _compared(ds, w),
+             "Where": entry("data/{raw}.csv, row {n}", raw=Path(w.file).stem, n=w.row)}
             for w in validate.plausibility(ds) if w.year == ds.year]
     frame = pd.DataFrame(rows) if rows else pd.DataFrame(
-        [{"Note": f"No figure of {ds.year} moves by more than a factor of 3 on the prior year, disagrees with the "
-                  "counts it is a share of, or lies far outside its range."}])
-    return present.table(frame, "tbl-app-plausibility", f"Plausibility warnings for {ds.year}: figures that move by more "
-                         "than a factor of 3 on the prior year, shares that disagree with their counts, values far "
-                         "outside their range across the years held (`make validate` prints the same).",
-                         "`esgbook.validate.plausibility`")
+        [{"Note": entry("No figure of {year} moves by more than a factor of {n} on the prior year, disagrees with the "
+                        "counts it is a share of, or lies far outside its range.", year=ds.year, n=factor)}])
+    return present.table(frame, "tbl-app-plausibility", entry(
+        "Plausibility warnings for {year}: figures that move by more than a factor of {n} on the prior year, shares "
+        "that disagree with their counts, values far outside their range across the years held (`make validate` "
+        "prints the same).", year=ds.year, n=factor), "`esgbook.validate.plausibility`")
 
 
 def reconciliation_chart(ds: Dataset) -> charts.Chart:
     rec = reconcile.reconciliation(ds)
     counts = rec.groupby(["kind", "status"]).size().reset_index(name="rows")
-    counts["group"] = counts["kind"] + ": " + counts["status"]
+    counts["group"] = [concat(k, entry(s), sep=": ", zh_sep="：") for k, s in zip(counts["kind"], counts["status"])]
     return charts.value_bars(counts[["group", "rows"]], label="fig-app-reconciliation",
                              title="Reconciliation results by kind of check", category="group", value="rows",
                              unit="rows", sort=False,
-                             description=f"Bar chart counting the {ds.year} reconciliation rows by kind (published "
-                             "figure, consistency check, sensitivity) and status (consistent, discrepancy, "
-                             "sensitivity).")
+                             description=entry("Bar chart counting the {year} reconciliation rows by kind "
+                                               "(published figure, consistency check, sensitivity) and status "
+                                               "(consistent, discrepancy, sensitivity).", year=ds.year))
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
@@ -156,18 +179,19 @@ def data_tables(ds: Dataset) -> list[present.Table]:
         frame = present.figures_frame(ds, name)
         if frame.empty:
             continue
-        out.append(present.table(frame, f"tbl-app-data-{name}", f"All figures in `data/{name}.csv`, "
-                                 f"{ds.year} and the prior year where the data have it.", present.source(ds, name)))
+        out.append(present.table(frame, f"tbl-app-data-{name}", entry(
+            "All figures in `data/{raw}.csv`, {year} and the prior year where the data have it.", raw=name,
+            year=ds.year), present.source(ds, name)))
     return out
 
 
 def factors_table(ds: Dataset) -> present.Table:
     ef = ds.table("emission_factors").sort_values(["scope", "applies_to_year", "region", "value"])
     frame = pd.DataFrame({
-        "Year": ef["applies_to_year"].astype(str), "Scope": ef["scope"], "Region": ef["region"],
-        "Variant": present.localised(ef, "variant"), "Value": [f"{v:g}" for v in ef["value"]], "Unit": ef["unit"],
-        "Publisher": present.localised(ef, "publisher"), "Edition": present.localised(ef, "edition"),
-        "Confidence": present.localised(ef, "confidence"),
+        "Year": ef["applies_to_year"].astype(str), "Scope": ef["scope"], "Region": _texts(ef, "region"),
+        "Variant": _texts(ef, "variant"), "Value": [f"{v:g}" for v in ef["value"]], "Unit": ef["unit"],
+        "Publisher": _texts(ef, "publisher"), "Edition": _texts(ef, "edition"),
+        "Confidence": _texts(ef, "confidence"),
         "Used for the sensitivity": ["yes" if u else "" for u in ef["used_for_sensitivity"]],
     })
     return present.table(frame, "tbl-app-emission-factors", "Emission factors held as data: publisher, edition and "
@@ -197,10 +221,11 @@ def downloads_list(ds: Dataset, files: dict[str, str] | None = None) -> str:
     files = files or write_downloads(ds)
     y, lb = ds.year, present.label
     sp = "" if narrative.current() == "zh_hant" else " "  # no space between Chinese words and a link
-    lines = [f"- {{download}}`{lb(f'KPI table {y} (CSV)')} <downloads/{files['kpis_csv']}>`",
-             f"- {{download}}`{lb(f'KPI table {y} (JSON)')} <downloads/{files['kpis_json']}>`",
-             f"- {{download}}`{lb(f'Reconciliation {y} (CSV)')} <downloads/{files['reconciliation_csv']}>`",
-             f"- {{download}}`{lb(f'Machine-readable report {y} (xBRL-JSON, XBRL OIM)')} "
+    lines = [f"- {{download}}`{lb(entry('KPI table {year} (CSV)', year=y))} <downloads/{files['kpis_csv']}>`",
+             f"- {{download}}`{lb(entry('KPI table {year} (JSON)', year=y))} <downloads/{files['kpis_json']}>`",
+             f"- {{download}}`{lb(entry('Reconciliation {year} (CSV)', year=y))} "
+             f"<downloads/{files['reconciliation_csv']}>`",
+             f"- {{download}}`{lb(entry('Machine-readable report {year} (xBRL-JSON, XBRL OIM)', year=y))} "
              f"<downloads/{files['xbrl_json']}>`{sp}{lb('with its')}{sp}{{download}}`{lb('taxonomy package')} "
              f"<downloads/{files['xbrl_taxonomy']}>`{lb('; headline figures as')}{sp}{{download}}`Inline XBRL "
              f"<downloads/{files['xbrl_inline']}>`",

@@ -9,6 +9,8 @@ from .. import charts, editions_compared, kpis, present, story
 from ..data import Dataset
 from ..findings import name
 from ..narrative import Change, Finding, Q, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual, entry, glossed, join, points, span
+from ..narrative.zh_hant import labels
 
 PREFIX = "cmp_"
 CSV = {"kpis": "editions-compared-kpis.csv", "missing": "editions-compared-not-disclosed.csv",
@@ -29,8 +31,20 @@ def _change_cell(value: float | None, unit: str) -> str:
     decimals = 1
     if round(value, decimals) == 0:
         return present.label("unchanged")
-    sign = "+" if value > 0 else "−"
-    return f"{sign}{present.num(abs(value), decimals)}{' pp' if unit == '%' else '%'}"
+    signed = ("+" if value > 0 else "−") + present.num(abs(value), decimals)
+    return points(signed) if unit == "%" else f"{signed}%"
+
+
+def _named(en: str, zh: str) -> Bilingual:
+    """A KPI's or a reconciled figure's name with its Chinese ('Water (用水總量)' / 用水總量); a gloss with an
+    entry of its own in the catalogue takes its fuller Chinese (the implied emission factors)."""
+    key = f"{en} ({zh})"
+    return entry(key) if key in labels.catalogue() else glossed(en, zh)
+
+
+def _with_csv(source: str, key: str) -> Bilingual:
+    """A table's source with its CSV download after it."""
+    return join([source, f"{{download}}`CSV <downloads/{CSV[key]}>`"])
 
 
 def kpi_frame(ds: Dataset) -> pd.DataFrame:
@@ -41,17 +55,18 @@ def kpi_table(ds: Dataset) -> present.Table:
     frame, years = kpi_frame(ds), _years(ds)
     rows = []
     for r in frame.to_dict("records"):
-        row = {"KPI": f"{r['name_en']} ({r['name_zh']})", "Unit": r["unit"]}
+        row = {"KPI": _named(r["name_en"], r["name_zh"]), "Unit": r["unit"]}
         for y in years:
             row[str(y)] = present.cell(r[str(y)], int(r["decimals"]))
         for a, b in zip(years, years[1:]):
             row[f"{a}→{b}"] = _change_cell(r[f"change {a}-{b}"], r["unit"])
         rows.append(row)
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
     return present.table(pd.DataFrame(rows), "tbl-cmp-kpis",
-                         f"Every KPI for every year, {span}, as the {ds.year} edition reads the data; the change "
-                         "between consecutive years in percentage points (pp) for rates, in per cent otherwise.",
-                         present.source(ds, *ds.observation_tables) + f"; {{download}}`CSV <downloads/{CSV['kpis']}>`")
+                         entry("Every KPI for every year, {span}, as the {year} edition reads the data; the change "
+                               "between consecutive years in percentage points (pp) for rates, in per cent otherwise.",
+                               span=span(years[0], years[-1], "–") if len(years) > 1 else span(years[0]),
+                               year=ds.year),
+                         _with_csv(present.source(ds, *ds.observation_tables), "kpis"))
 
 
 def missing_table(ds: Dataset) -> present.Table:
@@ -64,7 +79,7 @@ def missing_table(ds: Dataset) -> present.Table:
                        zip(frame["metric"], frame["dimension"], frame["category"])],
             "Given for": frame["given_for"], "Not given for": frame["not_given_for"]})
     return present.table(body, "tbl-cmp-missing", "Figures the data give for some years but not for others.",
-                         present.source(ds, *ds.observation_tables) + f"; {{download}}`CSV <downloads/{CSV['missing']}>`")
+                         _with_csv(present.source(ds, *ds.observation_tables), "missing"))
 
 
 def discrepancy_frame(ds: Dataset) -> pd.DataFrame:
@@ -77,16 +92,15 @@ def discrepancy_table(ds: Dataset) -> present.Table:
         body = pd.DataFrame([{"Note": write(Finding("cmp.discrepancies_none", "none", {}))}])
     else:
         body = pd.DataFrame({
-            "Edition": frame["edition"].astype(str), "Figure": [f"{a} ({b})" for a, b in
-                                                                 zip(frame["name_en"], frame["name_zh"])],
+            "Edition": frame["edition"].astype(str),
+            "Figure": [_named(a, b) for a, b in zip(frame["name_en"], frame["name_zh"])],
             "Kind": frame["kind"], "Published": [present.num(v, present.decimals_of(v, 4)) for v in frame["published"]],
             "Recomputed": [present.num(v, present.decimals_of(v, 2) if abs(v) >= 1 else 4) for v in frame["recomputed"]],
             "Unit": frame["unit"]})
     return present.table(body, "tbl-cmp-discrepancies",
                          "Each edition's discrepancies: published figures the raw data do not reproduce, and breakdowns "
                          "that disagree (the reconciliation of each edition's appendix).",
-                         "`python -m esgbook reconcile --year <year>`" +
-                         f"; {{download}}`CSV <downloads/{CSV['discrepancies']}>`")
+                         _with_csv("`python -m esgbook reconcile --year <year>`", "discrepancies"))
 
 
 def ledger(ds: Dataset) -> pd.DataFrame:
@@ -106,11 +120,12 @@ def ledger_table(ds: Dataset) -> present.Table:
             "Reported in": frame["reported_in"].astype(str), "Value": [_value(v) for v in frame["value"]],
             "Restated in": frame["restated_in"].astype(str), "Restated value": [_value(v) for v in frame["restated_value"]],
             "Change": [_change_cell(p, "") for p in frame["change_pct"]],
-            "Rows": [f"{f}, rows {a} and {b}" for f, a, b in zip(frame["file"], frame["row"], frame["restated_row"])]})
+            "Rows": [entry("{raw}, rows {n} and {n2}", raw=f, n=a, n2=b)
+                     for f, a, b in zip(frame["file"], frame["row"], frame["restated_row"])]})
     return present.table(body, "tbl-cmp-restatements",
                          "The restatement ledger: every figure a later report gives differently from an earlier one, "
                          "with both values and the change.",
-                         present.source(ds, *ds.observation_tables) + f"; {{download}}`CSV <downloads/{CSV['restatements']}>`")
+                         _with_csv(present.source(ds, *ds.observation_tables), "restatements"))
 
 
 def _value(v: float) -> str:

@@ -14,7 +14,9 @@ from ..assumptions import FLOAT_NOISE, ROUNDING_SHARE
 from ..data import Dataset
 from ..findings import change_of, trend
 from ..findings import name as named
+from ..formatting import MAGNITUDES
 from ..narrative import Finding, Md, Q, absent, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual, entry, glossed, span
 from .operations import exact_panels, figure_q, readable_units, value
 
 PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -65,7 +67,7 @@ def _annual(per_day: float | None) -> Q:
     if per_day is None:
         return Q(None)
     v = per_day * 1e4 * DAYS
-    size = next((s for s, _ in present.MAGNITUDES if abs(v) >= s), 1)
+    size = next((s for s, _ in MAGNITUDES if abs(v) >= s), 1)
     return Q(round(v / size, 1) * size / 1e4, 0, "10k count")
 
 
@@ -189,6 +191,11 @@ def domestic_finding(ds: Dataset, counts: pd.Series) -> Finding:
     return Finding("cus.domestic", "by_construction" if published.value == 100 else "differs", {"published": published})
 
 
+def _with_share(region: Bilingual, share: str) -> Bilingual:
+    """'Central China (5.0%)' / 華中地區（5.0%）."""
+    return Bilingual(f"{region} ({share})", f"{region.zh}（{share}）")
+
+
 def share_findings(ds: Dataset) -> list[Finding]:
     y = ds.year
     shares = kpis.share(ds, "suppliers", "supplier_region", y)
@@ -200,7 +207,7 @@ def share_findings(ds: Dataset) -> list[Finding]:
               for r, v in pub.items()]
     ok = all(abs(float(v) - float(shares[r])) <= ROUNDING_SHARE + FLOAT_NOISE for r, v in pub.items())
     counts = ds.breakdown("suppliers", "supplier_region", y)
-    rest = [f"{ds.label('supplier_region', r)} ({present.pct(shares[r])})" for r in shares.index
+    rest = [_with_share(ds.label("supplier_region", r), present.pct(shares[r])) for r in shares.index
             if r not in pub.index and counts.get(r, 0) > 0]
     return [Finding("cus.share_check", "match" if ok else "mismatch", {"published": listed}),
             Finding("cus.share_gap", "left_out" if rest else "complete", {
@@ -292,21 +299,23 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     rates = service_findings(ds)[0]
     own = ds.own_report and ds.year in REPORT_STATEMENTS
     policy = "the procurement management policy" if own else None
-    out = {"B5": (("disclosed", "The procurement management policy on supplier sourcing, qualification review, "
-                   "evaluation and removal is described.") if policy else
-                  ("not disclosed", f"No supply-chain policy of {ds.year} is described."))}
-    out["B5.1"] = (("disclosed", "Suppliers by region of China are given in the data table.") if regions else
-                   ("not disclosed", f"No suppliers by region are given for {ds.year}."))
+    # Keyed entries (`entry`), not plain text: data/hkex_index.csv holds the same English sentences as data.
+    out = {"B5": (("disclosed", entry("The procurement management policy on supplier sourcing, qualification review, "
+                                      "evaluation and removal is described.")) if policy else
+                  ("not disclosed", entry("No supply-chain policy of {year} is described.", year=ds.year)))}
+    out["B5.1"] = (("disclosed", entry("Suppliers by region of China are given in the data table.")) if regions else
+                   ("not disclosed", entry("No suppliers by region are given for {year}.", year=ds.year)))
     out["B5.2"] = (("partly", "Procurement rules and integrity agreements are described; their implementation and "
                     "monitoring are not shown.") if own else
-                   ("not disclosed", f"No supplier engagement practice of {ds.year} is described."))
-    out["B5.3"] = (("partly", "Supplier qualification reviews and site visits address integrity risk; no environmental "
-                    "or social risk identification is described.") if own else
-                   ("not disclosed", f"No supply-chain risk practice of {ds.year} is described."))
+                   ("not disclosed", entry("No supplier engagement practice of {year} is described.", year=ds.year)))
+    out["B5.3"] = (("partly", entry("Supplier qualification reviews and site visits address integrity risk; no "
+                                    "environmental or social risk identification is described.")) if own else
+                   ("not disclosed", entry("No supply-chain risk practice of {year} is described.", year=ds.year)))
     out["B5.4"] = ("not disclosed", "No practice promoting environmentally preferable products or services is described.")
     out["B6.2"] = (("partly", "Satisfaction and first-contact resolution are reported, but not the number of "
                     "complaints.") if rates.case == "stated" else
-                   ("not disclosed", f"No service-quality figure or complaint count is given for {ds.year}."))
+                   ("not disclosed", entry("No service-quality figure or complaint count is given for {year}.",
+                                           year=ds.year)))
     return out
 
 
@@ -359,15 +368,15 @@ def supplier_frame(ds: Dataset) -> pd.DataFrame:
         return {"Region": name, str(y): present.num(cur) if cur is not None else present.DASH,
                 str(p): present.num(before) if before is not None else present.DASH,
                 "Change": _count_change(cur, before),
-                f"Share {y}": present.pct(share) if share is not None else present.DASH,
-                f"Share {p}": present.pct(prior_share) if prior_share is not None else present.DASH,
-                f"Published share {y}": present.pct(pub, 0) if pub is not None else present.DASH}
+                entry("Share {year}", year=y): present.pct(share) if share is not None else present.DASH,
+                entry("Share {year}", year=p): present.pct(prior_share) if prior_share is not None else present.DASH,
+                entry("Published share {year}", year=y): present.pct(pub, 0) if pub is not None else present.DASH}
 
     for r in regions:
         rows.append(row(_region(ds, r), counts.get(r), prior.get(r), shares.get(r), prior_shares.get(r),
                         published.get(r)))
     total, total_prior = kpis.compute(ds, "suppliers_total", y), kpis.compute(ds, "suppliers_total", p)
-    rows.append(row("Total (合計)", total, total_prior, 100.0 if total else None, 100.0 if total_prior else None,
+    rows.append(row(glossed("Total", "合計"), total, total_prior, 100.0 if total else None, 100.0 if total_prior else None,
                     value(ds, "domestic_supplier_share_pct")))
     frame = pd.DataFrame(rows)
     empty = [c for c in frame.columns if c != "Region" and (frame[c] == present.DASH).all()]
@@ -379,11 +388,11 @@ def supplier_frame(ds: Dataset) -> pd.DataFrame:
 def supplier_table(ds: Dataset) -> present.Table:
     frame = supplier_frame(ds) if len(ds.rows("suppliers")) or len(ds.rows("suppliers", ds.year - 1)) else \
         pd.DataFrame()
-    return present.table(frame, "tbl-cus-suppliers", f"Suppliers by region (按地區劃分的供應商數目), "
-                         f"{present.versus(ds)}: counts from the data table, the change in suppliers, shares "
-                         "recomputed from the counts, and the shares the text publishes (the total's published share "
-                         "is the share of suppliers in China, 中國供應商占比).",
-                         present.source(ds, "suppliers", section=f"{TABLE} and {SUPPLIERS}"))
+    return present.table(frame, "tbl-cus-suppliers", entry("Suppliers by region (按地區劃分的供應商數目), {span}: "
+                         "counts from the data table, the change in suppliers, shares recomputed from the counts, and the "
+                         "shares the text publishes (the total's published share is the share of suppliers in China, "
+                         "中國供應商占比).", span=present.versus(ds)),
+                         present.source(ds, "suppliers", section=(TABLE, SUPPLIERS)))
 
 
 def standards_table(ds: Dataset) -> present.Table:
@@ -393,9 +402,10 @@ def standards_table(ds: Dataset) -> present.Table:
         body = pd.DataFrame()  # nothing shows: the section's paragraph says the year lists none
     else:
         body = pd.DataFrame({"No.": range(1, len(standards) + 1), "Title (標題)": standards["title_zh"],
-                             "Title in English (our translation)": standards["title_en"]})
-    return present.table(body, "tbl-cus-standards", f"Standards, guides and reports the company helped draft in "
-                         f"{ds.year} (參與行業標準編寫), in the order the report lists them.",
+                             "Title in English (our translation)": [
+                                 Bilingual(en, zh) for en, zh in zip(standards["title_en"], standards["title_zh"])]})
+    return present.table(body, "tbl-cus-standards", entry("Standards, guides and reports the company helped draft in "
+                         "{year} (參與行業標準編寫), in the order the report lists them.", year=ds.year),
                          present.source(ds, "industry_standards", section=INDUSTRY))
 
 
@@ -407,7 +417,7 @@ def figures(ds: Dataset) -> present.Table:
 
 # -- charts ---------------------------------------------------------------------------------
 def service_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-cus-service", "Customer service quality (客戶服務), %"
+    label, title = "fig-cus-service", entry("Customer service quality (客戶服務), %")
     rows = []
     for metric in SERVICE:
         if ds.metric_info[metric]["unit"] != "%":
@@ -416,10 +426,11 @@ def service_chart(ds: Dataset) -> charts.Chart:
             v = value(ds, metric, y)
             if v is not None:
                 m = ds.metric_info[metric]
-                rows.append({"item": f"{m['name_en']} ({m['name_zh']})", "metric": metric, "year": y, "rate": v,
+                rows.append({"item": glossed(m["name_en"], m["name_zh"]), "metric": metric, "year": y, "rate": v,
                              "unit": "%"})
     if not rows:
-        return charts.placeholder(label, title, f"The report gives no service-quality figures for {ds.year}.")
+        return charts.placeholder(label, title, entry("The report gives no service-quality figures for {year}.",
+                                                      year=ds.year))
     return charts.years_bars(pd.DataFrame(rows), label=label, title=title, category="item", value="rate",
                              unit="%", measure="Rate", decimals=2,
                              description="Bar chart of user satisfaction, first-contact "
@@ -429,17 +440,18 @@ def service_chart(ds: Dataset) -> charts.Chart:
 
 def protection_chart(ds: Dataset) -> charts.Chart:
     return exact_panels(ds, PROTECTION, label="fig-cus-consumer-protection",
-                        title=f"Consumer protection and education (消費者權益保護), {ds.year}",
-                        description=f"Bar chart of the consumer protection and financial education figures of "
-                        f"{ds.year} that the report gives exactly, one panel per unit; each bar is labelled with the "
-                        "figure as published")
+                        title=entry("Consumer protection and education (消費者權益保護), {year}", year=ds.year),
+                        description=entry("Bar chart of the consumer protection and financial education figures of "
+                                          "{year} that the report gives exactly, one panel per unit; each bar is "
+                                          "labelled with the figure as published.", year=ds.year))
 
 
 def anti_fraud_chart(ds: Dataset) -> charts.Chart:
-    return exact_panels(ds, ANTI_FRAUD, label="fig-cus-anti-fraud", title=f"Anti-fraud (反欺詐), {ds.year}",
-                        description=f"Bar chart of the anti-fraud figures of {ds.year} (model runs, anomalies a day, "
-                        "victims dissuaded and intercepted, warning calls, losses avoided), one panel per unit; each "
-                        "bar is labelled with the figure as published")
+    return exact_panels(ds, ANTI_FRAUD, label="fig-cus-anti-fraud",
+                        title=entry("{text}, {span}", text=glossed("Anti-fraud", "反欺詐"), span=span(ds.year)),
+                        description=entry("Bar chart of the anti-fraud figures of {year} (model runs, anomalies a day, "
+                                          "victims dissuaded and intercepted, warning calls, losses avoided), one panel "
+                                          "per unit; each bar is labelled with the figure as published.", year=ds.year))
 
 
 def _supplier_rows(ds: Dataset, metric_of: str = "count") -> pd.DataFrame:
@@ -454,28 +466,34 @@ def _supplier_rows(ds: Dataset, metric_of: str = "count") -> pd.DataFrame:
 
 
 def suppliers_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-cus-suppliers-region", "Suppliers by region (按地區劃分的供應商數目), count"
+    label, title = "fig-cus-suppliers-region", entry("Suppliers by region (按地區劃分的供應商數目), count")
     frame = _supplier_rows(ds)
     if frame.empty:
-        return charts.placeholder(label, title, f"The report gives no suppliers by region for {ds.year}.")
+        return charts.placeholder(label, title, entry("The report gives no suppliers by region for {year}.",
+                                                      year=ds.year))
     return charts.years_bars(frame, label=label, title=title, category="region", value="suppliers", unit="count",
                              measure="Suppliers",
-                             year="series", decimals=0, description=f"Bar chart of suppliers by region of China for "
-                             f"{ds.year - 1} and {ds.year} where the report gives them; each bar is labelled with its "
-                             "year and number of suppliers, including the regions with none.")
+                             year="series", decimals=0,
+                             description=entry("Bar chart of suppliers by region of China for {span} where the report "
+                                               "gives them; each bar is labelled with its year and number of suppliers, "
+                                               "including the regions with none.",
+                                               span=span(ds.year - 1, ds.year, "and")))
 
 
 def supplier_shares_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-cus-supplier-shares", "Share of suppliers by region (供應商地區占比), %"
+    label, title = "fig-cus-supplier-shares", entry("Share of suppliers by region (供應商地區占比), %")
     frame = _supplier_rows(ds, "share")
     if frame.empty:
-        return charts.placeholder(label, title, f"The report gives no suppliers by region for {ds.year}.")
+        return charts.placeholder(label, title, entry("The report gives no suppliers by region for {year}.",
+                                                      year=ds.year))
     published = ds.breakdown("supplier_share_pct", "supplier_region", ds.year)
-    frame = pd.concat([frame, pd.DataFrame([{"region": _region(ds, r), "series": f"{ds.year} published",
+    frame = pd.concat([frame, pd.DataFrame([{"region": _region(ds, r), "series": entry("{year} published", year=ds.year),
                                              "share": float(v)} for r, v in published.items()])],
                       ignore_index=True)
     return charts.years_bars(frame, label=label, title=title, category="region", value="share", unit="%",
                              measure="Share of suppliers",
-                             year="series", decimals=1, description="Bar chart of each region's share of suppliers, "
-                             f"recomputed from the counts for {ds.year - 1} and {ds.year}, next to the shares the "
-                             "report publishes; each bar is labelled with its series and value.")
+                             year="series", decimals=1,
+                             description=entry("Bar chart of each region's share of suppliers, recomputed from the counts "
+                                               "for {span}, next to the shares the report publishes; each bar is "
+                                               "labelled with its series and value.",
+                                               span=span(ds.year - 1, ds.year, "and")))

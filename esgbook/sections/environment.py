@@ -1,16 +1,21 @@
 """Chapter 8, environment (綠色為榮): energy, water, GHG, waste, intensities, Scope 2 factor."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import charts, findings, inference, kpis, narrative, present, reconcile, story
 from ..data import Dataset
 from ..narrative import Dir, Finding, Q
+from ..narrative.bilingual import Bilingual, entry, glossed, same, spaced, zh_of
 from . import undisclosed
 
 PREFIX = "env"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 TABLE = "09 附錄 > 數據統計表"
+# The names prose gives the figures it follows (the English edition glosses them with the Chinese).
+ELECTRICITY, SCOPE2 = glossed("Electricity use", "用電總量"), glossed("Scope 2", "範圍2")
 
 
 def _k(ds: Dataset, kpi_id: str, year: int | None = None):
@@ -23,12 +28,10 @@ def q(ds: Dataset, kpi_id: str, year: int | None = None) -> Q:
     return Q(_k(ds, kpi_id, year), k.decimals, k.unit)
 
 
-def kpi_trend(ds: Dataset, kpi_id: str, name: str, topic: str = "trend", zh: str | None = None) -> Finding:
-    """`zh`: the Chinese name, for an English name without one in brackets ('Total emissions')."""
-    names = (findings.name(name, zh), findings.name(name, zh, "first_lower")) if zh else \
-        (name, name[0].lower() + name[1:])
-    return findings.trend(topic, q(ds, kpi_id), q(ds, kpi_id, ds.year - 1), ds.year,
-                          name=names[0], name_lower=names[1])
+def kpi_trend(ds: Dataset, kpi_id: str, name: str, topic: str = "trend") -> Finding:
+    """`name`: the figure's name in both languages (a `Bilingual`: 'Electricity use (用電總量)' / 用電總量)."""
+    lower = Bilingual(name[:1].lower() + name[1:], zh_of(name))
+    return findings.trend(topic, q(ds, kpi_id), q(ds, kpi_id, ds.year - 1), ds.year, name=name, name_lower=lower)
 
 
 def intensity(ds: Dataset, per_employee: str, total: str) -> Finding | None:
@@ -70,9 +73,10 @@ def published_intensity(ds: Dataset, kpi_id: str, name) -> Finding | None:
     # Each as printed: its metric's decimals, or finer where the report printed more digits.
     values = [Q(r.published, reconcile.printed_decimals(r.published, ds.metric_info[r.metric]["decimals"]), unit)
               for r in rows.itertuples()]
-    listed = [f"{narrative.language().quantity(v)} in its {sec} section" for v, sec in zip(values, sections)]
-    matching = [f"the figure of its {sec} section" for sec, r in zip(sections, rows.itertuples())
-                if r.status == "consistent"]
+    listed = [Finding("env.printed_in", "value", {"value": v, "section": same(sec)})
+              for v, sec in zip(values, sections)]
+    matching = [Finding("env.printed_in", "figure", {"section": same(sec)})
+                for sec, r in zip(sections, rows.itertuples()) if r.status == "consistent"]
     facts = {"name": name, "published": values[0], "listed": listed, "matching": matching,
              "recomputed": Q(recomputed, kpis.BY_ID[kpi_id].decimals, unit), "count": str(len(rows)), "year": str(ds.year)}
     if (rows["status"] == "consistent").all():
@@ -83,7 +87,7 @@ def published_intensity(ds: Dataset, kpi_id: str, name) -> Finding | None:
 
 
 def scope2_vs_electricity(ds: Dataset) -> Finding | None:
-    s2, el = kpi_trend(ds, "ghg_scope2_t", "Scope 2"), kpi_trend(ds, "electricity_mwh", "Electricity")
+    s2, el = kpi_trend(ds, "ghg_scope2_t", SCOPE2), kpi_trend(ds, "electricity_mwh", ELECTRICITY)
     if {s2.case, el.case} & {"no_prior", "missing", "up_from_zero"}:
         return None
     facts = {"scope2_verb": Dir(s2.case), "scope2_change": s2.facts["change"],
@@ -97,6 +101,15 @@ def scope2_vs_electricity(ds: Dataset) -> Finding | None:
     else:
         case = "same" if s2.case == el.case else "opposite"
     return Finding("env.scope2_vs_electricity", case, facts)
+
+
+def _variant(factor: dict) -> Bilingual:
+    return Bilingual(factor["variant"], factor["variant_zh"])
+
+
+def _publisher(factor: dict) -> Bilingual:
+    """A factor's publisher as prose names it: without its acronym ('Ministry of Ecology and Environment')."""
+    return Bilingual(factor["publisher"].split(" (")[0], re.sub(r"（[A-Z、]+）$", "", factor["publisher_zh"]))
 
 
 def _gap_case(published: float, official: float) -> tuple[str, Q]:
@@ -129,8 +142,8 @@ def scope2_when_written(ds: Dataset) -> Finding | None:
     case, gap = _gap_case(published, official)
     return Finding("env.scope2_when_written", case, {
         "due": findings.date(ds.report["published_by"]),
-        "factor": Q(float(factor["value"]), 4, "tCO2/MWh"), "variant": factor["variant"],
-        "publisher": factor["publisher"].split(" (")[0], "applies": str(factor["applies_to_year"]),
+        "factor": Q(float(factor["value"]), 4, "tCO2/MWh"), "variant": _variant(factor),
+        "publisher": _publisher(factor), "applies": str(factor["applies_to_year"]),
         "published": findings.date(factor["published"], "month"), "year": str(ds.year),
         "official": Q(official, 2, "tCO2e"), "published_value": Q(published, 2, "tCO2e"), "gap": gap})
 
@@ -144,8 +157,8 @@ def scope2_sensitivity(ds: Dataset) -> Finding | None:
         return None
     case, gap = _gap_case(published, official)
     return Finding("env.scope2_sensitivity", case, {
-        "variant": factor["variant"], "year": str(ds.year), "factor": Q(float(factor["value"]), 4, "tCO2/MWh"),
-        "publisher": factor["publisher"].split(" (")[0], "official": Q(official, 2, "tCO2e"), "gap": gap})
+        "variant": _variant(factor), "year": str(ds.year), "factor": Q(float(factor["value"]), 4, "tCO2/MWh"),
+        "publisher": _publisher(factor), "official": Q(official, 2, "tCO2e"), "gap": gap})
 
 
 def scope1_factor(ds: Dataset) -> Finding | None:
@@ -161,11 +174,13 @@ def scope1_factor(ds: Dataset) -> Finding | None:
         else:
             a, b = round(implied, 4), round(default, 4)
             case = "equal" if a == b else "above" if a > b else "below"
-        clauses.append(narrative.write(Finding("env.scope1_year", case, {
-            "value": value, "year": str(year), "default": Q(default, 4, "tCO2/MWh")})))
+        clauses.append(Finding("env.scope1_year", case, {
+            "value": value, "year": str(year), "default": Q(default, 4, "tCO2/MWh")}))
     if not clauses:
         return None
-    return Finding("env.scope1_factor", "years", {"clauses": "; ".join(clauses)})
+    # each language lists the years its own way
+    return Finding("env.scope1_factor", "one" if len(clauses) == 1 else "two",
+                   {"first": clauses[0], "last": clauses[-1]})
 
 
 def hazardous_share(ds: Dataset) -> Finding | None:
@@ -204,21 +219,22 @@ def climate(ds: Dataset) -> Finding:
 
 def numbers(ds: Dataset) -> dict[str, str]:
     """The chapter's computed paragraphs (Md, pasted with {glue:md}); the same keys for every edition."""
-    energy = _say(findings.prior_year(ds), kpi_trend(ds, "electricity_mwh", "Electricity use (用電總量)"),
-                  kpi_trend(ds, "gasoline_mwh", "Gasoline (汽油)"), electricity_share(ds),
-                  kpi_trend(ds, "energy_mwh", "Total energy (能源消耗總量)"),
+    energy = _say(findings.prior_year(ds), kpi_trend(ds, "electricity_mwh", ELECTRICITY),
+                  kpi_trend(ds, "gasoline_mwh", glossed("Gasoline", "汽油")), electricity_share(ds),
+                  kpi_trend(ds, "energy_mwh", glossed("Total energy", "能源消耗總量")),
                   intensity(ds, "energy_per_employee_mwh", "energy_mwh"))
-    water = _say(kpi_trend(ds, "water_t", "Water use (用水總量)"), intensity(ds, "water_per_employee_t", "water_t"),
+    water = _say(kpi_trend(ds, "water_t", glossed("Water use", "用水總量")),
+                 intensity(ds, "water_per_employee_t", "water_t"),
                  published_intensity(ds, "water_per_employee_t", findings.name(
                      "water intensity", ds.metric_info["water_per_employee_t"]["name_zh"])))
-    ghg = _say(kpi_trend(ds, "ghg_scope1_t", "Scope 1 (範圍1)"), kpi_trend(ds, "ghg_scope2_t", "Scope 2 (範圍2)"),
-               kpi_trend(ds, "ghg_total_t", "Total emissions", zh=ds.metric_info["ghg_total_t"]["name_zh"]), intensity(ds, "ghg_per_employee_t", "ghg_total_t"),
-               scope2_vs_electricity(ds))
+    ghg = _say(kpi_trend(ds, "ghg_scope1_t", glossed("Scope 1", "範圍1")), kpi_trend(ds, "ghg_scope2_t", SCOPE2),
+               kpi_trend(ds, "ghg_total_t", Bilingual("Total emissions", ds.metric_info["ghg_total_t"]["name_zh"])),
+               intensity(ds, "ghg_per_employee_t", "ghg_total_t"), scope2_vs_electricity(ds))
     key = story.by_id(ds).get("scope2")
     factors = ([key.sentence()] if key else []) + _say(scope2_when_written(ds), scope2_sensitivity(ds))
     scope1 = scope1_factor(ds)
-    waste = _say(kpi_trend(ds, "hazardous_waste_t", "Hazardous waste (有害廢棄物)"),
-                 kpi_trend(ds, "non_hazardous_waste_t", "Non-hazardous waste (無害廢棄物)"), hazardous_share(ds),
+    waste = _say(kpi_trend(ds, "hazardous_waste_t", glossed("Hazardous waste", "有害廢棄物")),
+                 kpi_trend(ds, "non_hazardous_waste_t", glossed("Non-hazardous waste", "無害廢棄物")), hazardous_share(ds),
                  intensity(ds, "waste_per_employee_t", "waste_total_t"))
     return {
         "env_energy_text": narrative.paragraph(*energy),
@@ -239,28 +255,29 @@ def numbers(ds: Dataset) -> dict[str, str]:
 
 def energy_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["electricity_mwh", "gasoline_mwh", "energy_mwh", "energy_per_employee_mwh"])
-    return present.table(frame, "tbl-env-energy", f"Energy use (能源消耗), {present.versus(ds)}; "
-                         "totals and intensities recomputed from electricity, gasoline and year-end headcount.",
+    return present.table(frame, "tbl-env-energy", entry("Energy use (能源消耗), {span}; totals and intensities "
+                                                        "recomputed from electricity, gasoline and year-end headcount.",
+                                                        span=present.versus(ds)),
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
 def water_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["water_t", "water_per_employee_t"])
-    return present.table(frame, "tbl-env-water", f"Water use (水資源消耗), {present.versus(ds)}.",
+    return present.table(frame, "tbl-env-water", entry("Water use (水資源消耗), {span}.", span=present.versus(ds)),
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
 def ghg_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["ghg_scope1_t", "ghg_scope2_t", "ghg_total_t", "ghg_per_employee_t"])
-    return present.table(frame, "tbl-env-ghg", f"Greenhouse gas emissions (溫室氣體排放), {present.versus(ds)}; "
-                         "the total and the intensity are recomputed.",
+    return present.table(frame, "tbl-env-ghg", entry("Greenhouse gas emissions (溫室氣體排放), {span}; the total and "
+                                                     "the intensity are recomputed.", span=present.versus(ds)),
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
 def waste_table(ds: Dataset) -> present.Table:
     frame = present.kpi_comparison(ds, ["hazardous_waste_t", "non_hazardous_waste_t", "waste_total_t",
                                         "waste_per_employee_t"])
-    return present.table(frame, "tbl-env-waste", f"Waste (有害及無害廢棄物), {present.versus(ds)}.",
+    return present.table(frame, "tbl-env-waste", entry("Waste (有害及無害廢棄物), {span}.", span=present.versus(ds)),
                          present.source(ds, "environment", "workforce", section=TABLE))
 
 
@@ -284,49 +301,58 @@ def _two_years(ds: Dataset, ids: list[str], names: dict[str, str]) -> pd.DataFra
 
 
 def energy_chart(ds: Dataset) -> charts.Chart:
-    names = {"electricity_mwh": "Electricity 用電", "gasoline_mwh": "Gasoline 汽油", "energy_mwh": "Total 總計"}
+    names = {"electricity_mwh": spaced("Electricity", "用電"), "gasoline_mwh": spaced("Gasoline", "汽油"),
+             "energy_mwh": spaced("Total", "總計")}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-energy", title="Energy use by source (能源消耗), MWh",
                              category="item", value="value", unit="MWh", decimals=1, measure="Energy",
-                             description=f"Bar chart of electricity, gasoline and total energy in MWh, "
-                             f"{present.versus(ds)}, each bar labelled with its year and value.")
+                             description=entry("Bar chart of electricity, gasoline and total energy in MWh, {span}, "
+                                               "each bar labelled with its year and value.", span=present.versus(ds)))
 
 
 def water_chart(ds: Dataset) -> charts.Chart:
-    names = {"water_t": "Water 用水總量"}
+    names = {"water_t": spaced("Water", "用水總量")}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-water", title="Water use (用水量), tonnes", category="item",
                              value="value", unit="t", decimals=0, measure="Water",
-                             description=f"Bar chart of water use in tonnes, {present.versus(ds)}, each bar labelled.")
+                             description=entry("Bar chart of water use in tonnes, {span}, each bar labelled.",
+                                               span=present.versus(ds)))
 
 
 def ghg_chart(ds: Dataset) -> charts.Chart:
-    names = {"ghg_scope1_t": "Scope 1 範圍1", "ghg_scope2_t": "Scope 2 範圍2", "ghg_total_t": "Total 總量"}
+    names = {"ghg_scope1_t": spaced("Scope 1", "範圍1"), "ghg_scope2_t": spaced("Scope 2", "範圍2"),
+             "ghg_total_t": spaced("Total", "總量")}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-ghg", title="GHG emissions (溫室氣體排放), tCO2e", category="item",
                              value="value", unit="tCO2e", decimals=2, measure="Emissions",
-                             description=f"Bar chart of scope 1, scope 2 and total greenhouse gas emissions in "
-                             f"tonnes CO2e, {present.versus(ds)}, each bar labelled.")
+                             description=entry("Bar chart of scope 1, scope 2 and total greenhouse gas emissions in "
+                                               "tonnes CO2e, {span}, each bar labelled.", span=present.versus(ds)))
 
 
 def waste_chart(ds: Dataset) -> charts.Chart:
-    names = {"hazardous_waste_t": "Hazardous 有害", "non_hazardous_waste_t": "Non-hazardous 無害"}
+    names = {"hazardous_waste_t": spaced("Hazardous", "有害"), "non_hazardous_waste_t": spaced("Non-hazardous", "無害")}
     frame = _two_years(ds, list(names), names)
     return charts.years_bars(frame, label="fig-env-waste", title="Waste (廢棄物), tonnes", category="item",
                              value="value", unit="t", decimals=2, measure="Waste",
-                             description=f"Bar chart of hazardous and non-hazardous waste in tonnes, "
-                             f"{present.versus(ds)}, each bar labelled.")
+                             description=entry("Bar chart of hazardous and non-hazardous waste in tonnes, {span}, "
+                                               "each bar labelled.", span=present.versus(ds)))
 
 
 def intensity_chart(ds: Dataset) -> charts.Chart:
-    names = {"energy_per_employee_mwh": "Energy 能源", "water_per_employee_t": "Water 用水",
-             "ghg_per_employee_t": "GHG 溫室氣體", "waste_per_employee_t": "Waste 廢棄物"}
+    names = {"energy_per_employee_mwh": spaced("Energy", "能源"), "water_per_employee_t": spaced("Water", "用水"),
+             "ghg_per_employee_t": spaced("GHG", "溫室氣體"), "waste_per_employee_t": spaced("Waste", "廢棄物")}
     frame = _two_years(ds, list(names), names)
-    return charts.years_panels(frame, label="fig-env-intensities", title="Intensities per year-end employee (密度)",
+    return charts.years_panels(frame, label="fig-env-intensities",
+                               title=glossed("Intensities per year-end employee", "密度"),
                                category="item", value="value", unit="unit", decimals=2,
-                               description=f"Four small bar charts, one per intensity (energy in MWh, water in t, "
-                               f"GHG in tCO2e and waste in t per year-end employee), each on its own scale, with a "
-                               f"bar per year ({present.versus(ds)}) labelled with its year and value.")
+                               description=entry("Four small bar charts, one per intensity (energy in MWh, water in t, "
+                                                 "GHG in tCO2e and waste in t per year-end employee), each on its "
+                                                 "own scale, with a bar per year ({span}) labelled with its year and "
+                                                 "value.", span=present.versus(ds)))
+
+
+# The factor chart's series of the highest regional and the highest provincial grid factor.
+HIGHEST = {"regional": "Highest regional: {text}", "provincial": "Highest provincial: {text}"}
 
 
 def factor_chart(ds: Dataset) -> charts.Chart:
@@ -343,17 +369,20 @@ def factor_chart(ds: Dataset) -> charts.Chart:
         grid = story.grid_factors(ds, y)
         national = grid[(grid["region"] == "national") & ~grid["variant"].isin(story.CONTEXT_VARIANTS)]
         for r in national.itertuples(index=False):
-            rows.append({"year": y, "series": f"National, {r.variant}", "kind": "location-based", "value": float(r.value)})
+            rows.append({"year": y, "series": entry("National, {text}", text=Bilingual(r.variant, r.variant_zh)),
+                         "kind": "location-based", "value": float(r.value)})
         for level in ("regional", "provincial"):
             part = grid[(grid["region"] != "national") & ~grid["variant"].isin(story.CONTEXT_VARIANTS)
                         & (grid["variant"].str.contains("provincial") == (level == "provincial"))]
             if not part.empty:
                 top = part.loc[part["value"].idxmax()]
-                rows.append({"year": y, "series": f"Highest {level}: {top['region']}", "kind": "location-based",
+                where = Bilingual(top["region"], top["region_zh"])
+                rows.append({"year": y, "series": entry(HIGHEST[level], text=where), "kind": "location-based",
                              "value": float(top["value"])})
         home = grid[grid["region"] == story.HEADQUARTERS]
         if not home.empty:
-            rows.append({"year": y, "series": f"{story.HEADQUARTERS} (headquarters)", "kind": "location-based",
+            where = Bilingual(story.HEADQUARTERS, home["region_zh"].iloc[0])
+            rows.append({"year": y, "series": entry("{text} (headquarters)", text=where), "kind": "location-based",
                          "value": float(home["value"].iloc[0])})
         for r in grid[grid["variant"].isin(story.CONTEXT_VARIANTS)].itertuples(index=False):
             rows.append({"year": y, "series": "National, fossil sources only (context)", "kind": "context",

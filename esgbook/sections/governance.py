@@ -15,6 +15,7 @@ from ..assumptions import HKEX_INED_FLOOR_PCT
 from ..data import Dataset
 from ..findings import name, trend
 from ..narrative import Change, Finding, Q, absent, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual, concat, entry, glossed, span
 from .operations import exact_panels, figure_q, row_of, unit_words, value
 
 PREFIX = "gov"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -24,8 +25,9 @@ COMPLIANCE = "04 公司責任治理 > 合規與反腐敗管理"
 TRAINING = "04 公司責任治理 > 宣導培訓"
 
 COMPLIANCE_METRICS = ["corruption_cases", "gift_declarations", "suppliers_removed"]
-SHORT_NAMES = {"corruption_cases": "Corruption cases (貪污訴訟案件)", "gift_declarations": "Gift declarations (禮品申報)",
-               "suppliers_removed": "Suppliers removed (清退供應商)"}
+SHORT_NAMES = {"corruption_cases": glossed("Corruption cases", "貪污訴訟案件"),
+               "gift_declarations": glossed("Gift declarations", "禮品申報"),
+               "suppliers_removed": glossed("Suppliers removed", "清退供應商")}
 TRAINING_METRICS = ["integrity_emails", "values_certification_trainings", "new_hire_anti_fraud_sessions",
                     "supplier_conference_partners"]
 TRAINING_FACTS = dict(zip(TRAINING_METRICS, ["emails", "certification", "new_hire", "partners"]))
@@ -41,8 +43,9 @@ DIRECTOR_LIST = ("the list of directors", "董事名單")
 # What a report's narrative states beyond its data table, by the year of the report (section 04
 # 合規與反腐敗管理). Shown only in that year's own edition (`ds.own_report`): a new report adds its entry.
 REPORT_STATEMENTS = {
-    2023: {"revised_rules": ["anti-fraud rules (《反舞弊管理規定》)", "gift-acceptance rules (《禮品接受及處理規定》)",
-                             "whistle-blower protection and reward rules (《舉報人保護及獎勵規定》)"],
+    2023: {"revised_rules": [glossed("anti-fraud rules", "《反舞弊管理規定》"),
+                             glossed("gift-acceptance rules", "《禮品接受及處理規定》"),
+                             glossed("whistle-blower protection and reward rules", "《舉報人保護及獎勵規定》")],
            # "2 suspected commercial bribery cases found, investigated and referred to the judicial
            # authorities; problem suppliers removed and supplier checks tightened" (no outcome given).
            "cases": "referred", "suppliers_removed_after_cases": True},
@@ -246,19 +249,23 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     out = {}
     out["B7"] = (("disclosed", "Anti-corruption rules, their revision and the whistle-blowing channel are described.")
                  if policies.case == "stated" else
-                 ("not disclosed", f"No anti-corruption policy of {ds.year} is described: "
-                  + ("the edition is built from a later report's comparative figures." if policies.case == "comparative"
-                     else "the data hold no statement of the year's report.")))
+                 ("not disclosed", entry("No anti-corruption policy of {year} is described: the edition is built from a "
+                                         "later report's comparative figures.", year=ds.year)
+                  if policies.case == "comparative" else
+                  entry("No anti-corruption policy of {year} is described: the data hold no statement of the year's "
+                        "report.", year=ds.year)))
     if reading is None:
-        out["B7.1"] = ("not disclosed", f"No count of corruption cases is given for {ds.year}.")
+        out["B7.1"] = ("not disclosed", entry("No count of corruption cases is given for {year}.", year=ds.year))
     elif reading.case == "none":
-        out["B7.1"] = ("disclosed", f"No corruption case is reported for {ds.year}.")
+        out["B7.1"] = ("disclosed", entry("No corruption case is reported for {year}.", year=ds.year))
     else:
-        n = present.num(value(ds, "corruption_cases"))
-        out["B7.1"] = ("partly", f"{n} case(s) counted; " + {
-            "referred": "the narrative says they were referred to the judicial authorities, and no outcome is reported.",
-            "comparative": "the figure is a later report's comparative, with no account of the case or its outcome.",
-            "label_only": "no account of the cases or their outcome is held."}[reading.case])
+        out["B7.1"] = ("partly", entry({
+            "referred": "{n} case(s) counted; the narrative says they were referred to the judicial authorities, and "
+                        "no outcome is reported.",
+            "comparative": "{n} case(s) counted; the figure is a later report's comparative, with no account of the "
+                           "case or its outcome.",
+            "label_only": "{n} case(s) counted; no account of the cases or their outcome is held."}[reading.case],
+            n=present.num(value(ds, "corruption_cases"))))
     said = _statements(ds)
     if said and compliance.case != "none":
         out["B7.2"] = ("disclosed", "The whistle-blowing channel, whistle-blower protection rules and gift "
@@ -267,10 +274,11 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
         out["B7.2"] = ("partly", "Gift declarations or supplier removals are counted; no whistle-blowing procedure "
                        "is described.")
     else:
-        out["B7.2"] = ("not disclosed", f"No preventive measure or whistle-blowing procedure is described for {ds.year}.")
+        out["B7.2"] = ("not disclosed", entry("No preventive measure or whistle-blowing procedure is described for "
+                                             "{year}.", year=ds.year))
     out["B7.3"] = (("partly", "Staff integrity training is counted; no anti-corruption training for the directors is "
                     "reported.") if training.case == "counted" else
-                   ("not disclosed", f"No anti-corruption training is reported for {ds.year}."))
+                   ("not disclosed", entry("No anti-corruption training is reported for {year}.", year=ds.year)))
     return out
 
 
@@ -281,14 +289,16 @@ def board_table(ds: Dataset) -> present.Table:
         body = present.empty_note(ds, "list of directors")
     else:
         body = pd.DataFrame({
-            "Director": board["name_en"] + " (" + board["name_zh"] + ")",
+            # Bilingual: as plain text the header would be read as the data's role 'Director'
+            Bilingual("Director", "董事"): [glossed(en, zh) for en, zh in zip(board["name_en"], board["name_zh"])],
             "Age": board["age"].astype(int),
             "Gender": board["gender"].map(lambda g: ds.label("gender", g)),
-            "Role": board["role_en"] + " (" + board["role_zh"] + ")",
+            "Role": [glossed(en, zh) for en, zh in zip(board["role_en"], board["role_zh"])],
             "Independent": board["independent"].map({True: "yes", False: "no"}),
         })
-    return present.table(body, "tbl-gov-board", f"Board of directors (董事會成員) at the end of {ds.year}, in the "
-                         "order the report lists them.", present.source(ds, "board", section=BOARD))
+    return present.table(body, "tbl-gov-board", entry("Board of directors (董事會成員) at the end of {year}, in the "
+                                                       "order the report lists them.", year=ds.year),
+                         present.source(ds, "board", section=BOARD))
 
 
 def _num_or_dash(value: float | None, decimals: int = 0, unit: str = "") -> str:
@@ -297,13 +307,20 @@ def _num_or_dash(value: float | None, decimals: int = 0, unit: str = "") -> str:
     return present.pct(value, decimals) if unit == "%" else present.num(value, decimals)
 
 
+def _points(cur: float | None, prior: float | None) -> str:
+    """A change of a share in percentage points, as the board table writes it ('+11.1 points')."""
+    return present.change_pp(cur, prior, 1, word="points")  # '+11.1 points', or why there is no change
+
+
 def board_kpi_table(ds: Dataset) -> present.Table:
     """Counts from the list of directors, with the counts the report states in its text."""
     ids = ["directors", "independent_directors", "female_directors", "independent_director_share_pct"]
     y, p = ds.year, ds.year - 1
     has_prior = not _board(ds, p).empty
-    caption = (f"Board composition (董事會成員) counted from the list of directors at the end of {y}"
-               + (f", against {p}" if has_prior else "") + ", with the counts the report's text states.")
+    caption = (entry("Board composition (董事會成員) counted from the list of directors at the end of {year}, against "
+                     "{year2}, with the counts the report's text states.", year=y, year2=p) if has_prior else
+               entry("Board composition (董事會成員) counted from the list of directors at the end of {year}, with the "
+                     "counts the report's text states.", year=y))
     source = present.source(ds, "board", "governance", section=BOARD)
     if _board(ds).empty:
         return present.table(present.empty_note(ds, "list of directors"), "tbl-gov-board-kpis", caption, source)
@@ -311,10 +328,10 @@ def board_kpi_table(ds: Dataset) -> present.Table:
     for kid in ids:
         k = kpis.BY_ID[kid]
         cur, prior = kpis.compute(ds, kid, y), kpis.compute(ds, kid, p)
-        row = {"Metric": f"{k.name_en} ({k.name_zh})", str(y): _num_or_dash(cur, k.decimals, k.unit)}
+        row = {"Metric": glossed(k.name_en, k.name_zh), str(y): _num_or_dash(cur, k.decimals, k.unit)}
         if has_prior:
             row[str(p)] = _num_or_dash(prior, k.decimals, k.unit)
-            row["Change"] = (present.change_pp(cur, prior, 1).replace(" pp", " points") if k.unit == "%"
+            row["Change"] = (_points(cur, prior) if k.unit == "%"
                              else present.DASH if cur == prior else present.num(cur - prior))
         stated = value(ds, kid) if kid in ("directors", "independent_directors") else None
         row["Stated in the text"] = _num_or_dash(stated)
@@ -336,14 +353,15 @@ def compliance_table(ds: Dataset) -> present.Table:
     if (frame[str(p)] == present.DASH).all():
         frame = frame.drop(columns=str(p))  # no prior year at all: no empty column
     body = frame if len(frame) else present.empty_note(ds, "compliance figures")
-    return present.table(body, "tbl-gov-compliance", f"Compliance and anti-corruption (合規與反腐敗) figures for "
-                         f"{y}" + (f" and {p}" if str(p) in body else "") + "; –: the report gives no figure for "
-                         "the year. The case count is the data table's (已審結); see the text for how it is read.",
-                         present.source(ds, "governance", section=COMPLIANCE))
+    years = span(y, p, "and") if str(p) in body else span(y)
+    caption = concat(entry("Compliance and anti-corruption (合規與反腐敗) figures for {span}; –: the report gives no "
+                           "figure for the year.", span=years),
+                     "The case count is the data table's (已審結); see the text for how it is read.", sep=" ", zh_sep="")
+    return present.table(body, "tbl-gov-compliance", caption, present.source(ds, "governance", section=COMPLIANCE))
 
 
 def compliance_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-gov-compliance", "Compliance and anti-corruption (合規與反腐敗), count"
+    label, title = "fig-gov-compliance", entry("Compliance and anti-corruption (合規與反腐敗), count")
     rows = []
     for metric in COMPLIANCE_METRICS:
         for y in (ds.year - 1, ds.year):
@@ -352,12 +370,13 @@ def compliance_chart(ds: Dataset) -> charts.Chart:
                 rows.append({"item": SHORT_NAMES[metric], "metric": metric, "year": y, "value": v, "unit": "count"})
     frame = pd.DataFrame(rows)
     if frame.empty:
-        return charts.placeholder(label, title, f"The report gives none of these figures for {ds.year}.")
-    years = " and ".join(str(y) for y in sorted(frame["year"].unique()))
+        return charts.placeholder(label, title, entry("The report gives none of these figures for {year}.", year=ds.year))
+    years = span(*sorted(frame["year"].unique()), how="and")
     return charts.years_bars(frame, label=label, title=title, category="item", value="value", unit="count",
                              measure="Number", decimals=0,
-                             description=f"Bar chart of corruption cases, gift declarations and suppliers removed "
-                             f"where the report gives them ({years}); each bar is labelled with its year and value.")
+                             description=entry("Bar chart of corruption cases, gift declarations and suppliers removed "
+                                               "where the report gives them ({span}); each bar is labelled with its year "
+                                               "and value.", span=years))
 
 
 def training_table(ds: Dataset) -> present.Table:
@@ -365,15 +384,16 @@ def training_table(ds: Dataset) -> present.Table:
              "Unit": unit_words(ds, ds.metric_info[m]["unit"]), str(ds.year): present.qualified(ds, m),
              "Description": ds.metric_info[m]["description"]} for m in TRAINING_METRICS if value(ds, m) is not None]
     body = pd.DataFrame(rows) if rows else present.empty_note(ds, "anti-corruption training figures")
-    return present.table(body, "tbl-gov-training", f"Anti-corruption publicity and training (宣導培訓), {ds.year}, "
-                         "as published (hedges included).", present.source(ds, "governance", section=TRAINING))
+    return present.table(body, "tbl-gov-training", entry("Anti-corruption publicity and training (宣導培訓), {year}, "
+                                                          "as published (hedges included).", year=ds.year),
+                         present.source(ds, "governance", section=TRAINING))
 
 
 def training_chart(ds: Dataset) -> charts.Chart:
     return exact_panels(ds, TRAINING_METRICS, label="fig-gov-training",
-                        title=f"Anti-corruption publicity and training (宣導培訓), {ds.year}",
+                        title=entry("Anti-corruption publicity and training (宣導培訓), {year}", year=ds.year),
                         description="Bar chart of the integrity e-mails, certification trainings and new-hire "
-                        "anti-fraud sessions, each bar labelled with the figure as the report gives it")
+                        "anti-fraud sessions, each bar labelled with the figure as the report gives it.")
 
 
 def figures(ds: Dataset) -> present.Table:
@@ -387,12 +407,12 @@ def composition_frame(ds: Dataset) -> pd.DataFrame:
     board = _board(ds)
     if board.empty:
         return pd.DataFrame(columns=["aspect", "group", "directors", "share_pct"])
+    independent, not_independent = glossed("Independent", "獨立董事"), glossed("Not independent", "非獨立董事")
     parts = [
-        ("Independence (獨立性)", board["independent"].map({True: "Independent (獨立董事)",
-                                                          False: "Not independent (非獨立董事)"}),
-         ["Independent (獨立董事)", "Not independent (非獨立董事)"]),
-        ("Gender (性別)", board["gender"].map(lambda g: present.category_name(ds, "gender", g)), None),
-        ("Age (年齡)", board["age"].map(age_band), None),
+        (glossed("Independence", "獨立性"), board["independent"].map({True: independent, False: not_independent}),
+         [independent, not_independent]),
+        (glossed("Gender", "性別"), board["gender"].map(lambda g: present.category_name(ds, "gender", g)), None),
+        (glossed("Age", "年齡"), board["age"].map(age_band), None),
     ]
     rows = []
     for aspect, groups, order in parts:
@@ -404,10 +424,10 @@ def composition_frame(ds: Dataset) -> pd.DataFrame:
 
 
 def composition_chart(ds: Dataset) -> charts.Chart:
-    label, title = "fig-gov-board-composition", f"Board composition (董事會成員), {ds.year}: directors"
+    label, title = "fig-gov-board-composition", entry("Board composition (董事會成員), {year}: directors", year=ds.year)
     frame = composition_frame(ds)
     if frame.empty:
-        return charts.placeholder(label, title, f"The report lists no board for {ds.year}.")
+        return charts.placeholder(label, title, entry("The report lists no board for {year}.", year=ds.year))
     frame["label"] = frame["directors"].astype(str) + " (" + frame["share_pct"].map(lambda v: f"{v:.1f}%") + ")"
     base = alt.Chart().encode(y=alt.Y("group:N", title=None, sort=None))
     bars = base.mark_bar(color=charts.PALETTE[0]).encode(
@@ -419,6 +439,6 @@ def composition_chart(ds: Dataset) -> charts.Chart:
                                       labelFontWeight="bold")),
         title=alt.TitleParams(title, anchor="start", font=charts.FONT),
     ).resolve_scale(y="independent")
-    description = (f"Bar chart of the {len(_board(ds))} directors in {ds.year} by independence, by gender and by "
-                   "age band (ten-year bands), each bar labelled with its count and share of the board.")
+    description = entry("Bar chart of the {n} directors in {year} by independence, by gender and by age band (ten-year "
+                        "bands), each bar labelled with its count and share of the board.", n=len(_board(ds)), year=ds.year)
     return charts.Chart(charts.configure(chart), label, title, description, frame.drop(columns="label"))

@@ -7,8 +7,9 @@ import pandas as pd
 from .. import kpis, present
 from ..data import Dataset
 from ..findings import date as date_of
-from ..findings import name, trend
+from ..findings import trend
 from ..narrative import Finding, Q, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual
 from .operations import value
 
 PREFIX = "gov"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -34,9 +35,9 @@ def esg_line(ds: Dataset) -> Finding | None:
         path.append(node)
     committees = [b for b in bodies.index if bodies.loc[b, "reports_to"] == "board" and b.endswith("_committee")]
 
-    def named(body):  # a body the data do not list keeps its id
+    def named(body):  # a body the data do not list keeps its id; 'ESG委員會' carries its own Chinese
         row = bodies.loc[body] if body in bodies.index else {"name_en": body, "name_zh": body}
-        return name(row["name_en"], row["name_zh"], "lower")
+        return Bilingual(row["name_en"].lower(), row["name_zh"])
     facts = {"year": str(ds.year), "path": [named(p) for p in path], "first": named(path[0]) if path else "",
              "committees": [named(c) for c in committees], "n_committees": Q(len(committees), 0)}
     board_esg = any("esg" in c.lower() or "sustainab" in c.lower() for c in bodies.loc[committees, "name_en"])

@@ -12,6 +12,7 @@ from .. import charts, findings, present
 from ..data import Dataset
 from ..errors import DataError
 from ..narrative import Finding, Md, Q, absent, paragraph, write
+from ..narrative.bilingual import Bilingual, entry, glossed, join, join_and
 
 FILE = "highlights"
 # The report's three highlight themes (亮點數據) and the figures under each, in its order.
@@ -148,20 +149,27 @@ def _later_report(ds: Dataset) -> int:
     return int(ds.report["report_year"]) if ds.report else ds.year + 1
 
 
-def _name_lower(ds: Dataset, metric: str) -> str:
-    name = ds.metric_info[metric]["name_en"].replace(" (cumulative)", "")
-    return name[0].lower() + name[1:]
+def _name_lower(ds: Dataset, metric: str) -> Bilingual:
+    """'farmers served' (累計服務農民人數): a metric's name inside a sentence."""
+    name = ds.name(metric)
+    en = str(name).replace(" (cumulative)", "")
+    return Bilingual(en[0].lower() + en[1:], name.zh)
 
 
-def _named(ds: Dataset, metric: str) -> str:
+def _both(finding: Finding) -> Bilingual:
+    """A finding written in each language, for a phrase that is joined with others before a template takes it."""
+    return Bilingual(write(finding, "en"), write(finding, "zh_hant"))
+
+
+def _named(ds: Dataset, metric: str) -> Bilingual:
     """'farmers served (3.752 million)': a figure named in a list."""
-    return write(Finding("hl.named_figure", "given", {"name": _name_lower(ds, metric), "q": _q(ds, metric)}))
+    return _both(Finding("hl.named_figure", "given", {"name": _name_lower(ds, metric), "q": _q(ds, metric)}))
 
 
 def _partial(ds: Dataset, theme: str, metrics: list[str]) -> Finding:
     """A theme of which the year holds only some figures: list them as published."""
     given = [_named(ds, m) for m in metrics if not _q(ds, m).missing]
-    return Finding("hl.theme_partial", "partial", {"theme": theme, "year": ds.year, "figures": present.join_and(given)})
+    return Finding("hl.theme_partial", "partial", {"theme": theme, "year": ds.year, "figures": join_and(given)})
 
 
 def figures_finding(ds: Dataset) -> Finding:
@@ -176,17 +184,18 @@ def figures_finding(ds: Dataset) -> Finding:
             return Finding("hl.figures", "no_longer", {"year": y, "prior_year": p, "n_prior": len(prior)})
         return Finding("hl.figures", "none", {"year": y})
     units = list(dict.fromkeys(ds.metric_info[m]["unit"] for m in present_hl))
-    names = ds.table("units").set_index("id")["name_en"]
+    names = ds.table("units").set_index("id")
     hedged = [m for m in present_hl if _q(ds, m).qualifier]
     facts = {"year": y, "prior_year": p, "count": len(present_hl), "unit_count": len(units),
-             "units": present.join_and([str(names.get(u, u)) for u in units]),
+             "units": join_and([Bilingual(names.loc[u, "name_en"], names.loc[u, "name_zh"]) if u in names.index
+                                else u for u in units]),
              "hedged_count": len(hedged),
-             "hedged": present.join_and([_named(ds, m) for m in hedged]) if hedged else ""}
+             "hedged": join_and([_named(ds, m) for m in hedged]) if hedged else ""}
     both = [m for m in present_hl if not _q(ds, m, p).missing]
     if not both:
         return Finding("hl.figures", "only_year", facts)
-    trends = [write(findings.trend("trend", _q(ds, m), _q(ds, m, p), y, name=_name_lower(ds, m))) for m in both]
-    return Finding("hl.figures", "with_prior", {**facts, "with_prior": len(both), "trends": "; ".join(trends)})
+    trends = [_both(findings.trend("trend", _q(ds, m), _q(ds, m, p), y, name=_name_lower(ds, m))) for m in both]
+    return Finding("hl.figures", "with_prior", {**facts, "with_prior": len(both), "trends": join(trends)})
 
 
 def cumulative_finding(ds: Dataset) -> Finding:
@@ -240,9 +249,9 @@ def theme_findings(ds: Dataset) -> dict[str, Finding | None]:
         return out
 
     return {
-        "inclusive": _theme_finding(ds, "hl.inclusive", "both", "Inclusive finance (普惠小微)", THEMES[0][2], inclusive),
-        "rural": _theme_finding(ds, "hl.rural", "both", "Rural revitalisation (鄉村振興)", THEMES[1][2], rural),
-        "green": _theme_finding(ds, "hl.green", "full", "Green finance (綠色金融)", THEMES[2][2], green),
+        "inclusive": _theme_finding(ds, "hl.inclusive", "both", glossed(*THEMES[0][:2]), THEMES[0][2], inclusive),
+        "rural": _theme_finding(ds, "hl.rural", "both", glossed(*THEMES[1][:2]), THEMES[1][2], rural),
+        "green": _theme_finding(ds, "hl.green", "full", glossed(*THEMES[2][:2]), THEMES[2][2], green),
     }
 
 
@@ -258,7 +267,7 @@ def small_business_finding(ds: Dataset) -> Finding:
         return Finding("hl.small_business", "none", {"year": y})
     if any(v.missing for v in q.values()):
         given = [_named(ds, m) for m, v in q.items() if not v.missing]
-        return Finding("hl.small_business", "partial", {"year": y, "figures": present.join_and(given)})
+        return Finding("hl.small_business", "partial", {"year": y, "figures": join_and(given)})
     average = per_merchant(ds)
     support = q["wholesale_retail_fund_support_cny10k"]
     return Finding("hl.small_business", "described", {
@@ -273,13 +282,13 @@ def small_business_finding(ds: Dataset) -> Finding:
         "per_merchant": average, "small": "yes" if average.value < 1e4 else "no"})
 
 
-def _case_figure(ds: Dataset, metric: str) -> str:
+def _case_figure(ds: Dataset, metric: str) -> Bilingual:
     q = _q(ds, metric)
     q = _bare(q) if q.unit in ("persons", "count") else q
     try:
-        return write(Finding("hl.case_figure", metric, {"q": q}))
+        return _both(Finding("hl.case_figure", metric, {"q": q}))
     except KeyError:  # a metric without its own phrase
-        return write(Finding("hl.case_figure", "generic", {"q": q, "name_lower": _name_lower(ds, metric)}))
+        return _both(Finding("hl.case_figure", "generic", {"q": q, "name_lower": _name_lower(ds, metric)}))
 
 
 def community_findings(ds: Dataset) -> list[Finding]:
@@ -296,8 +305,8 @@ def community_findings(ds: Dataset) -> list[Finding]:
     for c, metrics in figured:
         if metrics:
             out.append(Finding("hl.case_figures", "given", {
-                "case": f"{c.name_en} ({c.name_zh})",
-                "figures": present.join_and([_case_figure(ds, m) for m in metrics])}))
+                "case": glossed(c.name_en, c.name_zh),
+                "figures": join_and([_case_figure(ds, m) for m in metrics])}))
     hon = ds.table("honours")
     hon = hon[(hon["year"] == y) & (hon["theme"] == "community")]
     if len(hon):
@@ -310,7 +319,7 @@ def community_findings(ds: Dataset) -> list[Finding]:
     case = ("resources" if resources else "no_figures" if not units else
             "reach_only" if any("person-times" in u for u in units) else "no_resources")
     out.append(Finding("hl.community_resources", case, {
-        "resources": present.join_and([_case_figure(ds, m) for m in resources]), "figures": len(units),
+        "resources": join_and([_case_figure(ds, m) for m in resources]), "figures": len(units),
         "reach": sum("person-times" in u for u in units)}))
     return out
 
@@ -346,23 +355,16 @@ def numbers(ds: Dataset) -> dict[str, str]:
     return out
 
 
-def _names(names) -> str:
-    """The cases' names (findings) written in the current language, for an index note."""
-    from .. import narrative  # noqa: PLC0415
-
-    return narrative.language().fmt(names)
-
-
 def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     """B8, B8.1 and B8.2 (community investment), from the same findings the chapter states."""
     found = {f.topic: f for f in community_findings(ds)}
     main = found["hl.community"]
     if main.case == "no_own_report":
-        reason = (f"No report of {ds.year} in the data: the edition's figures are the {_later_report(ds)} report's "
-                  "comparative column, which describes no community work of that year.")
+        reason = entry("No report of {year} in the data: the edition's figures are the {year2} report's comparative "
+                       "column, which describes no community work of that year.", year=ds.year, year2=_later_report(ds))
         return {code: ("not disclosed", reason) for code in ("B8", "B8.1", "B8.2")}
     if main.case == "none":
-        reason = f"The data hold no community cases for {ds.year}."
+        reason = entry("The data hold no community cases for {year}.", year=ds.year)
         return {code: ("not disclosed", reason) for code in ("B8", "B8.1", "B8.2")}
     count = main.facts["count"]
     resources = found["hl.community_resources"].case
@@ -371,6 +373,7 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
                                     "hours volunteered."),
            "no_resources": ("partly", "Case figures are given but no money donated or hours volunteered."),
            "no_figures": ("not disclosed", "No case gives a figure.")}[resources]
-    return {"B8": ("disclosed", f"The report describes its community programmes ({count} cases)."),
-            "B8.1": ("disclosed", f"The focus areas are those of the {count} cases: {_names(main.facts['names'])}."),
+    names = join_and([glossed(c.name_en, c.name_zh) for c in cases(ds).itertuples()])
+    return {"B8": ("disclosed", entry("The report describes its community programmes ({n} cases).", n=count)),
+            "B8.1": ("disclosed", entry("The focus areas are those of the {n} cases: {text}.", n=count, text=names)),
             "B8.2": b82}

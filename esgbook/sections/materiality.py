@@ -13,6 +13,7 @@ from .. import charts, present
 from ..data import Dataset
 from ..findings import name
 from ..narrative import Finding, Md, absent, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual, concat, entry, glossed, same, spaced, span
 
 PREFIX = "mat"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
@@ -240,35 +241,41 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     case = topics_findings(ds)[0].case
     if case == "ranked":
         top = topics(ds)
-        return {"MDR.2": ("disclosed", f"The report explains its reporting principles and ranks {len(top)} "
-                                       f"material topics in {top['tier'].nunique()} tiers with a materiality matrix; "
-                                       "the matrix scores are not published.")}
+        return {"MDR.2": ("disclosed", entry(
+            "The report explains its reporting principles and ranks {n} material topics in {n2} tiers with a "
+            "materiality matrix; the matrix scores are not published.", n=len(top), n2=top["tier"].nunique()))}
     if case == "none":
-        return {"MDR.2": ("not disclosed", f"The data hold no materiality assessment for {ds.year}.")}
-    return {"MDR.2": ("not disclosed", f"No report of {ds.year} in the data: the edition's figures are a later "
-                                       f"report's comparative column, with no materiality assessment of {ds.year}.")}
+        return {"MDR.2": ("not disclosed", entry("The data hold no materiality assessment for {year}.", year=ds.year))}
+    return {"MDR.2": ("not disclosed", entry(
+        "No report of {year} in the data: the edition's figures are a later report's comparative column, with no "
+        "materiality assessment of {year2}.", year=ds.year, year2=ds.year))}
 
 
-def _missing_note(ds: Dataset, what: str) -> str:
-    """Why a table or chart of the year is empty: no report of its own, or none in its report."""
-    if not ds.own_report:
-        later = f"the {ds.report['report_year']} report's" if ds.report else "a later report's"
-        return f"No {what} for {ds.year}: the edition's figures are {later} comparative column."
-    return f"The {ds.year} report, as the data hold it, gives no {what}."
+def _missing_note(ds: Dataset, what: str) -> Bilingual:
+    """Why a table or chart of the year is empty: no report of its own, or none in its report (`what`: the
+    catalogue's 'material topics' or 'stakeholder concerns')."""
+    if ds.own_report:
+        return entry("The {year} report, as the data hold it, gives no {text}.", year=ds.year, text=what)
+    if ds.report:
+        return entry("No {text} for {year}: the edition's figures are the {year2} report's comparative column.",
+                     text=what, year=ds.year, year2=ds.report["report_year"])
+    return entry("No {text} for {year}: the edition's figures are a later report's comparative column.",
+                 text=what, year=ds.year)
 
 
 def topics_table(ds: Dataset) -> present.Table:
     gpt = groups_per_topic(ds)
     frame = pd.DataFrame({
         "Rank": gpt["rank"].tolist(),
-        "Topic (議題)": [f"{e} ({z})" for e, z in zip(gpt["name_en"], gpt["name_zh"])],
-        "Tier": [f"{TIERS[t][0]} ({TIERS[t][1]})" for t in gpt["tier"]],
+        "Topic (議題)": [glossed(e, z) for e, z in zip(gpt["name_en"], gpt["name_zh"])],
+        "Tier": [glossed(*TIERS[t]) for t in gpt["tier"]],
         "Raised by": [_groups(g, concerns(ds)) for g in gpt["groups"]],
     })
     if frame.empty:
         frame = pd.DataFrame([{"Note": _missing_note(ds, "material topics")}])
-    return present.table(frame, "tbl-mat-topics", f"Material topics of {ds.year} (實質性議題) by rank and tier, "
-                         "with the stakeholder groups that raise each in the stakeholder table.",
+    return present.table(frame, "tbl-mat-topics", entry("Material topics of {year} (實質性議題) by rank and tier, "
+                                                        "with the stakeholder groups that raise each in the "
+                                                        "stakeholder table.", year=ds.year),
                          present.source(ds, "material_topics", "stakeholder_concerns",
                                         section="02 實質性議題分析 > 實質性議題的識別、評估與排序"))
 
@@ -276,39 +283,54 @@ def topics_table(ds: Dataset) -> present.Table:
 def concerns_table(ds: Dataset) -> present.Table:
     m = matched_concerns(ds)
     frame = pd.DataFrame({
-        "Stakeholder group": [f"{a} ({b})" for a, b in zip(m["stakeholder_en"], m["stakeholder_zh"])],
-        "Topic raised": [f"{a} ({b})" for a, b in zip(m["topic_en"], m["topic_zh"])],
+        "Stakeholder group": [glossed(a, b) for a, b in zip(m["stakeholder_en"], m["stakeholder_zh"])],
+        "Topic raised": [glossed(a, b) for a, b in zip(m["topic_en"], m["topic_zh"])],
         "Rank": [NOT_RANKED if pd.isna(r) else str(int(r)) for r in m["rank"]],
-        "Company response": m["response_en"].tolist(),
-        "回應方式": m["response_zh"].tolist(),
+        "Company response": _responses(m),
+        "回應方式": [same(z) for z in m["response_zh"]],  # the report's own words, in both editions
     })
     if frame.empty:
         frame = pd.DataFrame([{"Note": _missing_note(ds, "stakeholder concerns")}])
-    return present.table(frame, "tbl-mat-concerns", f"Stakeholder groups, the topics they raise and the company's "
-                         f"responses (利益相關方溝通), {ds.year}; 'not ranked' marks a topic that is not among the "
-                         "ranked material topics.",
+    return present.table(frame, "tbl-mat-concerns", entry("Stakeholder groups, the topics they raise and the "
+                                                          "company's responses (利益相關方溝通), {year}; 'not ranked' "
+                                                          "marks a topic that is not among the ranked material "
+                                                          "topics.", year=ds.year),
                          present.source(ds, "stakeholder_concerns", "material_topics",
                                         section="02 實質性議題分析 > 利益相關方溝通"))
 
 
+def _responses(m: pd.DataFrame) -> list[Bilingual]:
+    """The company's response to each concern, with the report's Chinese."""
+    return [Bilingual(e, z) for e, z in zip(m["response_en"], m["response_zh"])]
+
+
 def _tier_label(tier: str) -> str:
-    return "Not among the ranked topics" if tier == NOT_RANKED else f"{TIERS[tier][0]} {TIERS[tier][1]}"
+    return "Not among the ranked topics" if tier == NOT_RANKED else spaced(*TIERS[tier])
+
+
+def _ranked_topic(rank, en: str, zh: str) -> Bilingual:
+    """A topic as a chart's axis names it: '1. Innovation and R&D 創新與研發' / 1.創新與研發, or, not ranked,
+    'Carbon neutrality plan 碳中和計畫 (not ranked)' / 碳中和計畫（未排序）."""
+    if pd.isna(rank):
+        return entry("{text} (not ranked)", text=spaced(en, zh))
+    return concat(same(f"{int(rank)}."), spaced(en, zh), sep=" ", zh_sep="")
 
 
 def topics_chart(ds: Dataset) -> charts.Chart:
     """One bar per ranked topic, in rank order, grouped in one panel per tier; the bar is the
     number of stakeholder groups that raise the topic."""
-    label, title = "fig-mat-topics", f"Material topics by tier and rank (實質性議題), {ds.year}"
+    label, title = "fig-mat-topics", entry("Material topics by tier and rank (實質性議題), {year}", year=ds.year)
     gpt = groups_per_topic(ds)
     if gpt.empty:
         return charts.placeholder(label, title, _missing_note(ds, "material topics"))
     frame = pd.DataFrame({
-        "rank": gpt["rank"], "topic": [f"{r}. {e} {z}" for r, e, z in zip(gpt["rank"], gpt["name_en"], gpt["name_zh"])],
+        "rank": gpt["rank"],
+        "topic": [_ranked_topic(r, e, z) for r, e, z in zip(gpt["rank"], gpt["name_en"], gpt["name_zh"])],
         "tier": gpt["tier"], "tier_label": [_tier_label(t) for t in gpt["tier"]],
         "stakeholder_groups": gpt["group_count"],
         "raised_by": [_groups(g, concerns(ds)) for g in gpt["groups"]],
     })
-    frame["label"] = frame["stakeholder_groups"].map(lambda n: f"{n} group" + ("" if n == 1 else "s"))
+    frame["label"] = frame["stakeholder_groups"].map(lambda n: entry("{n} group" if n == 1 else "{n} groups", n=n))
     tiers = [t for t in TIERS if t in set(frame["tier"])]
     base = alt.Chart(frame).encode(y=alt.Y("topic:N", sort=alt.EncodingSortField("rank", order="ascending"),
                                            title=None, axis=alt.Axis(labelLimit=420)))
@@ -327,28 +349,31 @@ def topics_chart(ds: Dataset) -> charts.Chart:
                     header=alt.Header(labelFont=charts.FONT, labelAngle=0, labelAlign="left", labelOrient="top",
                                       labelFontWeight="bold", labelFontSize=12, labelAnchor="start")),
         title=alt.TitleParams(title, anchor="start", font=charts.FONT,
-                              subtitle="Ranked 1 (most material) downwards, one panel per tier of the report",
+                              subtitle=entry("Ranked {n} (most material) downwards, one panel per tier of the "
+                                             "report", n=1),
                               subtitleFont=charts.FONT)).resolve_scale(y="independent")
     return charts.Chart(charts.configure(chart), label, title,
-                        f"Horizontal bar chart of the {len(frame)} material topics of {ds.year}, listed by rank in "
-                        "one panel per materiality tier (high, medium, low); each bar's length and label give the "
-                        "number of stakeholder groups that raise the topic.", frame.drop(columns="label"))
+                        entry("Horizontal bar chart of the {n} material topics of {year}, listed by rank in one panel "
+                              "per materiality tier (high, medium, low); each bar's length and label give the number "
+                              "of stakeholder groups that raise the topic.", n=len(frame), year=ds.year),
+                        frame.drop(columns="label"))
 
 
 def matrix_chart(ds: Dataset) -> charts.Chart:
     """Stakeholder group x topic: a cell for each concern, coloured by the topic's tier and marked with
     the tier's letter (or ×, not ranked) so the colour is not the only carrier."""
-    label, title = "fig-mat-matrix", f"Which stakeholder group raises which topic (利益相關方溝通), {ds.year}"
+    label = "fig-mat-matrix"
+    title = entry("{text}, {span}", text=glossed("Which stakeholder group raises which topic", "利益相關方溝通"),
+                  span=span(ds.year))
     m = matched_concerns(ds)
     if m.empty:
         return charts.placeholder(label, title, _missing_note(ds, "stakeholder concerns"))
     frame = pd.DataFrame({
-        "stakeholder": [f"{a} {b}" for a, b in zip(m["stakeholder_en"], m["stakeholder_zh"])],
-        "topic": [f"{'' if pd.isna(r) else str(int(r)) + '. '}{e} {z}" + ("" if not pd.isna(r) else " (not ranked)")
-                  for r, e, z in zip(m["rank"], m["topic_en"], m["topic_zh"])],
+        "stakeholder": [spaced(a, b) for a, b in zip(m["stakeholder_en"], m["stakeholder_zh"])],
+        "topic": [_ranked_topic(r, e, z) for r, e, z in zip(m["rank"], m["topic_en"], m["topic_zh"])],
         "rank": m["rank"], "tier": m["tier"], "tier_label": [_tier_label(t) for t in m["tier"]],
         "mark": ["×" if t == NOT_RANKED else TIERS[t][0][0] for t in m["tier"]],
-        "response": m["response_en"],
+        "response": _responses(m),
     })
     # Ranked topics first by rank, then the unranked ones in the order the report lists them.
     topic_order = list(dict.fromkeys(frame.sort_values("rank", na_position="last", kind="stable")["topic"]))
@@ -356,7 +381,7 @@ def matrix_chart(ds: Dataset) -> charts.Chart:
     tiers = [t for t in [*TIERS, NOT_RANKED] if t in set(frame["tier"])]
     domain = [_tier_label(t) for t in tiers]
     base = alt.Chart(frame).encode(
-        x=alt.X("stakeholder:N", sort=group_order, title="Stakeholder group (相關利益人士)",
+        x=alt.X("stakeholder:N", sort=group_order, title=glossed("Stakeholder group", "相關利益人士"),
                 axis=alt.Axis(labelAngle=-40, orient="top", labelLimit=260)),
         y=alt.Y("topic:N", sort=topic_order, title=None, axis=alt.Axis(labelLimit=420)))
     cells = base.mark_rect(stroke="white").encode(
@@ -370,8 +395,10 @@ def matrix_chart(ds: Dataset) -> charts.Chart:
                               subtitle=["Rows: topics raised (關注的實質性議題), ranked topics first by rank",
                                         "Cell letter = tier of the topic: H high, M medium, L low, × not ranked"]))
     return charts.Chart(charts.configure(chart).configure_legend(orient="bottom", columns=2), label, title,
-                        f"Matrix of the {m['stakeholder_id'].nunique()} stakeholder groups (columns) against the "
-                        f"{frame['topic'].nunique()} topics they raise (rows, ranked topics first). A filled cell "
-                        "means the group raises the topic; its letter gives the topic's materiality tier (H, M, "
-                        "L) or × when the topic is not among the ranked material topics.",
+                        concat(entry("Matrix of the {n} stakeholder groups (columns) against the {n2} topics they "
+                                     "raise (rows, ranked topics first).", n=m["stakeholder_id"].nunique(),
+                                     n2=frame["topic"].nunique()),
+                               entry("A filled cell means the group raises the topic; its letter gives the topic's "
+                                     "materiality tier (H, M, L) or × when the topic is not among the ranked "
+                                     "material topics."), sep=" ", zh_sep=""),
                         frame.drop(columns="mark"))

@@ -8,6 +8,7 @@ from .. import draft, kpis, narrative, present, reconcile, story
 from ..data import Dataset
 from ..findings import name
 from ..narrative import Finding
+from ..narrative.bilingual import entry
 from . import governance
 
 PREFIX = "idx"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -33,8 +34,8 @@ def headline_frame(ds: Dataset) -> pd.DataFrame:
 
 def headline_table(ds: Dataset) -> present.Table:
     return present.table(headline_frame(ds), "tbl-idx-headlines",
-                         f"The year at a glance: headline figures, {present.versus(ds)}, recomputed from raw data; "
-                         "rates change in percentage points.",
+                         entry("The year at a glance: headline figures, {span}, recomputed from raw data; rates "
+                               "change in percentage points.", span=present.versus(ds)),
                          "`data/*.csv` through the KPI engine (`python -m esgbook kpis`)")
 
 

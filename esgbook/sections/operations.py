@@ -17,8 +17,8 @@ import pandas as pd
 from .. import charts, kpis, present
 from ..data import Dataset
 from ..errors import DataError
-from ..findings import name as named
 from ..narrative import Finding, Md, Q, absent, language, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual, concat, entry, hedge, join, same
 
 PREFIX = "ops"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
@@ -84,10 +84,12 @@ def figure_q(ds: Dataset, metric: str, year: int | None = None, dimension: str =
     return Q(value, present.decimals_of(value), unit, row["qualifier"] or "")
 
 
-def unit_words(ds: Dataset, unit: str) -> str:
-    """A unit id written for a reader ('10k count' -> '10 thousand'), from data/units.csv."""
-    names = ds.table("units").set_index("id")["name_en"]
-    return str(names.get(unit, unit))
+def unit_words(ds: Dataset, unit: str) -> Bilingual:
+    """A unit id written for a reader ('10k count' -> '10 thousand' / 萬), from data/units.csv."""
+    units = ds.table("units").set_index("id")
+    if unit not in units.index:
+        return same(unit)
+    return Bilingual(units.loc[unit, "name_en"], units.loc[unit, "name_zh"])
 
 
 def readable_units(table: present.Table, ds: Dataset) -> present.Table:
@@ -97,9 +99,19 @@ def readable_units(table: present.Table, ds: Dataset) -> present.Table:
     return table
 
 
-def exact_panels(ds: Dataset, metrics: list[str], *, label: str, title: str, description: str) -> charts.Chart:
+def _hedged_figure(ds: Dataset, r) -> Bilingual:
+    """A hedged figure of `charts.figure_rows` as the chart lists it: 'Front-line publicity staff (一線宣傳人員):
+    more than 2,000 persons' (一線宣傳人員：超過2,000人); a share or a count has no unit word."""
+    number = present.num(r.value, present.decimals_of(r.value)) + ("%" if r.unit == "%" else "")
+    figure = (entry("{hedge} {n}", hedge=hedge(r.qualifier), n=number) if r.unit in ("%", "count") else
+              entry("{hedge} {n} {text}", hedge=hedge(r.qualifier), n=number, text=unit_words(ds, r.unit)))
+    return concat(r.figure, figure, sep=": ", zh_sep="：")
+
+
+def exact_panels(ds: Dataset, metrics: list[str], *, label: str, title: str, description: Bilingual) -> charts.Chart:
     """Unit panels of the figures the report gives exactly; hedged ones ('below 2%', 'more than 900') are
-    not drawn as bars (a bar would claim a value the report does not give) but listed under the title."""
+    not drawn as bars (a bar would claim a value the report does not give) but listed under the title.
+    `description`: the chart's description, a sentence."""
     known = []
     for metric in metrics:  # a metric every row of which was removed has no file to read from
         try:
@@ -109,20 +121,20 @@ def exact_panels(ds: Dataset, metrics: list[str], *, label: str, title: str, des
             pass
     rows = charts.figure_rows(ds, known)
     if rows.empty:
-        return charts.placeholder(label, title, f"The report gives none of these figures for {ds.year}.")
-    rows["unit_name"] = rows["unit"].map(lambda u: f"Unit: {unit_words(ds, u)}")
+        return charts.placeholder(label, title, entry("The report gives none of these figures for {year}.", year=ds.year))
+    rows["unit_name"] = rows["unit"].map(lambda u: entry("Unit: {text}", text=unit_words(ds, u)))
     hedged, exact = rows[rows["qualifier"] != ""], rows[rows["qualifier"] == ""]
-    listed = [f"{r.figure}: {r.label} {unit_words(ds, r.unit) if r.unit not in ('%', 'count') else ''}".rstrip()
-              for r in hedged.itertuples()]
+    listed = [_hedged_figure(ds, r) for r in hedged.itertuples()]
     if exact.empty:
-        return charts.placeholder(label, title, "Every one of these figures is hedged in the report, so none is "
-                                  "drawn: " + "; ".join(listed) + ".")
-    chart = charts.unit_panels(exact, label=label, title=title, description=description + ".", missing="")
+        return charts.placeholder(label, title, entry("Every one of these figures is hedged in the report, so none is "
+                                                      "drawn: {text}.", text=join(listed)))
+    chart = charts.unit_panels(exact, label=label, title=title, description=description, missing="")
     if listed:
         chart.chart = chart.chart.properties(title=alt.TitleParams(
             title, subtitle=["Not drawn, because the report hedges them:", *listed], anchor="start",
             font=charts.FONT, subtitleFont=charts.FONT))
-        chart.description = f"{description}. Not drawn, because the report hedges them: " + "; ".join(listed) + "."
+        chart.description = concat(description, entry("Not drawn, because the report hedges them: {text}.",
+                                                      text=join(listed)), sep=" ", zh_sep="")
         chart.data = pd.concat([chart.data, hedged.drop(columns=["label"])], ignore_index=True)
     return chart
 
@@ -256,7 +268,7 @@ def statement_findings(ds: Dataset) -> dict[str, Finding]:
            "no_hacking": Finding("ops.no_hacking", "missing")}
     if said and said.get("certifications"):
         out["certifications"] = Finding("ops.certifications", "stated",
-                                        {"year": ds.year, "certifications": [named(*c) for c in
+                                        {"year": ds.year, "certifications": [Bilingual(*c) for c in
                                                                              said["certifications"]]})
     if said and said.get("no_hacking_incident"):
         out["no_hacking"] = Finding("ops.no_hacking", "stated", {"year": ds.year})
@@ -314,7 +326,7 @@ def section_note(ds: Dataset, part: str) -> Finding:
     en, zh = SECTION_WHAT[part]
     prior = [m for m in SECTION_METRICS[part] if value(ds, m, ds.year - 1) is not None]
     case = "no_longer" if prior else "none" if ds.own_report else "comparative"
-    return Finding("ops.section_none", case, {"what": named(en, zh), "year": ds.year, "report_year": _report_year(ds),
+    return Finding("ops.section_none", case, {"what": Bilingual(en, zh), "year": ds.year, "report_year": _report_year(ds),
                                                "prior_year": ds.year - 1, "n_prior": len(prior)})
 
 
@@ -350,18 +362,18 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     statements = said["certifications"].case == "stated"
     out = {"B6": (("partly", "Privacy, data security and consumer protection are described; advertising and labelling "
                    "are not addressed.") if statements else
-                  ("not disclosed", f"No product-responsibility policy of {ds.year} is described."))}
+                  ("not disclosed", entry("No product-responsibility policy of {year} is described.", year=ds.year)))}
     out["B6.3"] = (("disclosed", "Trademark, patent and copyright holdings are counted.") if given["ip"] else
-                   ("not disclosed", f"No intellectual-property figure is given for {ds.year}."))
+                   ("not disclosed", entry("No intellectual-property figure is given for {year}.", year=ds.year)))
     out["B6.4"] = (("partly", "Quality assurance is shown through the Argus engine's automation and accuracy figures; "
                     "recall procedures do not apply to the services.") if given["argus"] else
-                   ("not disclosed", f"No quality-assurance figure is given for {ds.year}."))
+                   ("not disclosed", entry("No quality-assurance figure is given for {year}.", year=ds.year)))
     crime = any(f.topic == "ops.data_crime" for f in given["security"])
     out["B6.5"] = (("disclosed", "Data-security certifications and internal rules are described and the action against "
                     "data crime is counted.") if statements and crime else
                    ("partly", "Either the data-security policies or the figures of their effect are missing.")
                    if statements or crime else
-                   ("not disclosed", f"No data-security policy or figure is given for {ds.year}."))
+                   ("not disclosed", entry("No data-security policy or figure is given for {year}.", year=ds.year)))
     return out
 
 
@@ -383,8 +395,9 @@ def ai_chart(ds: Dataset) -> charts.Chart:
     gains = [m for m in AI_SMB + AI_TELESALES + AI_MARKETING + AI_RND
              if ds.metric_info[m]["unit"] == "%" and any(w in m for w in ("increase", "optimis", "reduction"))]
     return exact_panels(ds, gains, label="fig-ops-ai", title="Large models in the business: the gains stated in per cent",
-                        description=f"Bar chart of the gains in per cent that the report credits large models with in "
-                        f"{ds.year}, each bar labelled with its figure as published")
+                        description=entry("Bar chart of the gains in per cent that the report credits large models "
+                                          "with in {year}, each bar labelled with its figure as published.",
+                                          year=ds.year))
 
 
 def platform_table(ds: Dataset) -> present.Table:

@@ -6,13 +6,14 @@ year has no report of its own (2022, the comparative column of the 2023 report) 
 """
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 
 import pandas as pd
 
 from .. import charts, draft, findings, kpis, present, story
 from ..data import Dataset
 from ..narrative import Finding, Md, Q, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual, concat, date, entry, glossed, join_and, same, spaced, span
 
 PREFIX = "ov"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
@@ -45,8 +46,10 @@ def honours_by_theme(ds: Dataset) -> pd.DataFrame:
     """Count of the year's honours per theme, largest first (ties in THEMES order)."""
     frame = honours(ds)
     counts = frame["theme"].value_counts()
-    rows = [{"theme": t, "theme_label": f"{en} {zh}", "theme_name": f"{en} ({zh})", "honours": int(counts.get(t, 0)),
-             "order": i} for i, (t, (en, zh)) in enumerate(THEMES.items()) if counts.get(t, 0)]
+    # The theme id is data the chart carries but does not show: the same in both languages.
+    rows = [{"theme": same(t), "theme_label": spaced(en, zh), "theme_name": glossed(en, zh),
+             "honours": int(counts.get(t, 0)), "order": i}
+            for i, (t, (en, zh)) in enumerate(THEMES.items()) if counts.get(t, 0)]
     out = pd.DataFrame(rows, columns=["theme", "theme_label", "theme_name", "honours", "order"])
     return out.sort_values(["honours", "order"], ascending=[False, True]).drop(columns="order").reset_index(drop=True)
 
@@ -62,10 +65,10 @@ def _guide_status(ds: Dataset) -> pd.DataFrame:
     return index[index["year"] == year] if year is not None else index.iloc[0:0]
 
 
-def _period(covers: str) -> str:
-    """'2023-01-01/2023-12-31' -> '1 January 2023 to 31 December 2023'."""
-    start, end = (date.fromisoformat(d) for d in covers.split("/"))
-    return " to ".join(f"{d.day} {d.strftime('%B')} {d.year}" for d in (start, end))
+def _period(covers: str) -> Bilingual:
+    """'2023-01-01/2023-12-31' -> '1 January 2023 to 31 December 2023' (2023年1月1日至2023年12月31日)."""
+    start, end = (dt.date.fromisoformat(d) for d in covers.split("/"))
+    return concat(*(date(d.day, d.month, d.year) for d in (start, end)), sep=" to ", zh_sep="至")
 
 
 # -- findings --------------------------------------------------------------------------------
@@ -95,12 +98,12 @@ def honours_findings(ds: Dataset) -> list[Finding]:
     listed, elsewhere = hon[hon["section"] == HONOURS_SECTION], hon[hon["section"] != HONOURS_SECTION]
     out = [Finding("ov.honours", "listed", {
         "year": y, "report_year": y, "count": len(hon), "listed": len(listed), "elsewhere": len(elsewhere),
-        "elsewhere_sections": present.join_and(sorted(set(elsewhere["section"])))})]
+        "elsewhere_sections": join_and(sorted(set(elsewhere["section"])))})]
     by_theme = honours_by_theme(ds)
     top = by_theme[by_theme["honours"] == by_theme["honours"].max()]
     out.append(Finding("ov.honours_themes", "grouped", {
         "count": len(hon), "theme_count": len(by_theme), "tied": "yes" if len(top) > 1 else "no",
-        "top": present.join_and(list(top["theme_name"])), "top_count": int(top["honours"].iloc[0]),
+        "top": join_and(list(top["theme_name"])), "top_count": int(top["honours"].iloc[0]),
         "top_share": Q(top["honours"].iloc[0] / len(hon) * 100, 0, "%")}))
     unnamed = int((hon["awarded_by_en"].fillna("") == "").sum())
     out.append(Finding("ov.honours_bodies", "some_unnamed" if unnamed else "all_named", {"unnamed": unnamed}))
@@ -150,18 +153,24 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     report, 'not disclosed' when the edition is only a later report's comparative column."""
     period = period_finding(ds)
     if period.case != "own":
-        later = f"the {period.facts['report_year']} report" if "report_year" in period.facts else "a later report"
-        reason = (f"No report of {ds.year} in the data: the edition's figures are the comparative column of {later}, "
-                  f"which makes no {ds.year} statement."
-                  if period.case == "comparative" else f"No report covering {ds.year} in the data.")
+        if period.case != "comparative":
+            reason = entry("No report covering {year} in the data.", year=ds.year)
+        elif "report_year" in period.facts:
+            reason = entry("No report of {year} in the data: the edition's figures are the comparative column of the "
+                           "{year2} report, which makes no {year3} statement.",
+                           year=ds.year, year2=period.facts["report_year"], year3=ds.year)
+        else:
+            reason = entry("No report of {year} in the data: the edition's figures are the comparative column of a "
+                           "later report, which makes no {year2} statement.", year=ds.year, year2=ds.year)
         return {code: ("not assessed", reason) for code in GUIDE_ITEMS}
     index = _guide_status(ds).set_index("code")
     out = {}
     for code in GUIDE_ITEMS:
         if code in index.index:
-            out[code] = (index.loc[code, "status"], index.loc[code, "reason"])
+            out[code] = (index.loc[code, "status"], Bilingual(index.loc[code, "reason"], index.loc[code, "reason_zh"]))
         else:
-            out[code] = ("not assessed", f"data/hkex_index.csv has no assessment of {code} for {ds.year}")
+            out[code] = ("not assessed", entry("data/hkex_index.csv has no assessment of {raw} for {year}",
+                                               raw=code, year=ds.year))
     return out
 
 
@@ -178,10 +187,10 @@ def profile_table(ds: Dataset) -> present.Table:
     rows = []
     for kpi_id in ["employees", "directors", "independent_directors", "suppliers_total"]:
         k = kpis.BY_ID[kpi_id]
-        rows.append((f"{k.name_en} ({k.name_zh})", k.unit, k.compute(ds, y), k.compute(ds, p), k.decimals))
+        rows.append((glossed(k.name_en, k.name_zh), k.unit, k.compute(ds, y), k.compute(ds, p), k.decimals))
     reports = set(ds.table("reports")["report_year"].astype(int))
-    for name, frame_of in (("Honours received (所獲榮譽)", lambda yr: honours(ds, yr)),
-                           ("Material topics (實質性議題)", lambda yr: _topics(ds, yr))):
+    for name, frame_of in ((glossed("Honours received", "所獲榮譽"), lambda yr: honours(ds, yr)),
+                           (glossed("Material topics", "實質性議題"), lambda yr: _topics(ds, yr))):
         # Honours and topics are facts of a report: a year without its own report has none.
         rows.append((name, "count", _count_of(frame_of(y), y in reports), _count_of(frame_of(p), p in reports), 0))
     out = []
@@ -194,9 +203,9 @@ def profile_table(ds: Dataset) -> present.Table:
     frame = frame[frame[str(y)] != present.DASH].reset_index(drop=True)  # the prose says what the year lacks
     if (frame[str(p)] == present.DASH).all():
         frame = frame.drop(columns=[str(p), "Change"])
-    years = f"{y} against {p}" if str(p) in frame else f"{y}"
-    return present.table(frame, "tbl-ov-profile", f"The company at a glance (公司概覽), {years}; '–' where the "
-                         "prior year has no figure.",
+    years = span(y, p) if str(p) in frame else span(y)
+    return present.table(frame, "tbl-ov-profile", entry("The company at a glance (公司概覽), {span}; '–' where the "
+                                                        "prior year has no figure.", span=years),
                          present.source(ds, "workforce", "board", "suppliers", "honours", "material_topics"))
 
 
@@ -209,33 +218,35 @@ def honours_table(ds: Dataset) -> present.Table:
     hon = honours(ds) if ds.own_report else honours(ds).iloc[0:0]
     frame = pd.DataFrame({
         "No.": range(1, len(hon) + 1),
-        "Honour": hon["award_en"].tolist(),
-        "As printed (獎項)": hon["award_zh"].tolist(),
-        "Awarded by": [b or "not named" for b in hon["awarded_by_en"].fillna("")],
-        "Theme": [" ".join(THEMES[t]) for t in hon["theme"]],
+        "Honour": [Bilingual(en, zh) for en, zh in zip(hon["award_en"], hon["award_zh"])],
+        "As printed (獎項)": [same(zh) for zh in hon["award_zh"]],  # the report's Chinese, in both editions
+        "Awarded by": [Bilingual(en, zh) if en else "not named"
+                       for en, zh in zip(hon["awarded_by_en"].fillna(""), hon["awarded_by_zh"].fillna(""))],
+        "Theme": [spaced(*THEMES[t]) for t in hon["theme"]],
         "Printed in": [sec.split(" > ")[0] for sec in hon["section"]],
     })
-    return present.table(frame, "tbl-ov-honours", f"Honours received in {ds.year} (所獲榮譽), in the order the "
+    return present.table(frame, "tbl-ov-honours", entry("Honours received in {year} (所獲榮譽), in the order the "
                          "report prints them; the theme is the book's classification, not the report's; 'Printed in' is the "
-                         "report chapter (section titles in data/honours.csv).",
+                         "report chapter (section titles in data/honours.csv).", year=ds.year),
                          present.source(ds, "honours"))
 
 
-def _no_honours(ds: Dataset) -> str:
+def _no_honours(ds: Dataset) -> Bilingual:
     if not ds.own_report:
-        return f"No honours for {ds.year}: the edition has no report of its own."
-    return f"The report lists no honours for {ds.year}."
+        return entry("No honours for {year}: the edition has no report of its own.", year=ds.year)
+    return entry("The report lists no honours for {year}.", year=ds.year)
 
 
 def honours_chart(ds: Dataset) -> charts.Chart:
     frame = honours_by_theme(ds) if ds.own_report else honours_by_theme(ds).iloc[0:0]
-    title = f"Honours received in {ds.year} by theme (所獲榮譽), count"
+    title = entry("Honours received in {year} by theme (所獲榮譽), count", year=ds.year)
     if frame.empty:
         return charts.placeholder("fig-ov-honours-theme", title, _no_honours(ds))
     return charts.value_bars(frame.drop(columns="theme_name"), label="fig-ov-honours-theme", title=title,
                              category="theme_label", value="honours", unit="count", measure="Honours", sort=False,
-                             whole=True, description=f"Bar chart of the {len(honours(ds))} honours of {ds.year} "
-                             "counted by theme, largest first; each bar is labelled with its count.")
+                             whole=True, description=entry("Bar chart of the {n} honours of {year} counted by theme, "
+                                                           "largest first; each bar is labelled with its count.",
+                                                           n=len(honours(ds)), year=ds.year))
 
 
 def guide_table(ds: Dataset) -> present.Table:
@@ -250,7 +261,7 @@ def guide_table(ds: Dataset) -> present.Table:
         "Our assessment": present.localised(mdr, "reason").tolist(),
     })
     if frame.empty:
-        frame = pd.DataFrame([{"Note": f"No assessment against the guide for the {ds.year} edition."}])
-    whose = f"in the {ds.year} edition"
-    return present.table(frame, "tbl-ov-guide", f"The HKEX ESG Reporting Guide's mandatory disclosures (Part B) "
-                         f"{whose}.", present.source(ds, "hkex_guide_items", "hkex_index"))
+        frame = pd.DataFrame([{"Note": entry("No assessment against the guide for the {year} edition.", year=ds.year)}])
+    return present.table(frame, "tbl-ov-guide", entry("The HKEX ESG Reporting Guide's mandatory disclosures (Part B) "
+                                                      "in the {year} edition.", year=ds.year),
+                         present.source(ds, "hkex_guide_items", "hkex_index"))

@@ -10,20 +10,35 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import charts, present, story
+from .. import charts, narrative, present, story
 from ..data import Dataset
-from ..findings import localised, name
 from ..narrative import Finding, Q, absent, paragraph, sentence, write
+from ..narrative.bilingual import Bilingual, entry
 from .operations import row_of
 
 PREFIX = "gap"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 STATUS_ORDER = ["disclosed", "partly", "not disclosed", "not applicable", "not assessed"]
 FRAMEWORKS = {"SASB Consumer Finance": "sasb", "HKEX climate (FY2025)": "climate"}
+CLIMATE_FROM = 2025  # the financial year the HKEX climate requirements apply from
 
 
 def _metrics(cell: str) -> list[str]:
     return [m for m in str(cell or "").split() if m]
+
+
+def _both(finding: Finding) -> Bilingual:
+    """A finding written in each language: a table cell that carries its Chinese."""
+    written = {}
+    for lang in narrative.LANGUAGES:
+        with narrative.using(lang):
+            written[lang] = write(finding)
+    return Bilingual(written["en"], written["zh_hant"])
+
+
+def _texts(frame: pd.DataFrame, column: str) -> list[Bilingual]:
+    """A text column of the register with its Chinese sibling (`requirement` with `requirement_zh`)."""
+    return [Bilingual(en, zh) for en, zh in zip(frame[column], frame[f"{column}_zh"])]
 
 
 def register(ds: Dataset) -> pd.DataFrame:
@@ -36,17 +51,17 @@ def register(ds: Dataset) -> pd.DataFrame:
         given.append(held)
         if r.status == "not applicable" or (not metrics and int(r.assessed_for) == ds.year):
             statuses.append(r.status)
-            reasons.append(write(Finding("gap.reason", "assessed", {"reason": present.localised(r, "reason")})))
+            reasons.append(_both(Finding("gap.reason", "assessed", {"reason": Bilingual(r.reason, r.reason_zh)})))
         elif not metrics:
             statuses.append("not assessed")  # the narrative of a year the register has not read
-            reasons.append(write(Finding("gap.reason", "not_assessed", {"year": str(ds.year),
+            reasons.append(_both(Finding("gap.reason", "not_assessed", {"year": str(ds.year),
                                                                          "assessed": str(r.assessed_for)})))
         elif len(held) == len(metrics):
             statuses.append(r.status)
-            reasons.append(write(Finding("gap.reason", "assessed", {"reason": present.localised(r, "reason")})))
+            reasons.append(_both(Finding("gap.reason", "assessed", {"reason": Bilingual(r.reason, r.reason_zh)})))
         else:
             statuses.append("partly" if held else "not disclosed")
-            reasons.append(write(Finding("gap.reason", "some_data" if held else "no_data", {
+            reasons.append(_both(Finding("gap.reason", "some_data" if held else "no_data", {
                 "year": str(ds.year), "missing": [present.metric_name(ds, m) for m in metrics if m not in held]})))
     # A key finding that contradicts a register item's evidence qualifies it: 'no security accident' beside
     # data-leak losses stopped is not 'no breach', so that item is at most partly disclosed (esgbook.story).
@@ -54,7 +69,7 @@ def register(ds: Dataset) -> pd.DataFrame:
         for code in k.qualifies:
             for i in [i for i, c in enumerate(reg["code"]) if c == code and statuses[i] == "disclosed"]:
                 statuses[i] = "partly"
-                reasons[i] = write(Finding("gap.reason", "qualified", {"finding": k.finding}))
+                reasons[i] = _both(Finding("gap.reason", "qualified", {"finding": k.finding}))
     reg["status"], reg["reason"], reg["given"] = statuses, reasons, given
     return reg
 
@@ -65,7 +80,7 @@ def summary_findings(ds: Dataset) -> list[Finding]:
     for framework, part in reg.groupby("framework", sort=False):
         counts = part["status"].value_counts()
         facts = {"year": str(ds.year), "framework": framework,
-                 "framework_name": name(framework, part["framework_zh"].iloc[0] or framework),
+                 "framework_name": Bilingual(framework, part["framework_zh"].iloc[0]),
                  "items": Q(len(part), 0),
                  **{k.replace(" ", "_"): Q(int(counts.get(k, 0)), 0) for k in STATUS_ORDER}}
         case = "all_disclosed" if counts.get("disclosed", 0) == len(part) else \
@@ -90,9 +105,9 @@ def climate_findings(ds: Dataset) -> list[Finding]:
     return [Finding("gap.climate", case, facts)]
 
 
-def _short(items: pd.DataFrame) -> list[str]:
-    """The items' short names in the current language."""
-    return [localised(r, "short_en") for r in items.to_dict("records")]
+def _short(items: pd.DataFrame) -> list[Bilingual]:
+    """The items' short names in both languages."""
+    return [Bilingual(en, zh) for en, zh in zip(items["short_en"], items["short_zh"])]
 
 
 def lender_findings(ds: Dataset) -> list[Finding]:
@@ -137,9 +152,8 @@ def _frame(ds: Dataset, framework: str | None = None) -> pd.DataFrame:
     reg = register(ds)
     if framework:
         reg = reg[reg["framework"] == framework]
-    return pd.DataFrame({"Framework": present.localised(reg, "framework"), "Code": reg["code"],
-                         "Pillar": present.localised(reg, "pillar"),
-                         "Requirement": present.localised(reg, "requirement"), "Status": reg["status"],
+    return pd.DataFrame({"Framework": _texts(reg, "framework"), "Code": reg["code"], "Pillar": _texts(reg, "pillar"),
+                         "Requirement": _texts(reg, "requirement"), "Status": reg["status"],
                          "Where in this book": [_where(c) for c in reg["chapter"]], "Why": reg["reason"]})
 
 
@@ -148,21 +162,24 @@ def summary_table(ds: Dataset) -> present.Table:
     counts = reg.groupby(["framework", "status"]).size().unstack(fill_value=0).reindex(
         columns=STATUS_ORDER, fill_value=0)
     frame = counts.reset_index().rename(columns={"framework": "Framework", **{s: s.capitalize() for s in STATUS_ORDER}})
+    framework_zh = dict(zip(reg["framework"], reg["framework_zh"]))
+    frame["Framework"] = [Bilingual(f, framework_zh[f]) for f in frame["Framework"]]
     frame["Items"] = counts.sum(axis=1).values
-    return present.table(frame, "tbl-gap-summary", f"What the {ds.year} edition discloses of the SASB Consumer "
-                         "Finance metrics and the HKEX climate requirements from FY2025, items by status.",
-                         present.source(ds, "disclosure_register"))
+    return present.table(frame, "tbl-gap-summary", entry(
+        "What the {year} edition discloses of the SASB Consumer Finance metrics and the HKEX climate requirements "
+        "from FY{year2}, items by status.", year=ds.year, year2=CLIMATE_FROM), present.source(ds, "disclosure_register"))
 
 
 def sasb_table(ds: Dataset) -> present.Table:
     return present.table(_frame(ds, "SASB Consumer Finance").drop(columns="Framework"), "tbl-gap-sasb",
-                         f"SASB Consumer Finance metrics against the {ds.year} edition.",
+                         entry("SASB Consumer Finance metrics against the {year} edition.", year=ds.year),
                          present.source(ds, "disclosure_register"))
 
 
 def climate_table(ds: Dataset) -> present.Table:
     return present.table(_frame(ds, "HKEX climate (FY2025)").drop(columns="Framework"), "tbl-gap-climate",
-                         f"HKEX climate requirements from FY2025 against the {ds.year} edition.",
+                         entry("HKEX climate requirements from FY{year2} against the {year} edition.",
+                               year2=CLIMATE_FROM, year=ds.year),
                          present.source(ds, "disclosure_register"))
 
 
@@ -171,7 +188,10 @@ def status_chart(ds: Dataset) -> charts.Chart:
     frame = reg.groupby(["pillar", "status"]).size().reset_index(name="items")
     frame["order"] = frame["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
     frame = frame.sort_values(["pillar", "order"]).drop(columns="order")
+    pillar_zh = dict(zip(reg["pillar"], reg["pillar_zh"]))
+    frame["pillar"] = [Bilingual(p, pillar_zh[p]) for p in frame["pillar"]]
     return charts.share_bars(frame, label="fig-gap-status", title="Disclosure status by pillar",
                              category="status", value="items", group="pillar", unit="items",
-                             description=f"Stacked bars, one per SASB topic or HKEX climate pillar, splitting its "
-                             f"items by the {ds.year} edition's status: disclosed, partly, not disclosed.")
+                             description=entry("Stacked bars, one per SASB topic or HKEX climate pillar, splitting "
+                                               "its items by the {year} edition's status: disclosed, partly, not "
+                                               "disclosed.", year=ds.year))

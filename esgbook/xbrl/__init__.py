@@ -11,6 +11,7 @@ data/kpis.csv by `python -m esgbook.xbrl taxonomy`; Arelle (in .venv-tools) vali
 reports offline: `python -m esgbook.xbrl validate FILE`. Only the standard library is used
 here, so importing this package costs the kernel nothing.
 """
+from .export import write  # noqa: F401
 from .oim import (  # noqa: F401
                   ENTITY,
                   ENTITY_SCHEME,
@@ -24,5 +25,4 @@ from .oim import (  # noqa: F401
                   report,
                   scale_exponent,
                   with_fact_ids,
-                  write,
 )

@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import json
 from decimal import Decimal
-from pathlib import Path
 
 from . import taxonomy as tx
 
@@ -165,21 +164,3 @@ def report(ds, year: int | None = None) -> dict:
 
 def dumps(doc: dict) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def write(ds, folder: Path, year: int | None = None) -> dict[str, str]:
-    """Write downloads/esg-<year>.json, the taxonomy package beside it and the headline table as
-    Inline XBRL (esg-<year>-headlines.xhtml); return their names."""
-    year = ds.year if year is None else int(year)
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {"xbrl_json": f"esg-{year}.json", "xbrl_taxonomy": tx.PACKAGE_NAME,
-             "xbrl_inline": f"esg-{year}-headlines.xhtml"}
-    (folder / files["xbrl_json"]).write_text(dumps(report(ds, year)), encoding="utf-8")
-    if year == ds.year:
-        from .inline import headlines_xhtml  # noqa: PLC0415
-        (folder / files["xbrl_inline"]).write_text(headlines_xhtml(ds), encoding="utf-8")
-    else:
-        del files["xbrl_inline"]
-    tx.package_zip(folder / files["xbrl_taxonomy"], ds.root)
-    return files

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from functools import cache
 
-from ... import present
+from ... import formatting
 from .. import Change, Q, format_fact
 
 VERBS = {"up": "rose", "down": "fell", "flat": "was unchanged"}
@@ -37,9 +37,9 @@ UNITS = {"": "", "count": "", "%": "%", "MWh": "MWh", "t": "t", "tCO2e": "tCO2e"
 
 def number(q: Q) -> str:
     """The number alone, with the report's hedge: 'more than 5,000', '4.5 million'."""
-    if q.unit in present.SCALES:
-        return present.hedged(present.plain_amount(float(q.value), q.unit, currency=True), q.qualifier)
-    return present.hedged(present.num(q.value, q.decimals), q.qualifier)
+    if q.unit in formatting.SCALES:
+        return formatting.hedged(formatting.plain_amount(float(q.value), q.unit, currency=True), q.qualifier)
+    return formatting.hedged(formatting.num(q.value, q.decimals), q.qualifier)
 
 
 def quantity(q: Q) -> str:
@@ -47,8 +47,8 @@ def quantity(q: Q) -> str:
     if q.missing:
         raise ValueError("a missing figure reached a sentence: the finding's case should have left it out")
     text = number(q)
-    if q.unit in present.SCALES:
-        word = present.plain_unit(q.unit)
+    if q.unit in formatting.SCALES:
+        word = formatting.plain_unit(q.unit)
         return f"{text} {word}".strip() if not q.unit.startswith("CNY") else text
     word = UNITS.get(q.unit, q.unit)
     return text + word if word == "%" else f"{text} {word}".strip()
@@ -59,14 +59,14 @@ def change(c: Change) -> str:
     if c.value is None:
         raise ValueError("a change without a prior year reached a sentence")
     sign = "+" if c.value > 0 else "−" if c.value < 0 else "±"
-    size = present.num(abs(c.value), c.decimals)
+    size = formatting.num(abs(c.value), c.decimals)
     sign = sign if c.signed else ""
     if c.points:
         return f"{sign}{size} percentage point{'' if size == '1' else 's'}"
     return f"{sign}{size}%"
 
 
-join = present.join_and  # 'a', 'a and b', 'a, b and c'
+join = formatting.join_and  # 'a', 'a and b', 'a, b and c'
 
 
 def fmt(value) -> str:

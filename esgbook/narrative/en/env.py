@@ -1,13 +1,15 @@
 """Chapter 8, environment: energy, water, GHG, the Scope 2 factor, waste, intensities."""
 
-
-def _factor_years(f: dict) -> str:
-    return f["clauses"]
-
+_SCOPE1 = "Scope 1 divided by the gasoline burnt gives the fuel factor the figures imply: "
 
 TEMPLATES = {
     "env.electricity_share": {
         "share": "Electricity is {share} of the total energy of {energy} in {year}",
+    },
+    # Where the report prints a figure (the section as the report names it, in Chinese).
+    "env.printed_in": {
+        "value": "{value} in its {section} section",
+        "figure": "the figure of its {section} section",
     },
     "env.published_intensity": {
         "reproduced": "The report's {name} of {published} is reproduced from the raw figures",
@@ -63,9 +65,9 @@ TEMPLATES = {
         "equal": "With the later {variant} factor for {year} ({factor}, {publisher}) the same electricity gives "
                  "{official}, the same as published",
     },
-    "env.scope1_factor": {
-        "years": lambda f: "Scope 1 divided by the gasoline burnt gives the fuel factor the figures imply: "
-                           + _factor_years(f),
+    "env.scope1_factor": {  # one clause per year
+        "one": _SCOPE1 + "{first}",
+        "two": _SCOPE1 + "{first}; {last}",
     },
     "env.scope1_year": {
         "above": "{value} for {year}, above the IPCC default of {default}",

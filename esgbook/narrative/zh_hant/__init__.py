@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from functools import cache
 
-from ... import present
+from ... import formatting
 from .. import Change, Q, format_fact
 
 VERBS = {"up": "上升", "down": "下降", "flat": "持平"}
@@ -49,9 +49,9 @@ def word(n: str) -> str:
 def number(q: Q) -> str:
     if q.unit in SCALED:
         # every digit the report published is kept
-        decimals = max(q.decimals, present.decimals_of(float(q.value), 6))
-        return hedged(present.num(q.value, decimals), q.qualifier)
-    return hedged(present.num(q.value, q.decimals), q.qualifier)
+        decimals = max(q.decimals, formatting.decimals_of(float(q.value), 6))
+        return hedged(formatting.num(q.value, decimals), q.qualifier)
+    return hedged(formatting.num(q.value, q.decimals), q.qualifier)
 
 
 def quantity(q: Q) -> str:
@@ -65,7 +65,7 @@ def change(c: Change) -> str:
     if c.value is None:
         raise ValueError("a change without a prior year reached a sentence")
     sign = ("+" if c.value > 0 else "−" if c.value < 0 else "±") if c.signed else ""
-    size = present.num(abs(c.value), c.decimals)
+    size = formatting.num(abs(c.value), c.decimals)
     return f"{sign}{size}個百分點" if c.points else f"{sign}{size}%"
 
 

@@ -1,9 +1,6 @@
 """第8章，綠色為榮（環境）：能源、水、溫室氣體、範圍2排放因子、廢棄物、密度。"""
 
-
-def _factor_years(f: dict) -> str:
-    return f["clauses"].replace("; ", "；")
-
+_SCOPE1 = "範圍1除以汽油用量，得出數字所隱含的燃料排放因子："
 
 _WRITTEN = ("報告發佈之時（{due}），最新的官方全國排放因子為{factor}（{variant}，{publisher}，"
             "適用於{applies}年的電力，於{published}發佈）。按此計算，{year}年的範圍2應為{official}")
@@ -11,6 +8,10 @@ _WRITTEN = ("報告發佈之時（{due}），最新的官方全國排放因子�
 TEMPLATES = {
     "env.electricity_share": {
         "share": "{year}年能源消耗總量為{energy}，其中電力佔{share}",
+    },
+    "env.printed_in": {
+        "value": "{section}一節的{value}",
+        "figure": "{section}一節的數字",
     },
     "env.published_intensity": {
         "reproduced": "報告所載的{name}{published}可由原始數據重新算出",
@@ -57,7 +58,8 @@ TEMPLATES = {
                  "與已公佈的數字相同",
     },
     "env.scope1_factor": {
-        "years": lambda f: "範圍1除以汽油用量，得出數字所隱含的燃料排放因子：" + _factor_years(f),
+        "one": _SCOPE1 + "{first}",
+        "two": _SCOPE1 + "{first}；{last}",
     },
     "env.scope1_year": {
         "above": "{year}年為{value}，高於IPCC預設值{default}",

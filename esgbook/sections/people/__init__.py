@@ -12,8 +12,9 @@ from __future__ import annotations
 from ... import inference
 from ...data import Dataset
 from ...narrative import Finding, paragraph, sentence, write
+from ...narrative.bilingual import Bilingual, concat, entry, join, span
 from . import health, practices, training, turnover, workforce
-from .base import DIMENSIONS, FILE, TRAINING_DIMENSIONS, TURNOVER_DIMENSIONS  # noqa: F401
+from .base import DIMENSIONS, FILE, TRAINING_DIMENSIONS, TURNOVER_DIMENSIONS, WORDS  # noqa: F401
 from .health import health_table
 from .practices import OTHER_METRICS, other_table  # noqa: F401
 from .training import trained_share_chart, training_hours_chart, training_table
@@ -60,39 +61,60 @@ def numbers(ds: Dataset) -> dict[str, str]:
 
 
 # -- HKEX content index --------------------------------------------------------------------------
-def _coverage(ds: Dataset, metric: str, dimensions: tuple[str, ...]) -> tuple[str, list[str]]:
+# What each breakdown KPI asks for, as its reason names it.
+ASKED = {"B1.1": Bilingual("Employees by gender, employment type, age group and region",
+                           "按性別、僱傭類型、年齡組別及地區劃分的僱員人數"),
+         "B1.2": Bilingual("Turnover rates by gender, age group and region", "按性別、年齡組別及地區劃分的流失比率"),
+         "B3.1": Bilingual("The percentage of employees trained by gender and by rank", "按性別及按職級劃分的受訓僱員百分比"),
+         "B3.2": Bilingual("Average training hours by gender and by rank", "按性別及按職級劃分的平均受訓時數")}
+
+
+def _coverage(ds: Dataset, metric: str, dimensions: tuple[str, ...]) -> tuple[str, list[Bilingual]]:
     given = [d for d in dimensions if not ds.breakdown(metric, d, ds.year).empty]
     status = "disclosed" if len(given) == len(dimensions) else "partly" if given else "not disclosed"
-    return status, [d.replace("_", " ") for d in dimensions if d not in given]
+    return status, [WORDS[d] for d in dimensions if d not in given]
 
 
 def _status(ds: Dataset) -> dict[str, tuple[str, str]]:
     """The statuses that need no other finding (the labour-standards paragraph quotes B4.1 and B4.2)."""
-    src = f"the {ds.year} edition is built from the comparative column of a later report, which has no " \
-          f"{ds.year} narrative"
     if ds.own_report:
-        return {"B2.3": ("disclosed", "Health checks, health campaigns, safety training, safety inspections and "
-                                      "psychological support are described."),
-                "B4.1": ("partly", "The report states all hires are of legal working age but does not describe "
-                                   "how hiring practices are reviewed."),
-                "B4.2": ("partly", "The report says cases would be handled under the relevant procedures, without "
-                                   "describing the steps.")}
-    return {code: ("not disclosed", f"Not disclosed: {src}.") for code in ("B2.3", "B4.1", "B4.2")}
+        return {"B2.3": ("disclosed", entry("Health checks, health campaigns, safety training, safety inspections "
+                                            "and psychological support are described.")),
+                "B4.1": ("partly", entry("The report states all hires are of legal working age but does not "
+                                         "describe how hiring practices are reviewed.")),
+                "B4.2": ("partly", entry("The report says cases would be handled under the relevant procedures, "
+                                         "without describing the steps."))}
+    reason = entry("Not disclosed: the {year} edition is built from the comparative column of a later report, which "
+                   "has no {year2} narrative.", year=ds.year, year2=ds.year)
+    return {code: ("not disclosed", reason) for code in ("B2.3", "B4.1", "B4.2")}
 
 
-def _breakdown_reason(status: str, missing: list[str], what: str, year: int) -> str:
+def _breakdown_reason(status: str, missing: list[Bilingual], what: Bilingual, year: int) -> str:
     if status == "disclosed":
-        return f"{what}: given for {year} in the data table."
+        return entry("{text}: given for {year} in the data table.", text=what, year=year)
     if status == "partly":
-        return f"{what}: given for {year}, but not by {' or '.join(missing)}."
-    return f"Not disclosed: the data hold no {what[:1].lower() + what[1:]} for {year}."
+        return entry("{text}: given for {year}, but not by {text2}.", text=what, year=year,
+                     text2=join(missing, " or ", "或"))
+    return entry("Not disclosed: the data hold no {text} for {year}.", year=year,
+                 text=Bilingual(what[:1].lower() + what[1:], what.zh))
 
 
-def _check_reason(found: Finding | None) -> str:
+def _with_check(reason: str, found: Finding | None) -> str:
+    """The reason, and whether the KPI's two breakdowns agree."""
     if found is None or found.case == "not_both":
-        return ""
-    return (" The two breakdowns imply the same company-wide figure." if found.case == "consistent" else
-            " The two breakdowns imply different company-wide figures (see the chapter).")
+        return reason
+    check = (entry("The two breakdowns imply the same company-wide figure.") if found.case == "consistent" else
+             entry("The two breakdowns imply different company-wide figures (see the chapter)."))
+    return concat(reason, check, sep=" ", zh_sep="")
+
+
+def _fatalities_reason(fatal: Finding) -> str:
+    if fatal.case == "disclosed":
+        return entry("Work-related fatalities are given for each of the past three years.")
+    if fatal.case == "partly":
+        return entry("Work-related fatalities are given for {text} only.",
+                     text=join([span(int(y)) for y in fatal.facts["given"]], ", ", "、"))
+    return entry("Not disclosed: the report gives no figure on work-related fatalities for the past three years.")
 
 
 def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
@@ -100,24 +122,19 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
     y, found = ds.year, findings(ds)
     out: dict[str, tuple[str, str]] = {}
     status, missing = _coverage(ds, "employees", ("gender", "employment_type", "age_group", "region"))
-    out["B1.1"] = (status, _breakdown_reason(status, missing, "Employees by gender, employment type, age group "
-                                             "and region", y))
+    out["B1.1"] = (status, _breakdown_reason(status, missing, ASKED["B1.1"], y))
     status, missing = _coverage(ds, "turnover_rate_pct", TURNOVER_DIMENSIONS)
-    out["B1.2"] = (status, _breakdown_reason(status, missing, "Turnover rates by gender, age group and region", y))
+    out["B1.2"] = (status, _breakdown_reason(status, missing, ASKED["B1.2"], y))
     fatal = found["fatalities"]
     out["B2.1"] = ({"disclosed": "disclosed", "partly": "partly"}.get(fatal.case, "not disclosed"),
-                   "Work-related fatalities are given for each of the past three years." if fatal.case == "disclosed"
-                   else f"Work-related fatalities are given for {', '.join(fatal.facts['given'])} only."
-                   if fatal.case == "partly" else
-                   "Not disclosed: the report gives no figure on work-related fatalities for the past three years.")
-    out["B2.2"] = (("disclosed", f"Lost days due to work injury are given for {y} in the data table.")
+                   _fatalities_reason(fatal))
+    out["B2.2"] = (("disclosed", entry("Lost days due to work injury are given for {year} in the data table.", year=y))
                    if ds.value("lost_days", y) is not None else
-                   ("not disclosed", f"Not disclosed: the data hold no lost days for {y}."))
-    for code, metric, what, check in (
-            ("B3.1", "trained_share_pct", "The percentage of employees trained by gender and by rank",
-             found["trained_check"]),
-            ("B3.2", "training_hours_avg", "Average training hours by gender and by rank", found["hours_check"])):
+                   ("not disclosed", entry("Not disclosed: the data hold no {text} for {year}.", year=y,
+                                           text=Bilingual("lost days", "損失工作日數"))))
+    for code, metric, check in (("B3.1", "trained_share_pct", found["trained_check"]),
+                                ("B3.2", "training_hours_avg", found["hours_check"])):
         status, missing = _coverage(ds, metric, TRAINING_DIMENSIONS)
-        out[code] = (status, _breakdown_reason(status, missing, what, y) + _check_reason(check))
+        out[code] = (status, _with_check(_breakdown_reason(status, missing, ASKED[code], y), check))
     out.update(_status(ds))
     return dict(sorted(out.items()))

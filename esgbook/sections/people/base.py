@@ -7,6 +7,7 @@ import pandas as pd
 from ... import present, reconcile
 from ...data import Dataset
 from ...narrative import Q
+from ...narrative.bilingual import Bilingual, spaced
 
 FILE = "workforce"
 TABLE = "09 附錄 > 數據統計表"
@@ -21,6 +22,10 @@ DIMENSIONS = {
     "age_group": ("Age group", "年齡", "fig-ppl-age"),
     "region": ("Region", "地區", "fig-ppl-region"),
 }
+# A breakdown named inside a sentence or a chart description ('by age group' / 按年齡組別).
+WORDS = {"gender": Bilingual("gender", "性別"), "employment_type": Bilingual("employment type", "僱傭類型"),
+         "rank": Bilingual("rank", "職級"), "age_group": Bilingual("age group", "年齡組別"),
+         "region": Bilingual("region", "地區")}
 TURNOVER_DIMENSIONS = ("gender", "age_group", "region")
 TRAINING_DIMENSIONS = ("gender", "rank")
 
@@ -29,19 +34,23 @@ def years(ds: Dataset) -> tuple[int, int]:
     return ds.year, ds.year - 1
 
 
-def name(ds: Dataset, dimension: str, category: str) -> str:
-    """'Female 女': the English and the Chinese label, so a chart reads in both."""
-    return f"{ds.label(dimension, category)} {ds.label(dimension, category, 'zh')}"
+def name(ds: Dataset, dimension: str, category: str) -> Bilingual:
+    """'Female 女': the English and the Chinese label, so a chart reads in both (女 in Chinese)."""
+    return spaced(ds.label(dimension, category), ds.label(dimension, category, "zh"))
 
 
-def lower(label: str) -> str:
-    """'Mainland China' -> 'mainland China': a label inside a sentence (proper nouns keep their capital)."""
-    return label[:1].lower() + label[1:]
+def item(ds: Dataset, dimension: str, category: str) -> Bilingual:
+    """A group in a list of several breakdowns: 'Gender: Female 女'. The Chinese group names say their breakdown
+    (女, 普通員工, 中國) except an age band, which keeps it (年齡組別：30歲以下)."""
+    label = name(ds, dimension, category)
+    zh = f"{WORDS[dimension].zh}：{label.zh}" if dimension == "age_group" else label.zh
+    return Bilingual(f"{DIMENSIONS[dimension][0]}: {label}", zh)
 
 
-def group(ds: Dataset, dimension: str, category: str) -> str:
-    """A group inside a sentence: 'general staff', 'under 30'."""
-    return lower(ds.label(dimension, category))
+def group(ds: Dataset, dimension: str, category: str) -> Bilingual:
+    """A group inside a sentence: 'general staff', 'under 30' (proper nouns keep their capital: 'mainland China')."""
+    label = ds.label(dimension, category)
+    return Bilingual(label[:1].lower() + label[1:], ds.label(dimension, category, "zh"))
 
 
 def categories(ds: Dataset, dimension: str) -> list[str]:

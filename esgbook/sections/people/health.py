@@ -6,6 +6,7 @@ import pandas as pd
 from ... import findings, present
 from ...data import Dataset
 from ...narrative import Finding, Q
+from ...narrative.bilingual import Bilingual, entry, glossed
 from .base import FILE, TABLE, edition_source, years
 
 FATALITY_METRICS = ("work_fatalities", "work_fatality_rate_pct")  # ids a transcription would use; none today
@@ -35,20 +36,21 @@ def health_table(ds: Dataset) -> present.Table:
     rows = []
     for metric, decimals in (("lost_days", 0), ("lost_days_per_employee", 0)):
         m = ds.metric_info[metric]
-        rows.append({"Metric": f"{m['name_en']} ({m['name_zh']})", "Unit": m["unit"],
+        rows.append({"Metric": present.metric_name(ds, metric), "Unit": m["unit"],
                      f"{y}": present.cell(ds.value(metric, y), decimals),
                      f"{p}": present.cell(ds.value(metric, p), decimals), "HKEX KPI": m["hkex"]})
     given = _fatality_years(ds)
-    rows.append({"Metric": "Work-related fatalities, number and rate (因工亡故的人數及比率)", "Unit": "persons, %",
-                 f"{y}": "given" if y in given else "not disclosed",
-                 f"{p}": "given" if p in given else "not disclosed", "HKEX KPI": "B2.1"})
+    status = {True: Bilingual("given", "已披露"), False: "not disclosed"}
+    rows.append({"Metric": glossed("Work-related fatalities, number and rate", "因工亡故的人數及比率"),
+                 "Unit": Bilingual("persons, %", "人（%）"), f"{y}": status[y in given], f"{p}": status[p in given],
+                 "HKEX KPI": "B2.1"})
     frame = pd.DataFrame(rows)
     if (frame[str(p)].iloc[:-1] == present.DASH).all():
         frame = frame.drop(columns=[str(p)])
     return present.table(frame, "tbl-ppl-health",
-                         f"Health and safety (注重健康與安全), {present.versus(ds)}: days lost to work injury, and "
-                         "the fatality figures the HKEX guide asks for.",
-                         present.source(ds, FILE, section=f"{TABLE} and 07 以人為本 > 注重健康與安全"))
+                         entry("Health and safety (注重健康與安全), {span}: days lost to work injury, and the fatality "
+                               "figures the HKEX guide asks for.", span=present.versus(ds)),
+                         present.source(ds, FILE, section=(TABLE, "07 以人為本 > 注重健康與安全")))
 
 
 def lost_days(ds: Dataset) -> Finding:

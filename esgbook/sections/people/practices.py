@@ -20,7 +20,7 @@ def other_table(ds: Dataset) -> present.Table:
     return present.table(present.figures_frame(ds, FILE, OTHER_METRICS), "tbl-ppl-other",
                          "Other people figures from the report's narrative: new-hire retention, induction training "
                          "satisfaction, technology-committee sessions by level, and paid sick leave.",
-                         present.source(ds, FILE, section=f"{DEVELOPMENT} and 07 以人為本 > 多元的薪酬福利體系"))
+                         present.source(ds, FILE, section=(DEVELOPMENT, "07 以人為本 > 多元的薪酬福利體系")))
 
 
 def edition(ds: Dataset) -> Finding:

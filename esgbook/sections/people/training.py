@@ -8,6 +8,7 @@ from ... import charts, kpis, present
 from ...assumptions import HALF_PERCENT
 from ...data import Dataset
 from ...narrative import Finding, Q
+from ...narrative.bilingual import Bilingual, entry
 from .base import (
     DIMENSIONS,
     FILE,
@@ -17,7 +18,7 @@ from .base import (
     drop_empty_prior,
     group,
     indexed,
-    name,
+    item,
     rate,
     weighted_bound,
     years,
@@ -34,8 +35,7 @@ def training_frame(ds: Dataset, metric: str) -> pd.DataFrame:
         for dimension, kpi_id in zip(TRAINING_DIMENSIONS, IMPLIED[metric]):
             for category, value in ds.breakdown(metric, dimension, year).items():
                 rows.append({"dimension": dimension, "category": category, "kind": "published",
-                             "item": f"{DIMENSIONS[dimension][0]}: {name(ds, dimension, category)}",
-                             "year": year, "value": float(value)})
+                             "item": item(ds, dimension, category), "year": year, "value": float(value)})
             implied = kpis.compute(ds, kpi_id, year)
             if implied is not None:
                 rows.append({"dimension": dimension, "category": "all", "kind": "implied",
@@ -45,12 +45,13 @@ def training_frame(ds: Dataset, metric: str) -> pd.DataFrame:
 
 
 def _training_chart(ds: Dataset, metric: str, label: str, title: str, measure: str, unit: str, decimals: int,
-                    what: str, domain: list[float] | None = None, suffix: str = "",
+                    what: Bilingual, domain: list[float] | None = None, suffix: str = "",
                     ticks: list[float] | None = None) -> charts.Chart:
     """Published training figures by gender and rank, and what each breakdown implies, per year."""
     frame = training_frame(ds, metric)
     if frame.empty:
-        return charts.placeholder(label, title, f"The report gives no {what} for {ds.year}.")
+        return charts.placeholder(label, title, entry("The report gives no {text} for {year}.", text=what,
+                                                      year=ds.year))
     # Implied figures carry at least one decimal: they are computed, not rounded, and the prose quotes them so.
     frame["text"] = [f"{y}: {v:,.{max(decimals, 1) if k == 'implied' else decimals}f}{suffix}"
                      for y, v, k in zip(frame["year"], frame["value"], frame["kind"])]
@@ -65,14 +66,15 @@ def _training_chart(ds: Dataset, metric: str, label: str, title: str, measure: s
 def trained_share_chart(ds: Dataset) -> charts.Chart:
     return _training_chart(ds, "trained_share_pct", "fig-ppl-trained-share",
                            "Employees trained (受訓僱員百分比) by gender and rank, %", "Employees trained", "%", 0,
-                           "percentage of employees trained", domain=[0, 115], suffix="%",
+                           Bilingual("percentage of employees trained", "受訓僱員百分比"), domain=[0, 115], suffix="%",
                            ticks=list(range(0, 101, 20)))
 
 
 def training_hours_chart(ds: Dataset) -> charts.Chart:
     return _training_chart(ds, "training_hours_avg", "fig-ppl-training-hours",
                            "Average training hours (平均受訓時數) by gender and rank",
-                           "Average training hours", "hours/employee", 2, "average training hours")
+                           "Average training hours", "hours/employee", 2,
+                           Bilingual("average training hours", "平均受訓時數"))
 
 
 def training_table(ds: Dataset) -> present.Table:
@@ -80,18 +82,18 @@ def training_table(ds: Dataset) -> present.Table:
     rows = []
     for metric, label, decimals in (("trained_share_pct", "Employees trained (受訓僱員百分比), %", 0),
                                     ("training_hours_avg", "Average training hours (平均受訓時數), hours", 2)):
-        for item, part in training_frame(ds, metric).groupby("item", sort=False):
+        for _, part in training_frame(ds, metric).groupby(["dimension", "category"], sort=False):  # its item
             cur, prior = (part.loc[part["year"] == yr, "value"] for yr in (y, p))
             d = max(decimals, 1) if part["kind"].iloc[0] == "implied" else decimals
-            rows.append({"Metric": label, "Group": item,
+            rows.append({"Metric": label, "Group": part["item"].iloc[0],
                          f"{y}": present.num(float(cur.iloc[0]), d) if len(cur) else present.DASH,
                          f"{p}": present.num(float(prior.iloc[0]), d) if len(prior) else present.DASH})
     out = pd.DataFrame(rows, columns=["Metric", "Group", f"{y}", f"{p}"])
     body = present.empty_note(ds, "training figures") if out.empty else drop_empty_prior(out, p)
     return present.table(body, "tbl-ppl-training",
-                         f"Training (員工培訓), {present.versus(ds)}: the share of employees trained and the average "
-                         "hours, by gender and by rank as published, and the figure for all employees each "
-                         "breakdown implies when weighted by year-end headcount.",
+                         entry("Training (員工培訓), {span}: the share of employees trained and the average hours, by "
+                               "gender and by rank as published, and the figure for all employees each breakdown "
+                               "implies when weighted by year-end headcount.", span=present.versus(ds)),
                          present.source(ds, FILE, section=TABLE))
 
 

@@ -8,6 +8,7 @@ from ... import charts, findings, present
 from ...assumptions import HALF_PERCENT, SMALL_GROUP
 from ...data import Dataset
 from ...narrative import Finding, Q
+from ...narrative.bilingual import Bilingual, entry, same, spaced
 from .base import (
     DIMENSIONS,
     FILE,
@@ -17,7 +18,7 @@ from .base import (
     drop_empty_prior,
     group,
     indexed,
-    name,
+    item,
     rate,
     weighted_bound,
     years,
@@ -27,18 +28,18 @@ CHECKED = ("gender", "age_group")  # the breakdowns whose headcounts are known, 
 
 
 def turnover_frame(ds: Dataset) -> pd.DataFrame:
-    """Published turnover rates by group and year (the chart's data)."""
+    """Published turnover rates by group and year (the chart's data; the breakdown by its id, the same in both
+    languages)."""
     rows = []
     for year in sorted(years(ds)):
         total = ds.value("turnover_rate_pct", year)
         if total is not None:
-            rows.append({"dimension": "total", "category": "all", "item": "All employees 總計", "year": year,
-                         "value": total})
+            rows.append({"dimension": same("total"), "category": "all", "item": spaced("All employees", "總計"),
+                         "year": year, "value": total})
         for dimension in TURNOVER_DIMENSIONS:
             for category, value in ds.breakdown("turnover_rate_pct", dimension, year).items():
-                rows.append({"dimension": dimension, "category": category,
-                             "item": f"{DIMENSIONS[dimension][0]}: {name(ds, dimension, category)}",
-                             "year": year, "value": float(value)})
+                rows.append({"dimension": same(dimension), "category": category,
+                             "item": item(ds, dimension, category), "year": year, "value": float(value)})
     return pd.DataFrame(rows, columns=["dimension", "category", "item", "year", "value"])
 
 
@@ -46,7 +47,8 @@ def turnover_chart(ds: Dataset) -> charts.Chart:
     label, title = "fig-ppl-turnover", "Employee turnover rate (僱員流失比例) by group, %"
     frame = turnover_frame(ds)
     if frame.empty:
-        return charts.placeholder(label, title, f"The report gives no turnover rates for {ds.year}.")
+        return charts.placeholder(label, title, entry("The report gives no {text} for {year}.", year=ds.year,
+                                                      text=Bilingual("turnover rates", "僱員流失比例")))
     frame["text"] = [f"{y}: {v:.0f}%" for y, v in zip(frame["year"], frame["value"])]
     return charts.years_bars(frame, label=label, title=title, category="item", value="value", text="text",
                              measure="Turnover rate", unit="%",
@@ -59,11 +61,11 @@ def turnover_table(ds: Dataset) -> present.Table:
     """Rates by group, and what each breakdown implies for the whole when weighted by headcount."""
     y, p = years(ds)
     rows = []
-    for item, part in turnover_frame(ds).groupby("item", sort=False):
+    for _, part in turnover_frame(ds).groupby(["dimension", "category"], sort=False):  # a group: its bilingual item
         cur, prior = (part.loc[part["year"] == yr, "value"] for yr in (y, p))
         c = float(cur.iloc[0]) if len(cur) else None
         pr = float(prior.iloc[0]) if len(prior) else None
-        rows.append({"Group": item, f"{y}": present.pct_cell(c, 0), f"{p}": present.pct_cell(pr, 0),
+        rows.append({"Group": part["item"].iloc[0], f"{y}": present.pct_cell(c, 0), f"{p}": present.pct_cell(pr, 0),
                      "Change": present.change_pp(c, pr) if c is not None and pr is not None else present.DASH})
     for dimension in CHECKED:
         c, pr = ((r or {}).get("recomputed") for r in (check(ds, yr, "turnover_rate_pct", f"total|{dimension}")
@@ -76,8 +78,9 @@ def turnover_table(ds: Dataset) -> present.Table:
     out = pd.DataFrame(rows, columns=["Group", f"{y}", f"{p}", "Change"])
     body = present.empty_note(ds, "turnover rates") if out.empty else drop_empty_prior(out, p)
     return present.table(body, "tbl-ppl-turnover",
-                         f"Employee turnover rate (僱員流失比例), {present.versus(ds)}, as published, and the total "
-                         "each breakdown implies when its rates are weighted by year-end headcount.",
+                         entry("Employee turnover rate (僱員流失比例), {span}, as published, and the total each "
+                               "breakdown implies when its rates are weighted by year-end headcount.",
+                               span=present.versus(ds)),
                          present.source(ds, FILE, section=TABLE))
 
 

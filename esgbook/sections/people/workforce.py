@@ -10,11 +10,13 @@ from ...assumptions import MOSTLY_FULL_TIME_PCT as MOSTLY
 from ...assumptions import SMALL_GROUP
 from ...data import Dataset
 from ...narrative import Finding, Q
+from ...narrative.bilingual import entry, hedge, same, spaced, span
 from .base import (
     DIMENSIONS,
     FILE,
     NARRATIVE,
     TABLE,
+    WORDS,
     categories,
     drop_empty_prior,
     edition_source,
@@ -30,13 +32,14 @@ from .base import (
 
 # -- tables and charts ---------------------------------------------------------------------------
 def workforce_frame(ds: Dataset, dimension: str) -> pd.DataFrame:
-    """Headcount and share of each group of one breakdown, for the year and the prior year."""
+    """Headcount and share of each group of one breakdown, for the year and the prior year (the breakdown by
+    its id: the same in both languages)."""
     rows = []
     for year in sorted(years(ds)):
         counts = ds.breakdown("employees", dimension, year)
         shares = kpis.share(ds, "employees", dimension, year)
         for category, count in counts.items():
-            rows.append({"dimension": dimension, "category": category, "item": name(ds, dimension, category),
+            rows.append({"dimension": same(dimension), "category": category, "item": name(ds, dimension, category),
                          "year": year, "value": int(count), "share_pct": round(float(shares[category]), 2)})
     return pd.DataFrame(rows, columns=["dimension", "category", "item", "year", "value", "share_pct"])
 
@@ -44,17 +47,19 @@ def workforce_frame(ds: Dataset, dimension: str) -> pd.DataFrame:
 def workforce_chart(ds: Dataset, dimension: str) -> charts.Chart:
     """One of the report's image-only charts, drawn from the headcounts: bars per group and year."""
     label_en, label_zh, label = DIMENSIONS[dimension]
-    title = f"Employees by {label_en.lower()} ({label_zh}), year end"
+    title = entry("Employees by {raw} ({zh}), year end", raw=label_en.lower(), zh=label_zh)
     frame = workforce_frame(ds, dimension)
     if frame.empty:
-        return charts.placeholder(label, title, f"No headcount by {label_en.lower()} for {ds.year}.")
+        return charts.placeholder(label, title, entry("No headcount by {text} for {year}.", text=WORDS[dimension],
+                                                      year=ds.year))
     frame["text"] = [f"{y}: {v:,} ({s:.1f}%)" for y, v, s in zip(frame["year"], frame["value"], frame["share_pct"])]
-    shown = present.join_and([str(y) for y in sorted(frame["year"].unique())])
+    drawn = [int(y) for y in sorted(frame["year"].unique())]
+    shown = span(drawn[0], drawn[1], "and") if len(drawn) == 2 else span(drawn[0])
     return charts.years_bars(
         frame, label=label, title=title, category="item", value="value", text="text", measure="Employees",
         unit="headcount", subtitle="Each bar: year, headcount and share of all employees",
-        description=f"Bar chart of employees at year end by {label_en.lower()} for {shown}; each bar is "
-        "labelled with its year, headcount and share of the workforce.")
+        description=entry("Bar chart of employees at year end by {text} for {span}; each bar is labelled with its "
+                          "year, headcount and share of the workforce.", text=WORDS[dimension], span=shown))
 
 
 def _cell(value) -> float | None:
@@ -65,32 +70,33 @@ def _change(cur: float | None, prior: float | None) -> str:
     """The change on the prior year: in % for a group of at least SMALL_GROUP people, in people for a smaller one
     (4 to 3 part-time staff is '−1 people', not −25.0%)."""
     if cur is not None and prior is not None and prior < SMALL_GROUP:
-        diff = cur - prior
-        return ("+" if diff > 0 else "−" if diff < 0 else "±") + f"{present.num(abs(diff))} people"
+        return entry("{n} people", n=present.signed(cur - prior))
     return present.change(relative(cur, prior), present.DASH)
 
 
 def workforce_table(ds: Dataset) -> present.Table:
     y, p = years(ds)
     total, total_prior = ds.value("employees", y), ds.value("employees", p)
-    rows = [{"Breakdown": "Total 僱員總數", "Group": "All employees", f"{y}": present.cell(total),
-             f"{y} share": "100.0%" if total else present.DASH, f"{p}": present.cell(total_prior),
-             f"{p} share": "100.0%" if total_prior else present.DASH,
+    share, share_prior = (entry("{year} share", year=year) for year in (y, p))
+    rows = [{"Breakdown": spaced("Total", "僱員總數"), "Group": "All employees", f"{y}": present.cell(total),
+             share: "100.0%" if total else present.DASH, f"{p}": present.cell(total_prior),
+             share_prior: "100.0%" if total_prior else present.DASH,
              "Change": _change(total, total_prior)}]
     for dimension, (label_en, label_zh, _) in DIMENSIONS.items():
         cur, prior = ds.breakdown("employees", dimension, y), ds.breakdown("employees", dimension, p)
         s_cur, s_prior = kpis.share(ds, "employees", dimension, y), kpis.share(ds, "employees", dimension, p)
         for category in [c for c in categories(ds, dimension) if c in cur.index or c in prior.index]:
             c, pr = _cell(cur.get(category)), _cell(prior.get(category))
-            rows.append({"Breakdown": f"{label_en} {label_zh}", "Group": name(ds, dimension, category),
-                         f"{y}": present.cell(c), f"{y} share": present.pct_cell(s_cur.get(category)),
-                         f"{p}": present.cell(pr), f"{p} share": present.pct_cell(s_prior.get(category)),
+            rows.append({"Breakdown": spaced(label_en, label_zh), "Group": name(ds, dimension, category),
+                         f"{y}": present.cell(c), share: present.pct_cell(s_cur.get(category)),
+                         f"{p}": present.cell(pr), share_prior: present.pct_cell(s_prior.get(category)),
                          "Change": _change(c, pr)})
     frame = drop_empty_prior(pd.DataFrame(rows), p)
     return present.table(frame, "tbl-ppl-workforce",
-                         f"Employees at year end (僱員) by gender, employment type, rank, age group and region, "
-                         f"{present.versus(ds)}: headcounts as published, shares recomputed from them; the change is in % for groups "
-                         f"of at least {SMALL_GROUP} people and in people for smaller ones.",
+                         entry("Employees at year end (僱員) by gender, employment type, rank, age group and region, "
+                               "{span}: headcounts as published, shares recomputed from them; the change is in % for "
+                               "groups of at least {n} people and in people for smaller ones.",
+                               span=present.versus(ds), n=SMALL_GROUP),
                          present.source(ds, FILE, section=TABLE))
 
 
@@ -105,8 +111,9 @@ def shares_frame(ds: Dataset) -> pd.DataFrame:
     for r in _published_shares(ds):
         q = qualifiers.get((r["dimension"], r["category"]), "")
         decimals = 1 if r["published"] != int(r["published"]) else 0
+        published = present.pct(r["published"], decimals)
         rows.append({"Group": name(ds, r["dimension"], r["category"]),
-                     "Published": present.hedged(present.pct(r["published"], decimals), q),
+                     "Published": entry("{hedge} {n}", hedge=hedge(q), n=published) if q else published,
                      "Recomputed": present.pct(r["recomputed"], 2),
                      "Difference": present.change_pp(r["published"], r["recomputed"], 2),
                      "Within rounding": "yes" if r["within_rounding"] else "no"})
@@ -117,10 +124,10 @@ def shares_frame(ds: Dataset) -> pd.DataFrame:
 
 def shares_table(ds: Dataset) -> present.Table:
     return present.table(shares_frame(ds), "tbl-ppl-shares",
-                         f"Shares of the workforce (員工占比) as the narrative publishes them for {ds.year}, against "
-                         "the shares recomputed from the headcounts; a published share is reproduced when the "
-                         "recomputed one rounds to it.",
-                         present.source(ds, FILE, section=f"{NARRATIVE} and {TABLE}"))
+                         entry("Shares of the workforce (員工占比) as the narrative publishes them for {year}, against "
+                               "the shares recomputed from the headcounts; a published share is reproduced when the "
+                               "recomputed one rounds to it.", year=ds.year),
+                         present.source(ds, FILE, section=(NARRATIVE, TABLE)))
 
 
 # -- findings ------------------------------------------------------------------------------------
