@@ -36,7 +36,7 @@ def test_catalogue_entries_are_pairs_with_known_slots():
                                                       (2031, 2030, "or", "2031年或2030年"),
                                                       (2029, 2031, "–", "2029年至2031年")])
 def test_an_entry_of_any_year(first, second, how, zh):
-    text = entry("The report gives no list of directors for {span}.", span=span(first, second, how))
+    text = entry("The report gives no {text} for {span}.", text="list of directors", span=span(first, second, how))
     assert text.zh == f"報告沒有{zh}的董事名單。"
     assert str(text) == f"The report gives no list of directors for {span(first, second, how)}."
 
