@@ -292,6 +292,14 @@ class Dataset:
         info = self.metric_info[metric]
         return Bilingual(str(info["name_en"]), str(info["name_zh"]))
 
+    def unit_name(self, unit: str) -> Bilingual:
+        """A unit id written for a reader (units.csv: '10k count' -> '10 thousand' / 萬); the id itself when the
+        units table lacks it."""
+        units = self.table("units").set_index("id")
+        if unit not in units.index:
+            return Bilingual(unit, unit)
+        return Bilingual(units.loc[unit, "name_en"], units.loc[unit, "name_zh"])
+
     @cached_property
     def _labels(self) -> dict[tuple[str, str], dict]:
         cats = self.table("categories")

@@ -4,9 +4,12 @@ A KPI is a small function of (dataset, year) that returns a number, or None when
 lacks an input (the prior year of the earliest edition, say). Nothing here rounds: values
 are rounded only for display, with the KPI's `decimals`.
 
-What a KPI is called, its unit, HKEX code, display decimals and definition are data
-(`data/kpis.csv`); this module keeps only the formulas (`FORMULAS`, id -> function) and the
-shares within a breakdown (`SHARES`, id -> counted metric). Both must name the same ids.
+What a KPI is called, its unit, HKEX code, display decimals and definition are data; this module
+keeps only the formulas (`FORMULAS`, id -> function) and the shares within a breakdown (`SHARES`,
+id -> counted metric). Both must name the same ids. A figure has one name: a KPI that is also a
+metric (`employees`, `water_t`, the published intensities) takes its name, unit and HKEX code from
+`data/metrics.csv` and leaves them empty in `data/kpis.csv`, which names only the KPIs no metric
+holds (implied factors, recomputations, board ratios).
 
 Denominators: per-employee intensities divide by the year-end headcount (`employees`,
 total), as the report does.
@@ -23,6 +26,7 @@ import pandas as pd
 
 from .errors import DataError, where
 from .intake import files
+from .narrative.bilingual import Bilingual
 from .paths import data_dir
 
 if TYPE_CHECKING:  # annotations only: the KPIs compute from any Dataset-like object
@@ -30,6 +34,8 @@ if TYPE_CHECKING:  # annotations only: the KPIs compute from any Dataset-like ob
 
 NO_PRIOR_YEAR = "no prior year"
 METADATA = "kpis.csv"
+METRICS = "metrics.csv"
+NAMED = ("name_en", "name_zh", "unit", "hkex")  # given once: by metrics.csv for a metric, else by kpis.csv
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,11 @@ class Kpi:
     definition_en: str
     definition_zh: str
     compute: Callable[[Dataset, int], float | None]
+
+    @property
+    def name(self) -> Bilingual:
+        """The figure's one name, English with its Chinese attached."""
+        return Bilingual(self.name_en, self.name_zh)
 
 
 def div(a, b, scale: float = 1.0):
@@ -192,16 +203,32 @@ FORMULAS: dict[str, Callable[[Dataset, int], float | None]] = {
 SHARES: dict[str, str] = {"employee_share_pct": "employees", "supplier_share_pct": "suppliers"}
 
 
-def _read_metadata() -> list[dict]:
-    path = data_dir() / METADATA
+def _rows(name: str) -> list[dict]:
     # Decoded as validation decodes it (a byte-order mark, CRLF, the empty rows a spreadsheet leaves at the end).
-    text = files.read_text(path, f"data/{METADATA}")
-    rows = [r for r in csv.DictReader(io.StringIO(text)) if any((v or "").strip() for v in r.values())]
+    text = files.read_text(data_dir() / name, f"data/{name}")
+    return [r for r in csv.DictReader(io.StringIO(text)) if any((v or "").strip() for v in r.values())]
+
+
+def _read_metadata() -> list[dict]:
+    rows = _rows(METADATA)
+    metrics = {r.get("id"): r for r in _rows(METRICS)}
     known = FORMULAS.keys() | SHARES.keys()
     for n, row in enumerate(rows, start=2):
         if row["id"] not in known:
             raise DataError(f"{where(f'data/{METADATA}', n, 'id')}: expected a KPI id with a formula in "
                             f"esgbook/kpis.py, got \"{row['id']}\"", file=f"data/{METADATA}", row=n, column="id")
+        metric = metrics.get(row["id"])
+        for column in NAMED:
+            given = (row.get(column) or "").strip()
+            if metric is not None and given:
+                raise DataError(f"{where(f'data/{METADATA}', n, column)}: expected it empty, as \"{row['id']}\" "
+                                f"is a metric named in data/{METRICS} (one name per figure), got \"{given}\"",
+                                file=f"data/{METADATA}", row=n, column=column)
+            if metric is None and not given and column != "hkex":
+                raise DataError(f"{where(f'data/{METADATA}', n, column)}: expected a value, as \"{row['id']}\" "
+                                f"is no metric of data/{METRICS}", file=f"data/{METADATA}", row=n, column=column)
+            if metric is not None:
+                row[column] = metric.get(column) or ""
     missing = known - {r["id"] for r in rows}
     if missing:
         raise DataError(f"data/{METADATA}: expected a row for every KPI, missing {', '.join(sorted(missing))}",

@@ -92,3 +92,31 @@ def test_a_kpi_row_without_formula_fails_naming_the_row(data_copy):
                          capture_output=True, text=True)
     assert run.returncode != 0
     assert f'data/kpis.csv, row {row}, column "id"' in run.stderr and "made_up_kpi" in run.stderr
+
+
+def test_a_figure_has_one_name(ds2023):
+    # a KPI that is a metric reads its names from metrics.csv; the prose, the tables and the XBRL labels share them
+    for k in kpis.KPIS:
+        if k.id in ds2023.metric_info:
+            assert (k.name_en, k.name_zh, k.unit) == (ds2023.name(k.id), ds2023.name(k.id).zh,
+                                                      ds2023.metric_info[k.id]["unit"])
+    assert kpis.BY_ID["water_t"].name.zh == "用水量"
+    assert kpis.BY_ID["scope2_implied_factor"].name.zh == "範圍2隱含電網排放因子"  # a KPI no metric holds
+
+
+def test_a_second_name_for_a_metric_fails_naming_the_cell(data_copy):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    path = data_copy / "kpis.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = next(n for n, line in enumerate(lines, start=1) if line.startswith("water_t,"))
+    lines[row - 1] = lines[row - 1].replace("water_t,,", "water_t,Water,", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    env = dict(os.environ, ESGBOOK_DATA=str(data_copy))
+    repo = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", "import esgbook.kpis"], env=env, cwd=repo,
+                         capture_output=True, text=True)
+    assert run.returncode != 0
+    assert f'data/kpis.csv, row {row}, column "name_en"' in run.stderr and "metrics.csv" in run.stderr

@@ -62,7 +62,7 @@ def test_codes_and_ids_are_kept_or_named():
     assert labels.translate("FN-CF-220a.1") == "FN-CF-220a.1"
     assert labels.translate("IPCC") == "IPCC"
     assert labels.translate("#1f5f8b") == "#1f5f8b"      # a colour in a chart's data
-    assert labels.translate("corruption_cases").startswith("對公司")  # a metric id: the data's name
+    assert labels.translate("corruption_cases") == "貪污案件"  # a metric id: the data's name
     assert labels.translate("Unit") == "單位"
     assert labels.translate(Bilingual("KPMG", "畢馬威")) == "畢馬威"
 

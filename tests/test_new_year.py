@@ -131,7 +131,7 @@ def reversed_edition(tmp_path_factory):
 def test_reversed_year_reads_true(reversed_edition):
     nb, html = reversed_edition
     energy = _glued(nb / "08_environment.ipynb", "env_energy_text")
-    assert "Electricity use (用電總量) rose from 1,276.2 MWh in 2023 to 1,558.0 MWh in 2024" in energy
+    assert "Electricity use (用電量) rose from 1,276.2 MWh in 2023 to 1,558.0 MWh in 2024" in energy
     assert "since the headcount shrank by 29.5%" in energy
     factor = _glued(nb / "08_environment.ipynb", "env_factor_text")
     # 2024 repeats 2022's figures (0.8048) against a copy of 2023's factors: above every grid average but

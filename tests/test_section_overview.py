@@ -94,7 +94,7 @@ def test_honours_table_lists_every_honour_in_report_order(ds2023):
 def test_profile_table(ds2023, ds2022):
     frame = ov.profile_table(ds2023).frame.set_index("Metric")
     assert frame.loc["Employees at year end (僱員總數)", "2023"] == "3,121"
-    assert frame.loc["Suppliers (供應商數目)", "Change"] == "+171.2%"
+    assert frame.loc["Suppliers (合作供應商數目)", "Change"] == "+171.2%"
     assert frame.loc["Honours received (所獲榮譽)", "2022"] == "–"
     assert frame.loc["Honours received (所獲榮譽)", "Change"] == "–"
     # 2022: no 2021 figures at all, so the prior-year column goes.

@@ -155,7 +155,7 @@ def test_every_label_is_catalogued(ds2022, ds2023, ds2024, ds2023_alone):
     raises `labels.MissingEntry` naming it (a new English label fails here until it is given its Chinese)."""
     for ds in (ds2022, ds2023, ds2024, ds2023_alone):
         zh_render.rendered(ds, "zh_hant")
-    assert labels.translate("electricity_mwh") == "電力"  # a metric id: the data's Chinese name
+    assert labels.translate("electricity_mwh") == "用電量"  # a metric id: the data's Chinese name
     assert labels.translate("no prior year") == "沒有上一年度數字"
 
 
@@ -230,12 +230,12 @@ def test_names_in_chinese_prose_come_from_the_data(ds2024):
     from esgbook.sections import compared, governance, opening
     move, basis = compared.biggest_move(ds2024), opening.basis(ds2024)
     assert move.case == "down" and move.facts["name"].facts == {"en": "Fall in water use on the prior year",
-                                                                 "zh": "用水總量較上年減少"}
+                                                                 "zh": "用水量較上一年減少"}
     assert basis.case == "own" and basis.facts["title"].facts == {"en": "Synthetic report 2024", "zh": "2024年合成報告"}
     trends = [f for f in governance.board_findings(ds2024) if f.topic == "trend"]
     assert [t.case for t in trends] == ["flat", "flat"]
     with using("zh_hant"):
-        assert "用水總量較上年減少由2023年至2024年的變動最大" in write(move)
+        assert "用水量較上一年減少由2023年至2024年的變動最大" in write(move)
         assert "《2024年合成報告》" in write(basis)
         assert [write(t) for t in trends] == ["董事人數於2024年為9，與2023年相同", "獨立董事比例於2024年為44.4%，與2023年相同"]
     assert write(basis).startswith("This edition is built from the company's own report for 2024, the Synthetic report 2024")

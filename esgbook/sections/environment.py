@@ -14,8 +14,6 @@ from . import undisclosed
 PREFIX = "env"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
 TABLE = "09 附錄 > 數據統計表"
-# The names prose gives the figures it follows (the English edition glosses them with the Chinese).
-ELECTRICITY, SCOPE2 = glossed("Electricity use", "用電總量"), glossed("Scope 2", "範圍2")
 
 
 def _k(ds: Dataset, kpi_id: str, year: int | None = None):
@@ -28,8 +26,11 @@ def q(ds: Dataset, kpi_id: str, year: int | None = None) -> Q:
     return Q(_k(ds, kpi_id, year), k.decimals, k.unit)
 
 
-def kpi_trend(ds: Dataset, kpi_id: str, name: str, topic: str = "trend") -> Finding:
-    """`name`: the figure's name in both languages (a `Bilingual`: 'Electricity use (用電總量)' / 用電總量)."""
+def kpi_trend(ds: Dataset, kpi_id: str, topic: str = "trend") -> Finding:
+    """A KPI's change on the prior year, under the figure's one name (the English edition glosses it with the
+    Chinese: 'Water use (用水量)')."""
+    k = kpis.BY_ID[kpi_id]
+    name = glossed(k.name_en, k.name_zh)
     lower = Bilingual(name[:1].lower() + name[1:], zh_of(name))
     return findings.trend(topic, q(ds, kpi_id), q(ds, kpi_id, ds.year - 1), ds.year, name=name, name_lower=lower)
 
@@ -87,7 +88,7 @@ def published_intensity(ds: Dataset, kpi_id: str, name) -> Finding | None:
 
 
 def scope2_vs_electricity(ds: Dataset) -> Finding | None:
-    s2, el = kpi_trend(ds, "ghg_scope2_t", SCOPE2), kpi_trend(ds, "electricity_mwh", ELECTRICITY)
+    s2, el = kpi_trend(ds, "ghg_scope2_t"), kpi_trend(ds, "electricity_mwh")
     if {s2.case, el.case} & {"no_prior", "missing", "up_from_zero"}:
         return None
     facts = {"scope2_verb": Dir(s2.case), "scope2_change": s2.facts["change"],
@@ -219,22 +220,18 @@ def climate(ds: Dataset) -> Finding:
 
 def numbers(ds: Dataset) -> dict[str, str]:
     """The chapter's computed paragraphs (Md, pasted with {glue:md}); the same keys for every edition."""
-    energy = _say(findings.prior_year(ds), kpi_trend(ds, "electricity_mwh", ELECTRICITY),
-                  kpi_trend(ds, "gasoline_mwh", glossed("Gasoline", "汽油")), electricity_share(ds),
-                  kpi_trend(ds, "energy_mwh", glossed("Total energy", "能源消耗總量")),
-                  intensity(ds, "energy_per_employee_mwh", "energy_mwh"))
-    water = _say(kpi_trend(ds, "water_t", glossed("Water use", "用水總量")),
-                 intensity(ds, "water_per_employee_t", "water_t"),
-                 published_intensity(ds, "water_per_employee_t", findings.name(
-                     "water intensity", ds.metric_info["water_per_employee_t"]["name_zh"])))
-    ghg = _say(kpi_trend(ds, "ghg_scope1_t", glossed("Scope 1", "範圍1")), kpi_trend(ds, "ghg_scope2_t", SCOPE2),
-               kpi_trend(ds, "ghg_total_t", Bilingual("Total emissions", ds.metric_info["ghg_total_t"]["name_zh"])),
+    water_intensity = kpis.BY_ID["water_per_employee_t"]
+    energy = _say(findings.prior_year(ds), kpi_trend(ds, "electricity_mwh"), kpi_trend(ds, "gasoline_mwh"),
+                  electricity_share(ds), kpi_trend(ds, "energy_mwh"), intensity(ds, "energy_per_employee_mwh", "energy_mwh"))
+    water = _say(kpi_trend(ds, "water_t"), intensity(ds, "water_per_employee_t", "water_t"),
+                 published_intensity(ds, "water_per_employee_t",
+                                     findings.name(water_intensity.name_en, water_intensity.name_zh, "lower")))
+    ghg = _say(kpi_trend(ds, "ghg_scope1_t"), kpi_trend(ds, "ghg_scope2_t"), kpi_trend(ds, "ghg_total_t"),
                intensity(ds, "ghg_per_employee_t", "ghg_total_t"), scope2_vs_electricity(ds))
     key = story.by_id(ds).get("scope2")
     factors = ([key.sentence()] if key else []) + _say(scope2_when_written(ds), scope2_sensitivity(ds))
     scope1 = scope1_factor(ds)
-    waste = _say(kpi_trend(ds, "hazardous_waste_t", glossed("Hazardous waste", "有害廢棄物")),
-                 kpi_trend(ds, "non_hazardous_waste_t", glossed("Non-hazardous waste", "無害廢棄物")), hazardous_share(ds),
+    waste = _say(kpi_trend(ds, "hazardous_waste_t"), kpi_trend(ds, "non_hazardous_waste_t"), hazardous_share(ds),
                  intensity(ds, "waste_per_employee_t", "waste_total_t"))
     return {
         "env_energy_text": narrative.paragraph(*energy),
@@ -311,9 +308,11 @@ def energy_chart(ds: Dataset) -> charts.Chart:
 
 
 def water_chart(ds: Dataset) -> charts.Chart:
-    names = {"water_t": spaced("Water", "用水總量")}
+    water, tonnes = kpis.BY_ID["water_t"], ds.unit_name("t")
+    names = {"water_t": spaced(water.name_en, water.name_zh)}
     frame = _two_years(ds, list(names), names)
-    return charts.years_bars(frame, label="fig-env-water", title="Water use (用水量), tonnes", category="item",
+    title = Bilingual(f"{glossed(water.name_en, water.name_zh)}, {tonnes}", f"{water.name_zh}（{tonnes.zh}）")
+    return charts.years_bars(frame, label="fig-env-water", title=title, category="item",
                              value="value", unit="t", decimals=0, measure="Water",
                              description=entry("Bar chart of water use in tonnes, {span}, each bar labelled.",
                                                span=present.versus(ds)))

@@ -16,7 +16,7 @@ from ..data import Dataset
 from ..findings import name, trend
 from ..narrative import Change, Finding, Q, absent, paragraph, sentence, write
 from ..narrative.bilingual import Bilingual, concat, entry, glossed, span
-from .operations import exact_panels, figure_q, row_of, unit_words, value
+from .operations import exact_panels, figure_q, row_of, value
 
 PREFIX = "gov"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
@@ -345,7 +345,7 @@ def compliance_table(ds: Dataset) -> present.Table:
     for metric in COMPLIANCE_METRICS:
         m = ds.metric_info[metric]
         cur, prior = row_of(ds, metric), row_of(ds, metric, p)
-        rows.append({"Metric": present.metric_name(ds, metric), "HKEX": m["hkex"], "Unit": unit_words(ds, m["unit"]),
+        rows.append({"Metric": present.metric_name(ds, metric), "HKEX": m["hkex"], "Unit": ds.unit_name(m["unit"]),
                      str(y): present.DASH if cur is None else present.qualified(ds, metric),
                      str(p): present.DASH if prior is None else present.qualified(ds, metric, p)})
     frame = pd.DataFrame(rows)
@@ -381,7 +381,7 @@ def compliance_chart(ds: Dataset) -> charts.Chart:
 
 def training_table(ds: Dataset) -> present.Table:
     rows = [{"Activity": present.metric_name(ds, m), "HKEX": ds.metric_info[m]["hkex"],
-             "Unit": unit_words(ds, ds.metric_info[m]["unit"]), str(ds.year): present.qualified(ds, m),
+             "Unit": ds.unit_name(ds.metric_info[m]["unit"]), str(ds.year): present.qualified(ds, m),
              "Description": ds.metric_info[m]["description"]} for m in TRAINING_METRICS if value(ds, m) is not None]
     body = pd.DataFrame(rows) if rows else present.empty_note(ds, "anti-corruption training figures")
     return present.table(body, "tbl-gov-training", entry("Anti-corruption publicity and training (宣導培訓), {year}, "

@@ -55,8 +55,8 @@ CASE_FIGURE_ZH = {"disability_programme_attention_10k": "助殘項目吸引關�
 
 def _unit_name(ds: Dataset, unit: str) -> str:
     """'CNY 100 million (億元)' (億元 in Chinese); the id itself for a unit the units table lacks."""
-    units = ds.table("units").set_index("id")
-    return glossed(units.loc[unit, "name_en"], units.loc[unit, "name_zh"]) if unit in units.index else unit
+    name = ds.unit_name(unit)
+    return glossed(name, name.zh) if name != name.zh else unit
 
 
 def _hedged(text: str, qualifier: str) -> str:

@@ -6,7 +6,7 @@ the chapter is a finding that carries its figures (`SENTENCES`): it is written o
 all of them, and a section with none says so once. Tables list the figures as published (hedges
 included); charts draw only the exact figures, one panel per unit, and list the hedged ones.
 
-The helpers at the top (`figure_q`, `sentence`, `unit_words`, `exact_panels`) are shared with
+The helpers at the top (`figure_q`, `sentence`, `exact_panels`) are shared with
 chapters 4 and 6.
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .. import charts, kpis, present
 from ..data import Dataset
 from ..errors import DataError
 from ..narrative import Finding, Md, Q, absent, language, paragraph, sentence, write
-from ..narrative.bilingual import Bilingual, concat, entry, hedge, join, same
+from ..narrative.bilingual import Bilingual, concat, entry, hedge, join
 
 PREFIX = "ops"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
@@ -84,18 +84,10 @@ def figure_q(ds: Dataset, metric: str, year: int | None = None, dimension: str =
     return Q(value, present.decimals_of(value), unit, row["qualifier"] or "")
 
 
-def unit_words(ds: Dataset, unit: str) -> Bilingual:
-    """A unit id written for a reader ('10k count' -> '10 thousand' / 萬), from data/units.csv."""
-    units = ds.table("units").set_index("id")
-    if unit not in units.index:
-        return same(unit)
-    return Bilingual(units.loc[unit, "name_en"], units.loc[unit, "name_zh"])
-
-
 def readable_units(table: present.Table, ds: Dataset) -> present.Table:
     """A figures table whose Unit column names units in words instead of ids."""
     if "Unit" in table.frame:
-        table.frame = table.frame.assign(Unit=table.frame["Unit"].map(lambda u: unit_words(ds, u)))
+        table.frame = table.frame.assign(Unit=table.frame["Unit"].map(lambda u: ds.unit_name(u)))
     return table
 
 
@@ -104,7 +96,7 @@ def _hedged_figure(ds: Dataset, r) -> Bilingual:
     more than 2,000 persons' (一線宣傳人員：超過2,000人); a share or a count has no unit word."""
     number = present.num(r.value, present.decimals_of(r.value)) + ("%" if r.unit == "%" else "")
     figure = (entry("{hedge} {n}", hedge=hedge(r.qualifier), n=number) if r.unit in ("%", "count") else
-              entry("{hedge} {n} {text}", hedge=hedge(r.qualifier), n=number, text=unit_words(ds, r.unit)))
+              entry("{hedge} {n} {text}", hedge=hedge(r.qualifier), n=number, text=ds.unit_name(r.unit)))
     return concat(r.figure, figure, sep=": ", zh_sep="：")
 
 
@@ -122,7 +114,7 @@ def exact_panels(ds: Dataset, metrics: list[str], *, label: str, title: str, des
     rows = charts.figure_rows(ds, known)
     if rows.empty:
         return charts.placeholder(label, title, entry("The report gives none of these figures for {year}.", year=ds.year))
-    rows["unit_name"] = rows["unit"].map(lambda u: entry("Unit: {text}", text=unit_words(ds, u)))
+    rows["unit_name"] = rows["unit"].map(lambda u: entry("Unit: {text}", text=ds.unit_name(u)))
     hedged, exact = rows[rows["qualifier"] != ""], rows[rows["qualifier"] == ""]
     listed = [_hedged_figure(ds, r) for r in hedged.itertuples()]
     if exact.empty:
