@@ -26,13 +26,13 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 book: $(VENV)/.installed system-deps-fonts
-	$(BIN)/python -m esgbook.editions build $(year_arg) $(jobs_arg)
+	$(BIN)/python -m esgbook.build.editions build $(year_arg) $(jobs_arg)
 
 run: $(VENV)/.installed system-deps-fonts
-	$(BIN)/python -m esgbook.editions run $(year_arg) $(jobs_arg)
+	$(BIN)/python -m esgbook.build.editions run $(year_arg) $(jobs_arg)
 
 render: $(VENV)/.installed
-	$(BIN)/python -m esgbook.editions render $(year_arg)
+	$(BIN)/python -m esgbook.build.editions render $(year_arg)
 
 # make serve [PORT=8000]: the built site over HTTP on 127.0.0.1 (it also works opened from disk).
 PORT ?= 8000
@@ -45,7 +45,7 @@ serve:
 # chapter: glued values, table cells, chart data, then the KPIs (a summary; `make diff` is cell by cell).
 compare: $(VENV)/.installed
 	@test -n "$(A)" -a -n "$(B)" || { echo "usage: make compare A=<year> B=<year> [CHAPTER=<name>]" >&2; exit 2; }
-	@$(BIN)/python -m esgbook.compare_editions $(A) $(B) $(if $(CHAPTER),--chapter $(CHAPTER))
+	@$(BIN)/python -m esgbook.exports.compare $(A) $(B) $(if $(CHAPTER),--chapter $(CHAPTER))
 
 validate: $(VENV)/.installed
 	$(BIN)/python -m esgbook validate
@@ -80,13 +80,13 @@ lint: $(TOOLS)/.installed
 # Arelle offline with Units Registry checks; fails on any error. Default: the latest year.
 xbrl_year = $(or $(YEAR),$(shell $(BIN)/python -m esgbook years | tail -n 1))
 xbrl: $(VENV)/.installed $(TOOLS)/.installed
-	$(BIN)/python -m esgbook.xbrl taxonomy --check --zip _build/xbrl/qifu-esg-taxonomy.zip
-	$(BIN)/python -m esgbook.xbrl report --year $(xbrl_year) --out _build/xbrl/esg-$(xbrl_year).json
-	$(BIN)/python -m esgbook.xbrl validate _build/xbrl/esg-$(xbrl_year).json
+	$(BIN)/python -m esgbook.exports.xbrl taxonomy --check --zip _build/xbrl/qifu-esg-taxonomy.zip
+	$(BIN)/python -m esgbook.exports.xbrl report --year $(xbrl_year) --out _build/xbrl/esg-$(xbrl_year).json
+	$(BIN)/python -m esgbook.exports.xbrl validate _build/xbrl/esg-$(xbrl_year).json
 
-# make xbrl-taxonomy: regenerate taxonomy/qifu-esg/ after a change to data/metrics.csv or esgbook/kpis.py.
+# make xbrl-taxonomy: regenerate taxonomy/qifu-esg/ after a change to data/metrics.csv or esgbook/analysis/kpis.py.
 xbrl-taxonomy: $(VENV)/.installed
-	$(BIN)/python -m esgbook.xbrl taxonomy
+	$(BIN)/python -m esgbook.exports.xbrl taxonomy
 
 clean:
 	rm -rf _build notebooks/.tmp-*
@@ -128,8 +128,8 @@ system-deps-fonts:
 # (Not LANG or LANGUAGE: the locale reads those.)
 PDF_LANG ?=
 pdf: $(VENV)/.installed system-deps-pdf
-	$(BIN)/python -m esgbook.editions run $(year_arg) $(jobs_arg)
-	$(BIN)/python -m esgbook.editions pdf $(year_arg) $(if $(PDF_LANG),--lang $(PDF_LANG))
+	$(BIN)/python -m esgbook.build.editions run $(year_arg) $(jobs_arg)
+	$(BIN)/python -m esgbook.build.editions pdf $(year_arg) $(if $(PDF_LANG),--lang $(PDF_LANG))
 
 # make bench [RUNS=3]: cold edition (English, both languages), cold site, warm, one value and one module
 # changed, the floors and the stock jupyter-book peer, in temp dirs; ratios against floors of the same run.

@@ -1,8 +1,8 @@
 """esgbook: the logic behind the reproducible Qifu Technology ESG book.
 
-Load and validate the data package (`esgbook.data`), compute KPIs (`esgbook.kpis`),
-reconcile them with the published figures (`esgbook.reconcile`), draw charts
-(`esgbook.charts`) and build the year's edition (`esgbook.editions`).
+Load and validate the data package (`esgbook.inputs.dataset`), compute KPIs (`esgbook.analysis.kpis`),
+reconcile them with the published figures (`esgbook.analysis.reconcile`), draw charts
+(`esgbook.book.charts`) and build the year's edition (`esgbook.build.editions`).
 Submodules are imported on demand so that the command line stays fast.
 """
 

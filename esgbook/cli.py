@@ -9,8 +9,8 @@ import argparse
 import io
 import sys
 
-from .errors import DataError
-from .exports import KPI_COLUMNS, render
+from esgbook.exports.tables import KPI_COLUMNS, render
+from esgbook.inputs.errors import DataError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,15 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     notes = ""  # warnings: printed on stderr after the output; they never change the exit status
     try:
         # Validate before pandas is even imported: bad input fails fast.
-        from . import validate  # noqa: PLC0415
-        from .paths import data_dir  # noqa: PLC0415
+        from esgbook.inputs import validate  # noqa: PLC0415
+        from esgbook.paths import data_dir  # noqa: PLC0415
         validate.check_package(data_dir())
-        from . import data  # noqa: PLC0415
+        from esgbook.inputs import dataset as data  # noqa: PLC0415
         if args.command == "validate":
             checked = data.check()
             warnings = validate.plausibility(checked)
-            # A draft edition's checklist (esgbook.draft): what its registers lack, never an error.
-            from . import draft  # noqa: PLC0415
+            # A draft edition's checklist (esgbook.analysis.draft): what its registers lack, never an error.
+            from esgbook.analysis import draft  # noqa: PLC0415
             drafts = io.StringIO()
             years = draft.warn(checked._years, checked.root, drafts)  # noqa: SLF001
             out = "data package valid; years: " + ", ".join(map(str, checked._years))  # noqa: SLF001
@@ -52,20 +52,21 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "years":
             out = "".join(f"{y}\n" for y in data.available_years())
         elif args.command == "template":
-            from .intake import workbook  # noqa: PLC0415
+            from esgbook.inputs.intake import workbook  # noqa: PLC0415
             path = workbook.template(args.year, data_dir(), args.out or f"data-entry-{args.year}.xlsx")
             out = f"{path}\n"
             notes = (f"wrote {path}: fill in the yellow cells, then `make import FILE={path}`\n")
         elif args.command == "import":
-            from .intake import workbook  # noqa: PLC0415
+            from esgbook.inputs.intake import workbook  # noqa: PLC0415
             added = workbook.import_workbook(args.file, data_dir())
             out = "".join(f"data/{file}: {n} row(s) added\n" for file, n in added.items())
         elif args.command == "kpis":
-            from . import kpis, xbrl  # noqa: PLC0415
+            from esgbook.analysis import kpis  # noqa: PLC0415
+            from esgbook.exports import xbrl  # noqa: PLC0415
             ds = data.load(args.year)
             out = render(xbrl.with_fact_ids(kpis.kpi_table(ds))[KPI_COLUMNS], args.format)
         else:
-            from . import reconcile  # noqa: PLC0415
+            from esgbook.analysis import reconcile  # noqa: PLC0415
             ds = data.load(args.year)
             out = render(reconcile.reconciliation(ds), args.format)
     except DataError as exc:

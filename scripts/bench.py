@@ -9,8 +9,8 @@ the committed notebooks and the real _build are never touched. Measured in every
   site, warm           the same again: nothing stale, nothing staged changed, nothing re-rendered
   site, one value      one value of data/suppliers.csv changed: only the chapters that read that file
                        re-execute (checked), only the editions whose pages changed re-render
-  site, module edit    a comment added to esgbook/sections/customers.py: only the chapters that import it
-                       re-execute (checked against esgbook.imports)
+  site, module edit    a comment added to esgbook/book/sections/customers.py: only the chapters that import it
+                       re-execute (checked against esgbook.build.dependencies)
   floor                what any build costs at least: an executed edition rendered into a fresh build folder
                        with execution off, plus one empty notebook through papermill; measured for the
                        latest English edition and for every (edition, language) of the site
@@ -52,12 +52,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CHANGED_FILE = "suppliers.csv"
-EDITED_MODULE = "esgbook/sections/customers.py"
+EDITED_MODULE = "esgbook/book/sections/customers.py"
 
-# Builds in a fresh interpreter, as `python -m esgbook.editions build` does; prints what executed as JSON.
+# Builds in a fresh interpreter, as `python -m esgbook.build.editions build` does; prints what executed as JSON.
 BUILD = """
 import json
-from esgbook import data, editions
+from esgbook.build import editions
+from esgbook.inputs import dataset as data
 years = [editions.check_year({year})] if {one} else data.available_years()
 done = editions.run_editions(years, None, quiet=True)
 editions.build_site(years)
@@ -65,8 +66,9 @@ print(json.dumps({{str(y): names for y, names in done.items()}}))
 """
 RENDER = """
 import json, time
-from esgbook import data, editions
-from esgbook.site import render
+from esgbook.build import editions
+from esgbook.build.site import render
+from esgbook.inputs import dataset as data
 out = {{}}
 for year in ([editions.check_year({year})] if {one} else data.available_years()):
     for lang in editions.languages(year):
@@ -158,8 +160,8 @@ def readers(notebooks: Path, name: str) -> dict[str, list[str]]:
 
 
 def importers(src: Path, notebooks: Path, module: str) -> dict[str, list[str]]:
-    """Per edition, the chapters whose code imports `module` (directly or not), by esgbook.imports."""
-    code = ("import json, sys; from pathlib import Path; from esgbook import imports; "
+    """Per edition, the chapters whose code imports `module` (directly or not), by esgbook.build.dependencies."""
+    code = ("import json, sys; from pathlib import Path; from esgbook.build import dependencies as imports; "
             f"target = Path({str(src / module)!r}).resolve(); "
             "print(json.dumps(sorted(p.stem for p in Path(sys.argv[1]).glob('*.md') "
             "if target in imports.closure(imports.chapter_code(p)))))")

@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from esgbook import outputs
+from esgbook.book import outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 CELL = re.compile(r"^```\{code-cell\} ipython3\n(.*?)^```", re.M | re.S)

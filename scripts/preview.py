@@ -6,7 +6,7 @@ Executes the chapter for the year into a temporary folder (nothing under noteboo
 then prints its prose with every glued value pasted in, each `{glue:md}` paragraph and every
 markdown output (tables) in place. Glue keys that are missing are printed as <<MISSING key>>.
 `--lang zh_hant` prints it as a Chinese reader sees it: the zh-hant source's Markdown with the
-Chinese outputs of the same execution swapped in (`esgbook.site.localise`), for proofreading.
+Chinese outputs of the same execution swapped in (`esgbook.build.site.localise`), for proofreading.
 """
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def main() -> int:
         os.environ["ESGBOOK_DATA"] = str(Path(args.data).resolve())
     import nbformat
 
-    from esgbook import editions
+    from esgbook.build import editions
 
     source = REPO / "chapters" / f"{args.chapter}.md"
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,7 +70,7 @@ def main() -> int:
         nb = nbformat.read(path, as_version=4)
         lang = args.lang.replace("-", "_")
         if lang != "en":
-            from esgbook.site import localise
+            from esgbook.build.site import localise
 
             nb = localise.localise(nb, lang, args.chapter)
         print(prose(nb))

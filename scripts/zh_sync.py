@@ -10,7 +10,7 @@ Each `chapters/zh-hant/<chapter>.md` records in its front matter the English cha
       synced_with: <sha256 of the Markdown cells of chapters/<chapter>.md, code cells left out>
 
 Only the English prose counts: a change to a code cell (the same in both languages, checked by
-esgbook/site/localise.py) or to the English front matter does not make the translation stale.
+esgbook/build/site/localise.py) or to the English front matter does not make the translation stale.
 """
 from __future__ import annotations
 

@@ -17,13 +17,13 @@ DATA = REPO / "data"
 
 @pytest.fixture(scope="session")
 def ds2023():
-    from esgbook import data
+    from esgbook.inputs import dataset as data
     return data.load(2023)
 
 
 @pytest.fixture(scope="session")
 def ds2022():
-    from esgbook import data
+    from esgbook.inputs import dataset as data
     return data.load(2022)
 
 
@@ -68,7 +68,7 @@ def ds2024(tmp_path_factory):
     """A synthetic 2024 whose figures are 2022's, so every trend reverses (tests/synthetic.py)."""
     from synthetic import copy_data, reversed_year
 
-    from esgbook import data
+    from esgbook.inputs import dataset as data
     return data.load(2024, reversed_year(copy_data(tmp_path_factory.mktemp("rev"))))
 
 
@@ -77,5 +77,5 @@ def ds2023_alone(tmp_path_factory):
     """2023 with no 2022 rows: an edition without a prior year."""
     from synthetic import copy_data, without_prior
 
-    from esgbook import data
+    from esgbook.inputs import dataset as data
     return data.load(2023, without_prior(copy_data(tmp_path_factory.mktemp("alone"))))

@@ -16,7 +16,8 @@ import io
 import shutil
 from pathlib import Path
 
-from esgbook import data, reconcile
+from esgbook.analysis import reconcile
+from esgbook.inputs import dataset as data
 
 REPO = Path(__file__).resolve().parent.parent
 OBSERVATIONS = ["environment", "workforce", "suppliers", "governance", "highlights", "operations", "customers"]

@@ -1,8 +1,11 @@
 """The assumptions register holds every assumption the modules apply, and the appendix shows it."""
-from esgbook import assumptions, data, inference, narrative, reconcile, validate
-from esgbook.intake import plausibility
-from esgbook.sections import appendix, customers, governance
-from esgbook.sections.people import turnover, workforce
+from esgbook.analysis import assumptions, inference, reconcile
+from esgbook.book import narrative
+from esgbook.book.sections import appendix, customers, governance
+from esgbook.book.sections.people import turnover, workforce
+from esgbook.inputs import dataset as data
+from esgbook.inputs import validate
+from esgbook.inputs.intake import plausibility
 
 
 def test_the_modules_apply_the_registered_values():

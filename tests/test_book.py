@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from esgbook import editions, kpis, present
+from esgbook.analysis import kpis
+from esgbook.book import formatting
+from esgbook.build import editions
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = {  # the brief's nine chapters and the gaps chapter, with the report's own Chinese title
@@ -92,7 +94,7 @@ def test_every_glue_key_resolves(source, year):
 def html(tmp_path_factory):
     """The 2023 edition rendered from the committed notebooks, into a fresh build folder."""
     build = tmp_path_factory.mktemp("book")
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render", "--year", "2023"], cwd=REPO,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "render", "--year", "2023"], cwd=REPO,
                          env={**os.environ, "ESGBOOK_BUILD": str(build)}, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-5000:]
     index = Path(out.stdout.strip().splitlines()[-1])  # the site's index; the edition is its 2023/ folder
@@ -119,9 +121,9 @@ def test_glued_numbers_in_html_equal_the_engine(html, ds2023):
     for kpi_id in ("ghg_total_t", "water_t", "electricity_mwh", "scope2_implied_factor"):
         k = kpis.BY_ID[kpi_id]
         decimals = 4 if kpi_id.endswith("factor") else k.decimals
-        assert present.num(kpis.compute(ds2023, kpi_id), decimals) in env_page, kpi_id
+        assert formatting.num(kpis.compute(ds2023, kpi_id), decimals) in env_page, kpi_id
     index_page = (html / "chapters" / "00_index.html").read_text(encoding="utf-8")
-    assert present.num(kpis.compute(ds2023, "employees"), 0) in index_page  # 3,121
+    assert formatting.num(kpis.compute(ds2023, "employees"), 0) in index_page  # 3,121
     assert "0.45" in index_page and "20.07" in index_page  # GHG and water per employee
 
 

@@ -66,7 +66,7 @@ LAYOUT_JS = """() => {
         .map(e => ({tag: e.tagName, tabindex: e.tabIndex, overflow: getComputedStyle(e).overflowX})),
   };
 }"""
-# The number a cell holds, as esgbook.site.sphinxext recognises it (a test of its own would only repeat it).
+# The number a cell holds, as esgbook.build.site.sphinxext recognises it (a test of its own would only repeat it).
 NUMERIC = re.compile(r"^[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千|個百分點|百分點))?$")
 
 
@@ -82,7 +82,7 @@ def build_dir(tmp_path_factory) -> Path:
 def site(build_dir) -> Path:
     """The whole site (every edition, both languages), rendered (execution off) from the committed notebooks."""
     build = build_dir
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render"], cwd=REPO, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "render"], cwd=REPO, capture_output=True,
                          text=True, env={**os.environ, "ESGBOOK_BUILD": str(build)})
     assert out.returncode == 0, out.stdout[-5000:] + out.stderr[-5000:]
     index = Path(out.stdout.strip().splitlines()[-1])
@@ -530,7 +530,7 @@ FRAME_WORDS = ["跳转至主要内容", "回到顶部", "网页导航", "当前�
 
 
 def test_chinese_pages_frame_is_traditional_chinese(site):
-    """The theme's words on the Chinese pages come from our zh_TW catalogue (esgbook/site/locales), not the
+    """The theme's words on the Chinese pages come from our zh_TW catalogue (esgbook/build/site/locales), not the
     theme's Simplified one nor its English templates: none is left in the frame of any Chinese page (the
     article's own prose may name an English button; its code bars are test_no_code_bar_in_the_reading_flow's)."""
     pages = [rel for rel in _pages(site) if rel.startswith("zh-hant/")]

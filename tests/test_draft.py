@@ -1,4 +1,4 @@
-"""A draft says it is a draft: the checklist of what a year's data lack (esgbook.draft), the report row every
+"""A draft says it is a draft: the checklist of what a year's data lack (esgbook.analysis.draft), the report row every
 figure needs (validation, the workbook), the lines `make validate` and `make book` print, and the banner.
 
 Synthetic years are built in temporary copies of data/ (tests/synthetic.py), never committed."""
@@ -11,9 +11,10 @@ import pytest
 from synthetic import OBSERVATIONS, REGISTERS, _copy_year, _edit, add_report, copy_data
 
 from conftest import REPO, run_cli
-from esgbook import data, draft
-from esgbook.errors import DataError
-from esgbook.site import sphinxext
+from esgbook.analysis import draft
+from esgbook.build.site import sphinxext
+from esgbook.inputs import dataset as data
+from esgbook.inputs.errors import DataError
 
 # What a numbers-only 2024 lacks, in the order of data/datapackage.json (every register kept per year).
 NUMBERS_ONLY = ["board", "material_topics", "stakeholder_concerns", "honours", "industry_standards",
@@ -150,11 +151,11 @@ def test_validate_of_the_real_data_prints_no_checklist():
 
 
 def test_an_edition_command_prints_the_checklist(numbers_only, tmp_path):
-    """`make book` runs `python -m esgbook.editions build`: the checklist comes first, on stderr, whatever the run
+    """`make book` runs `python -m esgbook.build.editions build`: the checklist comes first, on stderr, whatever the run
     does next (here a render with no executed notebooks, which fails for its own reason)."""
     env = {**os.environ, "ESGBOOK_DATA": str(numbers_only), "ESGBOOK_NOTEBOOKS": str(tmp_path / "nb"),
            "ESGBOOK_BUILD": str(tmp_path / "build")}
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render", "--year", "2024"], cwd=REPO, env=env,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "render", "--year", "2024"], cwd=REPO, env=env,
                          capture_output=True, text=True)
     lines = out.stderr.splitlines()
     assert lines[:len(NUMBERS_ONLY)] == draft.lines(data.load(2024, numbers_only)), out.stderr
@@ -177,7 +178,7 @@ def test_banner_in_both_languages():
 
 
 def _sphinx(src: Path, out: Path, lang: str = "en") -> subprocess.CompletedProcess:
-    conf = (f"extensions = ['esgbook.site.sphinxext']\nesgbook_site = {({**SITE, 'lang': lang, 'year': 2024})!r}\n"
+    conf = (f"extensions = ['esgbook.build.site.sphinxext']\nesgbook_site = {({**SITE, 'lang': lang, 'year': 2024})!r}\n"
             "root_doc = 'chapters/00_index'\n")
     (src / "conf.py").write_text(conf, encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(src), str(out)], cwd=REPO,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from esgbook import editions
+from esgbook.build import editions
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = REPO / "notebooks"
@@ -16,7 +16,7 @@ EDITIONS = sorted(p for p in NOTEBOOKS.iterdir() if p.is_dir() and p.name.isdigi
 
 
 def _run_editions(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "esgbook.editions", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "esgbook.build.editions", *args], capture_output=True, text=True,
                           cwd=REPO, env={**os.environ, **(env or {})})
 
 
@@ -107,13 +107,13 @@ def test_data_change_reexecutes_only_the_chapters_that_read_it(tmp_path):
     text = (data / "environment.csv").read_text(encoding="utf-8")
     (data / "environment.csv").write_text(text.replace("2023,water_t,total,all,62634,", "2023,water_t,total,all,62635,"),
                                           encoding="utf-8")
-    code = ("import json, os; from esgbook import editions; "
+    code = ("import json, os; from esgbook.build import editions; "
             "print(json.dumps(editions.run(2023, quiet=True)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                          env={**os.environ, **env, "ESGBOOK_DATA": str(data)})
     assert out.returncode == 0, out.stderr
     rerun = json.loads(out.stdout.strip().splitlines()[-1])
     # The environment chapter and the opening page (whose headlines read every file) re-ran, and so did the
-    # governance chapter: its lead shows the edition's key findings (esgbook.story), which read every figure
+    # governance chapter: its lead shows the edition's key findings (esgbook.analysis.story), which read every figure
     # of the year and change with water use. (The compared page is the latest edition's and reads every file.)
     assert sorted(rerun) == ["00_index", "04_governance", "08_environment", "editions_compared"]

@@ -1,10 +1,10 @@
-"""A year without data for a table or a chart shows neither (esgbook.site.localise.drop_placeholder_figures):
+"""A year without data for a table or a chart shows neither (esgbook.build.site.localise.drop_placeholder_figures):
 no empty shell, and no sentence left pointing at what is not there."""
 import nbformat
 import pandas as pd
 
-from esgbook import present
-from esgbook.site import localise
+from esgbook.book import present
+from esgbook.build.site import localise
 
 
 def _notebook(markdown: list[str], outputs: list) -> nbformat.NotebookNode:

@@ -29,7 +29,7 @@ def book(tmp_path_factory):
                    + "".join(f"      - file: chapters/{c}\n" for c in CHAPTERS), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(src), "ESGBOOK_TOC": str(toc), "ESGBOOK_NOTEBOOKS": str(root / "nb"),
            "ESGBOOK_BUILD": str(root / "build"), "ESGBOOK_DATA": str(src / "data")}
-    code = "from esgbook import editions; editions.run_editions([2022, 2023], quiet=True)"
+    code = "from esgbook.build import editions; editions.run_editions([2022, 2023], quiet=True)"
     out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-3000:]
     return src, env
@@ -37,7 +37,7 @@ def book(tmp_path_factory):
 
 def stale(book) -> dict[int, list[str]]:
     src, env = book
-    code = ("import json; from esgbook import editions; print(json.dumps({y: sorted(s.stem for s in editions.chapters(y) "
+    code = ("import json; from esgbook.build import editions; print(json.dumps({y: sorted(s.stem for s in editions.chapters(y) "
             f"if editions.why_stale(s, y)) for y in {YEARS}}}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-3000:]
@@ -105,7 +105,7 @@ def test_a_2022_value_changes_the_2022_chapters_that_read_it(book):
 
 def test_one_template_edit_reexecutes_only_the_chapters_that_write_its_topics(book):
     src, _ = book
-    path = src / "esgbook" / "narrative" / "en" / "env.py"
+    path = src / "esgbook" / "book" / "narrative" / "en" / "env.py"
     original = edited(path, "is reproduced from the raw figures", "is reproduced from the raw figures again")
     try:
         found = stale(book)
@@ -116,7 +116,7 @@ def test_one_template_edit_reexecutes_only_the_chapters_that_write_its_topics(bo
 
 def test_one_catalogue_entry_reexecutes_only_the_chapters_that_used_it(book):
     src, _ = book
-    path = src / "esgbook" / "narrative" / "zh_hant" / "labels.txt"
+    path = src / "esgbook" / "book" / "narrative" / "zh_hant" / "labels.txt"
     original = edited(path, "All employees\n= 全體僱員\n", "All employees\n= 全體員工\n")
     try:
         found = stale(book)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from esgbook import inference, narrative
-from esgbook.sections import customers_analysis, governance_analysis, operations_analysis
+from esgbook.analysis import inference
+from esgbook.book import narrative
+from esgbook.book.sections import customers_analysis, governance_analysis, operations_analysis
 
 
 def test_implied_hires_lie_between_the_headcount_bases(ds2023):

@@ -112,6 +112,6 @@ def test_blank_line_in_the_middle(data_copy, blank):
 
 
 def test_every_real_file_is_read_unchanged():
-    from esgbook.intake import files
+    from esgbook.inputs.intake import files
     for name in FILES:
         assert files.read_text(DATA / name, name) == (DATA / name).read_text(encoding="utf-8"), name

@@ -4,8 +4,8 @@ import json
 import pytest
 
 from conftest import DATA, edit_cell, run_cli
-from esgbook import validate
-from esgbook.errors import DataError
+from esgbook.inputs import validate
+from esgbook.inputs.errors import DataError
 
 PAYLOADS = [
     ("<script>alert(2)</script>", "an HTML tag"),

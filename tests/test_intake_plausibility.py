@@ -2,8 +2,9 @@
 from types import SimpleNamespace
 
 from conftest import DATA, edit_cell, row_of, run_cli
-from esgbook import data, validate
-from esgbook.intake import plausibility
+from esgbook.inputs import dataset as data
+from esgbook.inputs import validate
+from esgbook.inputs.intake import plausibility
 
 
 def _warnings(folder):

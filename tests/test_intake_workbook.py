@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 
 from conftest import REPO, run_cli
-from esgbook import data, kpis
+from esgbook.analysis import kpis
+from esgbook.inputs import dataset as data
 
 SCALED = ("MWh", "t", "tCO2e")
 
@@ -89,7 +90,7 @@ def test_imported_workbook_builds_a_2024_edition(template_2024, tmp_path):
     toc.write_text("format: jb-book\nroot: chapters/08_environment\n", encoding="utf-8")
     env = {**os.environ, "ESGBOOK_DATA": str(folder), "ESGBOOK_TOC": str(toc), "ESGBOOK_NOTEBOOKS": str(tmp_path / "nb"),
            "ESGBOOK_BUILD": str(tmp_path / "build")}
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "run", "--year", "2024"], cwd=REPO, env=env,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "run", "--year", "2024"], cwd=REPO, env=env,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-3000:]
     nb = json.loads((tmp_path / "nb" / "2024" / "08_environment.ipynb").read_text(encoding="utf-8"))

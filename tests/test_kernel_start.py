@@ -1,4 +1,4 @@
-"""Kernels start every time: many started at once through `esgbook.execute.start_kernel` (as the run's
+"""Kernels start every time: many started at once through `esgbook.build.execute.start_kernel` (as the run's
 workers start theirs) all answer and end leaving nothing behind, and a start that keeps failing is retried,
 then reported in one line."""
 import asyncio
@@ -13,7 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from esgbook import execute
+from esgbook.build import execute
 
 REPO = Path(__file__).resolve().parent.parent
 STARTS, AT_ONCE = 40, 4
@@ -124,12 +124,12 @@ def test_a_kernel_that_never_starts_is_one_line(failing_starts):
 
 
 def test_a_run_whose_kernel_never_starts_says_so_in_one_line_and_changes_nothing(tmp_path):
-    """Through `python -m esgbook.editions run`: one error line, naming the chapter and the edition."""
+    """Through `python -m esgbook.build.editions run`: one error line, naming the chapter and the edition."""
     toc = tmp_path / "_toc.yml"
     toc.write_text("format: jb-book\nroot: chapters/08_environment\n", encoding="utf-8")
     env = {**os.environ, "ESGBOOK_TOC": str(toc), "ESGBOOK_NOTEBOOKS": str(tmp_path / "nb"),
            "ESGBOOK_BUILD": str(tmp_path / "build")}
-    code = ("import sys; from esgbook import editions, execute\n"
+    code = ("import sys; from esgbook.build import editions, execute\n"
             "execute.BACKOFF = 0.05\n"
             f"execute.PrivateKernelManager.format_kernel_cmd = lambda self, extra_arguments=None: {DIES!r}\n"
             "sys.exit(editions.main(['run', '--year', '2023']))")

@@ -2,7 +2,8 @@
 a new year's figure that newly fails (or a fixed one that stops failing) fails a test by name."""
 import pytest
 
-from esgbook import data, reconcile
+from esgbook.analysis import reconcile
+from esgbook.inputs import dataset as data
 
 YEARS = data.available_years()
 

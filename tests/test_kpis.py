@@ -1,7 +1,7 @@
 """The KPI engine reproduces the figures a reader checks in the report."""
 import pytest
 
-from esgbook import kpis
+from esgbook.analysis import kpis
 
 
 @pytest.mark.parametrize("kpi_id, y2023, y2022, places", [
@@ -63,7 +63,7 @@ def test_metadata_and_formulas_hold_the_same_ids():
 
 def test_display_decimals_come_from_the_metadata(ds2023):
     # One rule: the opening page, the environment chapter and the export round with kpis.csv's decimals.
-    from esgbook.sections import environment, opening
+    from esgbook.book.sections import environment, opening
     assert kpis.BY_ID["ghg_per_employee_t"].decimals == 2
     assert environment.q(ds2023, "ghg_per_employee_t").decimals == 2
     row = opening.headline_frame(ds2023).set_index("Figure").filter(like="GHG emissions per employee", axis=0)
@@ -88,7 +88,7 @@ def test_a_kpi_row_without_formula_fails_naming_the_row(data_copy):
     row = len(text.splitlines()) + 1
     env = dict(os.environ, ESGBOOK_DATA=str(data_copy))
     repo = Path(__file__).resolve().parent.parent
-    run = subprocess.run([sys.executable, "-c", "import esgbook.kpis"], env=env, cwd=repo,
+    run = subprocess.run([sys.executable, "-c", "import esgbook.analysis.kpis"], env=env, cwd=repo,
                          capture_output=True, text=True)
     assert run.returncode != 0
     assert f'data/kpis.csv, row {row}, column "id"' in run.stderr and "made_up_kpi" in run.stderr
@@ -116,7 +116,7 @@ def test_a_second_name_for_a_metric_fails_naming_the_cell(data_copy):
     path.write_text("".join(lines), encoding="utf-8")
     env = dict(os.environ, ESGBOOK_DATA=str(data_copy))
     repo = Path(__file__).resolve().parent.parent
-    run = subprocess.run([sys.executable, "-c", "import esgbook.kpis"], env=env, cwd=repo,
+    run = subprocess.run([sys.executable, "-c", "import esgbook.analysis.kpis"], env=env, cwd=repo,
                          capture_output=True, text=True)
     assert run.returncode != 0
     assert f'data/kpis.csv, row {row}, column "name_en"' in run.stderr and "metrics.csv" in run.stderr

@@ -9,11 +9,12 @@ import re
 import pandas as pd
 import pytest
 
-from esgbook import charts, narrative, present, story
-from esgbook.narrative.bilingual import Bilingual, bracketed, concat, entry, glossed, join_and, span
-from esgbook.narrative.zh_hant import labels
+from esgbook.analysis import story
+from esgbook.book import charts, narrative, present
+from esgbook.book.narrative.bilingual import Bilingual, bracketed, concat, entry, glossed, join_and, span
+from esgbook.book.narrative.zh_hant import labels
+from esgbook.book.sections import appendix, undisclosed
 from esgbook.paths import data_dir
-from esgbook.sections import appendix, undisclosed
 
 SLOTS = {"year", "n", "span", "month", "mn", "hedge", "raw", "zh", "text"}
 

@@ -59,7 +59,7 @@ def edition_2024(tmp_path_factory):
     env = {**os.environ, "ESGBOOK_DATA": str(data), "ESGBOOK_NOTEBOOKS": str(tmp / "nb"),
            "ESGBOOK_BUILD": str(tmp / "build")}
     committed = {p: p.read_bytes() for p in (REPO / "notebooks").rglob("*") if p.is_file()}
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "build", "--year", "2024"], cwd=REPO, env=env,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "build", "--year", "2024"], cwd=REPO, env=env,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-3000:]
     assert {p: p.read_bytes() for p in (REPO / "notebooks").rglob("*") if p.is_file()} == committed
@@ -90,8 +90,8 @@ def test_2024_edition_shows_recomputed_2024_values(edition_2024):
 def test_a_restated_figure_is_used_by_later_editions_only(edition_2024):
     """The 2024 report restates 2023's water: the 2024 edition compares with the restated figure, the 2023
     edition keeps what the 2023 report said, and the ledger on the compared page lists the restatement."""
-    from esgbook import data as data_mod
-    from esgbook.sections import compared, environment
+    from esgbook.book.sections import compared, environment
+    from esgbook.inputs import dataset as data_mod
 
     tmp, env, index = edition_2024
     water = _glued(tmp / "nb" / "2024" / "08_environment.ipynb", "env_water_text")
@@ -122,7 +122,7 @@ def reversed_edition(tmp_path_factory):
     data = synthetic.reversed_year(synthetic.copy_data(tmp))
     env = {**os.environ, "ESGBOOK_DATA": str(data), "ESGBOOK_NOTEBOOKS": str(tmp / "nb"),
            "ESGBOOK_BUILD": str(tmp / "build")}
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "build", "--year", "2024"], cwd=REPO, env=env,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "build", "--year", "2024"], cwd=REPO, env=env,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-3000:]
     return tmp / "nb" / "2024", Path(out.stdout.strip().splitlines()[-1]).parent / "2024"

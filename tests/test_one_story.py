@@ -44,8 +44,8 @@ def bullets(text: str) -> list[str]:
 def lead_key(chapter: str) -> str:
     from importlib import import_module
 
-    from esgbook.sections import CHAPTERS
-    return import_module(f"esgbook.sections.{CHAPTERS[chapter][0]}").PREFIX.rstrip("_") + "_lead_text"
+    from esgbook.book.sections import CHAPTERS
+    return import_module(f"esgbook.book.sections.{CHAPTERS[chapter][0]}").PREFIX.rstrip("_") + "_lead_text"
 
 
 @pytest.mark.parametrize("year", EDITIONS)

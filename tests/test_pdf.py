@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from esgbook import editions
+from esgbook.build import editions
 
 REPO = Path(__file__).resolve().parent.parent
 CHART_TEXT = "application/papermill.record/text/plain"
@@ -27,7 +27,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     """`make pdf` builds one PDF per language; each path is printed on a line of its own."""
     keep = os.environ.get("ESGBOOK_TEST_BUILD")
     build = Path(keep).resolve() if keep else tmp_path_factory.mktemp("pdf-build")
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "pdf"], cwd=REPO, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "pdf"], cwd=REPO, capture_output=True,
                          text=True, env={**os.environ, "ESGBOOK_BUILD": str(build)})
     assert out.returncode == 0, out.stdout[-5000:] + out.stderr[-8000:]
     paths = [Path(line) for line in out.stdout.strip().splitlines() if line.endswith(".pdf")]

@@ -1,26 +1,26 @@
 """The shared presentation and chart helpers: figures as published, amounts in words, never-empty outputs."""
 import pandas as pd
 
-from esgbook import charts, present
-from esgbook.narrative.bilingual import Bilingual
+from esgbook.book import charts, formatting, present
+from esgbook.book.narrative.bilingual import Bilingual
 
 
 def test_amounts_in_words():
-    assert present.large(4.5e6) == "4.5 million"
-    assert present.large(1.64e11) == "164 billion"
-    assert present.large(75600) == "75,600"
-    assert present.large(None) == "n/a"
-    assert present.plain_amount(375.2, "10k persons") == "3.752 million"  # every published digit kept
-    assert present.plain_amount(1621, "CNY 100m", currency=True) == "CNY 162.1 billion"
-    assert present.plain_unit("10k person-times") == "person-times" and present.plain_unit("10k count") == ""
+    assert formatting.large(4.5e6) == "4.5 million"
+    assert formatting.large(1.64e11) == "164 billion"
+    assert formatting.large(75600) == "75,600"
+    assert formatting.large(None) == "n/a"
+    assert formatting.plain_amount(375.2, "10k persons") == "3.752 million"  # every published digit kept
+    assert formatting.plain_amount(1621, "CNY 100m", currency=True) == "CNY 162.1 billion"
+    assert formatting.plain_unit("10k person-times") == "person-times" and formatting.plain_unit("10k count") == ""
 
 
 def test_decimals_as_published():
-    assert present.decimals_of(0.001) == 3
-    assert present.decimals_of(92.57) == 2
-    assert present.decimals_of(1.15 * 1e8 / 1e9) == 3  # 0.11499999999999999: not fooled by binary floating point
-    assert present.as_published(5000, "more than") == "more than 5,000"
-    assert present.as_published(2, "below", "%") == "below 2%"
+    assert formatting.decimals_of(0.001) == 3
+    assert formatting.decimals_of(92.57) == 2
+    assert formatting.decimals_of(1.15 * 1e8 / 1e9) == 3  # 0.11499999999999999: not fooled by binary floating point
+    assert formatting.as_published(5000, "more than") == "more than 5,000"
+    assert formatting.as_published(2, "below", "%") == "below 2%"
 
 
 def test_qualified(ds2023, ds2022):
@@ -32,9 +32,9 @@ def test_qualified(ds2023, ds2022):
 
 
 def test_words_and_changes():
-    assert present.join_and([]) == "none"
-    assert present.join_and(["a", "b"]) == "a and b"
-    assert present.join_and(["a", "b", "c"]) == "a, b and c"
+    assert formatting.join_and([]) == "none"
+    assert formatting.join_and(["a", "b"]) == "a and b"
+    assert formatting.join_and(["a", "b", "c"]) == "a, b and c"
     assert present.change_pp(20, 19) == "+1 pp" and present.change_pp(0, 14) == "−14 pp"
     assert present.change_pp(19.004, 19, 2) == "±0.00 pp" and present.change_pp(20, None) == "no prior year"
 

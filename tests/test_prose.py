@@ -38,7 +38,7 @@ def _metric_ids() -> set[str]:
 @pytest.fixture(scope="module", params=EDITIONS)
 def edition(request, tmp_path_factory):
     build = tmp_path_factory.mktemp(f"prose-{request.param}")
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render", "--year", request.param], cwd=REPO,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "render", "--year", request.param], cwd=REPO,
                          env={**os.environ, "ESGBOOK_BUILD": str(build)}, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-5000:]
     return request.param, Path(out.stdout.strip().splitlines()[-1]).parent

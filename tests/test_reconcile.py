@@ -1,7 +1,7 @@
 """The reconciliation reproduces the consistent figures and flags the inconsistent ones."""
 import pytest
 
-from esgbook import reconcile
+from esgbook.analysis import reconcile
 
 
 def _rows(ds, year):
@@ -58,7 +58,7 @@ def test_scope1_is_set_against_a_default_not_an_official_factor(ds2023):
 
 def test_tolerance_follows_the_digits_printed(ds2023):
     """A share printed as 99.9 is good to ±0.05, not to the metric's whole-percent rounding."""
-    from esgbook.reconcile import printed_decimals
+    from esgbook.analysis.reconcile import printed_decimals
     assert printed_decimals(99.9, 0) == 1 and printed_decimals(100.0, 0) == 0 and printed_decimals(20.1, 2) == 2
 
 

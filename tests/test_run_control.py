@@ -11,7 +11,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from esgbook import runctl
+from esgbook.build import runctl
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTERS = ["00_index", "08_environment", "07_people"]
@@ -38,7 +38,7 @@ def book(tmp_path):
 
 def _start(env):
     # A session of its own, like a terminal's job: a "Ctrl-C" goes to the whole process group.
-    return subprocess.Popen([sys.executable, "-m", "esgbook.editions", "run", "--year", "2023", "--force"], cwd=REPO,
+    return subprocess.Popen([sys.executable, "-m", "esgbook.build.editions", "run", "--year", "2023", "--force"], cwd=REPO,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
@@ -105,7 +105,7 @@ def test_killed_run_leaves_no_worker_and_nothing_the_next_run_trips_over(book):
 def test_second_run_of_the_same_edition_refuses(book):
     tmp, env = book
     with runctl.edition_lock(tmp / "nb", 2023):
-        out = subprocess.run([sys.executable, "-m", "esgbook.editions", "run", "--year", "2023"], cwd=REPO, env=env,
+        out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "run", "--year", "2023"], cwd=REPO, env=env,
                              capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.startswith(f"error: another run of the 2023 edition is in progress (pid {os.getpid()}, "
@@ -117,7 +117,7 @@ def test_second_run_of_the_same_edition_refuses(book):
 
 
 def test_lock_is_released_when_its_holder_dies(tmp_path):
-    code = ("import sys, time; from pathlib import Path; from esgbook import runctl\n"
+    code = ("import sys, time; from pathlib import Path; from esgbook.build import runctl\n"
             "with runctl.edition_lock(Path(sys.argv[1]), 2023):\n    print('held', flush=True); time.sleep(60)")
     holder = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline() == "held\n"
@@ -142,7 +142,7 @@ def test_run_killed_mid_swap_gets_the_previous_edition_back(tmp_path):
 
 
 def test_a_stop_during_the_final_swap_waits_for_it():
-    code = ("import os, signal, time; from esgbook import runctl\nrunctl.stop_on_signals()\n"
+    code = ("import os, signal, time; from esgbook.build import runctl\nrunctl.stop_on_signals()\n"
             "try:\n    with runctl.signals_deferred():\n        os.kill(os.getpid(), signal.SIGINT); time.sleep(0.2)\n"
             "        print('swapped')\nexcept runctl.Stopped as exc:\n    print('stopped by', exc.signame)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=30)

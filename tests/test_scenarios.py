@@ -11,8 +11,11 @@ import pytest
 import synthetic
 from test_zh_pages import check as zh_problems
 
-from esgbook import data, draft, narrative, story, validate
-from esgbook.sections import CHAPTERS, opening
+from esgbook.analysis import draft, story
+from esgbook.book import narrative
+from esgbook.book.sections import CHAPTERS, opening
+from esgbook.inputs import dataset as data
+from esgbook.inputs import validate
 
 # 'the None report', 'nan', a raw repr or a stray brace ('None of them gives a figure' is English)
 GARBLED = re.compile(r"\b(?:the|of|from|by|in|a|an|is|was|to) None\b|None$|\b(?:nan|NaN)\b|\bn/a\b|Finding\(|Q\(value|[{}]")
@@ -78,7 +81,7 @@ def _pages(ds, lang):
         for chapter, modules in CHAPTERS.items():
             values = {}
             for module in modules:
-                values |= import_module(f"esgbook.sections.{module}").numbers(ds)
+                values |= import_module(f"esgbook.book.sections.{module}").numbers(ds)
             values |= story.lead_numbers(ds, chapter)
             out[chapter] = values
     return out

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from esgbook import narrative, sections
+from esgbook.book import narrative, sections
 
 REPO = Path(__file__).resolve().parent.parent
-IMPORT = re.compile(r"^from esgbook\.sections import (.+)$", re.M)
+IMPORT = re.compile(r"^from esgbook\.book\.sections import (.+)$", re.M)
 NAME = re.compile(r"(\w+)(?: as (\w+))?")
 CALL = re.compile(r"(present\.show|present\.show_all|charts\.publish)\((\w+)\.(\w+), ds(?:, \"([\w-]+)\")?\)")
 EDITIONS = ["ds2022", "ds2023", "ds2024", "ds2023_alone"]
@@ -24,7 +24,7 @@ def prefix(module) -> str:
 
 def chapter_modules(stem: str) -> dict[str, object]:
     text = (REPO / "chapters" / f"{stem}.md").read_text(encoding="utf-8")
-    return {alias or name: import_module(f"esgbook.sections.{name}")
+    return {alias or name: import_module(f"esgbook.book.sections.{name}")
             for line in IMPORT.findall(text) for name, alias in NAME.findall(line)}
 
 
@@ -40,7 +40,7 @@ def glued(editions):
     with narrative.using("en"):
         for stem, names in sections.CHAPTERS.items():
             for name in names:
-                module = import_module(f"esgbook.sections.{name}")
+                module = import_module(f"esgbook.book.sections.{name}")
                 out[(stem, name)] = {e: module.numbers(ds) for e, ds in editions.items()}
     return out
 
@@ -56,7 +56,7 @@ def test_the_mapping_names_what_each_chapter_imports():
 
 @pytest.mark.parametrize("stem, name", [(s, n) for s, ns in sections.CHAPTERS.items() for n in ns])
 def test_glue_keys_carry_the_prefix_and_are_the_same_in_every_edition(glued, stem, name):
-    module = import_module(f"esgbook.sections.{name}")
+    module = import_module(f"esgbook.book.sections.{name}")
     by_edition = glued[(stem, name)]
     keys = set(by_edition["ds2023"])
     assert keys, f"{name}.numbers glues nothing"
@@ -97,6 +97,6 @@ PRIVATE = re.compile(r"\b(charts|kpis|present|reconcile|data|narrative|findings|
 
 
 def test_no_section_reaches_into_a_private_name():
-    found = [f"{path.relative_to(REPO)}: {m.group(0)}" for path in sorted((REPO / "esgbook" / "sections").rglob("*.py"))
+    found = [f"{path.relative_to(REPO)}: {m.group(0)}" for path in sorted((REPO / "esgbook" / "book" / "sections").rglob("*.py"))
              for m in PRIVATE.finditer(path.read_text(encoding="utf-8"))]
     assert not found, found

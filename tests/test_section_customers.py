@@ -2,9 +2,10 @@
 
 from synthetic import copy_data, without_metrics, without_prior
 
-from esgbook import data, kpis
-from esgbook.sections import customers as cs
-from esgbook.sections import customers_analysis as cua
+from esgbook.analysis import kpis
+from esgbook.book.sections import customers as cs
+from esgbook.book.sections import customers_analysis as cua
+from esgbook.inputs import dataset as data
 
 
 def _by_topic(fs):

@@ -2,8 +2,9 @@
 import pytest
 import synthetic
 
-from esgbook import data, narrative
-from esgbook.sections import environment as env
+from esgbook.book import narrative
+from esgbook.book.sections import environment as env
+from esgbook.inputs import dataset as data
 
 
 @pytest.fixture(scope="module")

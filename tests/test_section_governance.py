@@ -2,9 +2,9 @@
 import pytest
 from synthetic import copy_data, without_metrics, without_prior
 
-from esgbook import data
-from esgbook.narrative import Md
-from esgbook.sections import governance as gov
+from esgbook.book.narrative import Md
+from esgbook.book.sections import governance as gov
+from esgbook.inputs import dataset as data
 
 
 def _cases(fs):

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from synthetic import copy_data, reversed_year, without_metrics
 
-from esgbook import data
-from esgbook.narrative import Q
-from esgbook.sections import highlights as hl
+from esgbook.book.narrative import Q
+from esgbook.book.sections import highlights as hl
+from esgbook.inputs import dataset as data
 
 
 def _with_2024_highlights(root, factor):

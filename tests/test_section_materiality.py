@@ -4,9 +4,9 @@ import re
 import pandas as pd
 from synthetic import copy_data, reversed_year
 
-from esgbook import data
-from esgbook.narrative import using, write
-from esgbook.sections import materiality as mat
+from esgbook.book.narrative import using, write
+from esgbook.book.sections import materiality as mat
+from esgbook.inputs import dataset as data
 
 
 def _by_topic(findings):

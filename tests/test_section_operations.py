@@ -5,9 +5,9 @@ from pathlib import Path
 
 from synthetic import copy_data, without_metrics, without_prior
 
-from esgbook import data
-from esgbook.sections import operations as ops
-from esgbook.sections import operations_analysis as opa
+from esgbook.book.sections import operations as ops
+from esgbook.book.sections import operations_analysis as opa
+from esgbook.inputs import dataset as data
 
 
 def _facts(ds, topic):

@@ -4,8 +4,8 @@ import re
 import pandas as pd
 import pytest
 
-from esgbook.narrative import Md
-from esgbook.sections import overview as ov
+from esgbook.book.narrative import Md
+from esgbook.book.sections import overview as ov
 
 
 def test_headcount_and_board_2023(ds2023):

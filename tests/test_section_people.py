@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from esgbook import data, inference, story
-from esgbook.narrative import Md
-from esgbook.sections import people as ppl
+from esgbook.analysis import inference, story
+from esgbook.book.narrative import Md
+from esgbook.book.sections import people as ppl
+from esgbook.inputs import dataset as data
 
 sys.path.insert(0, str(Path(__file__).parent))
 import synthetic

@@ -1,7 +1,7 @@
 """Chapter 10: register statuses follow the year's data."""
 from __future__ import annotations
 
-from esgbook.sections import undisclosed
+from esgbook.book.sections import undisclosed
 
 
 def _status(ds, code):
@@ -20,7 +20,7 @@ def test_scope_1_and_2_disclosed_scope_3_not(ds2023):
 def test_counts_by_framework(ds2023):
     found = {f.facts["framework"]: f for f in undisclosed.summary_findings(ds2023)}
     sasb = found["SASB Consumer Finance"].facts
-    # FN-CF-230a.1 (data breaches) is partly disclosed: 'no accident' beside data-leak losses (esgbook.story)
+    # FN-CF-230a.1 (data breaches) is partly disclosed: 'no accident' beside data-leak losses (esgbook.analysis.story)
     assert (sasb["disclosed"].value, sasb["partly"].value, sasb["not_disclosed"].value) == (1, 4, 7)
     assert found["HKEX climate (FY2025)"].facts["items"].value == 19
 
@@ -37,7 +37,7 @@ def test_statuses_follow_the_data_of_another_year(ds2022):
 def test_missing_metric_turns_an_item_not_disclosed(tmp_path):
     from synthetic import copy_data, without_metrics
 
-    from esgbook import data
+    from esgbook.inputs import dataset as data
     ds = data.load(2023, without_metrics(copy_data(tmp_path), ["ghg_scope2_t"]))
     assert _status(ds, "D-MET-2") == "not disclosed"
 

@@ -5,8 +5,8 @@ import re
 
 import nbformat
 
-from esgbook.site import layout, render
-from esgbook.site.sphinxext import WORDS
+from esgbook.build.site import layout, render
+from esgbook.build.site.sphinxext import WORDS
 
 
 def test_site_wide_downloads_are_linked_from_the_site_not_staged():

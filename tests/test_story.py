@@ -1,10 +1,12 @@
-"""The edition's key findings (esgbook/story.py): their values, cases and severities for 2022, 2023 and
+"""The edition's key findings (esgbook/analysis/story.py): their values, cases and severities for 2022, 2023 and
 synthetic years, and that every page reads the same counts and statuses."""
 import pytest
 import synthetic
 
-from esgbook import data, narrative, story
-from esgbook.sections import appendix, compared, opening, overview, undisclosed
+from esgbook.analysis import story
+from esgbook.book import narrative
+from esgbook.book.sections import appendix, compared, opening, overview, undisclosed
+from esgbook.inputs import dataset as data
 
 
 def test_2023_scope2_is_above_every_grid_average_and_the_fossil_only_factor(ds2023):

@@ -2,8 +2,8 @@
 import pytest
 
 from conftest import edit_cell, row_of
-from esgbook import data
-from esgbook.errors import DataError, YearNotFound
+from esgbook.inputs import dataset as data
+from esgbook.inputs.errors import DataError, YearNotFound
 
 
 def _fails(folder, *fragments):

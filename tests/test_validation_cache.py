@@ -2,7 +2,7 @@
 depends on: the file, its description, the validator's code and the library versions."""
 from pathlib import Path
 
-from esgbook import validate
+from esgbook.inputs import validate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

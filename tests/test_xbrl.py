@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from esgbook import kpis, present, xbrl
-from esgbook.xbrl import arelle
-from esgbook.xbrl import taxonomy as tx
-from esgbook.xbrl.oim import RECOMPUTED, fact_id
+from esgbook.analysis import kpis
+from esgbook.book import formatting
+from esgbook.exports import xbrl
+from esgbook.exports.xbrl import arelle
+from esgbook.exports.xbrl import taxonomy as tx
+from esgbook.exports.xbrl.oim import RECOMPUTED, fact_id
 
 REPO = Path(__file__).resolve().parent.parent
 YEARS = [2022, 2023]
@@ -27,7 +29,7 @@ XLINK = "{http://www.w3.org/1999/xlink}"
 
 @pytest.fixture(scope="module")
 def datasets():
-    from esgbook import data
+    from esgbook.inputs import dataset as data
     return {y: data.load(y) for y in YEARS}
 
 
@@ -56,11 +58,11 @@ def at(value, places: int) -> Decimal:
 
 # -- the taxonomy ----------------------------------------------------------------------------
 def test_committed_taxonomy_is_what_the_generator_writes():
-    assert tx.stale() == [], "run `python -m esgbook.xbrl taxonomy` and commit taxonomy/qifu-esg/"
+    assert tx.stale() == [], "run `python -m esgbook.exports.xbrl taxonomy` and commit taxonomy/qifu-esg/"
 
 
 def test_taxonomy_check_command():
-    proc = subprocess.run([sys.executable, "-m", "esgbook.xbrl", "taxonomy", "--check"], cwd=REPO,
+    proc = subprocess.run([sys.executable, "-m", "esgbook.exports.xbrl", "taxonomy", "--check"], cwd=REPO,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "is current" in proc.stdout
@@ -175,7 +177,7 @@ def test_one_fact_per_observation_and_per_kpi(datasets, reports):
 
 
 def test_same_data_same_bytes(datasets, written, tmp_path):
-    from esgbook import data
+    from esgbook.inputs import dataset as data
     again = xbrl.write(data.load(2023), tmp_path)
     json_path, zip_path = written[2023]
     assert (tmp_path / again["xbrl_json"]).read_bytes() == json_path.read_bytes()
@@ -186,17 +188,17 @@ def test_same_data_same_bytes(datasets, written, tmp_path):
 
 def test_report_command_writes_the_edition(tmp_path):
     out = tmp_path / "esg-2022.json"
-    proc = subprocess.run([sys.executable, "-m", "esgbook.xbrl", "report", "--year", "2022", "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "esgbook.exports.xbrl", "report", "--year", "2022", "--out", str(out)],
                           cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(out.read_text(encoding="utf-8"))["facts"]["employees-2022-published"]["value"] == "2199"
-    bad = subprocess.run([sys.executable, "-m", "esgbook.xbrl", "report", "--year", "1999", "--out", str(out)],
+    bad = subprocess.run([sys.executable, "-m", "esgbook.exports.xbrl", "report", "--year", "1999", "--out", str(out)],
                          cwd=REPO, capture_output=True, text=True)
     assert bad.returncode == 2 and "no data for 1999" in bad.stderr
 
 
 def test_downloads_write_and_link_the_report(datasets, tmp_path):
-    from esgbook.sections import appendix
+    from esgbook.book.sections import appendix
     files = appendix.write_downloads(datasets[2023], tmp_path)
     assert files["xbrl_json"] == "esg-2023.json"
     assert (tmp_path / "esg-2023.json").read_text(encoding="utf-8") == xbrl.dumps(xbrl.report(datasets[2023]))
@@ -214,7 +216,7 @@ def test_every_kpi_row_is_its_fact(datasets, reports, year):
     for row in table.itertuples():
         fact = facts[row.fact_id]
         assert fact["dimensions"]["qfesg:basis_axis"] == "qfesg:basis_recomputed_member"
-        shown = present.num(row.value, int(row.decimals)).replace(",", "")  # as the book prints it
+        shown = formatting.num(row.value, int(row.decimals)).replace(",", "")  # as the book prints it
         assert unscaled(fact) == Decimal(shown), row.fact_id
 
 
@@ -341,7 +343,7 @@ def test_arelle_units_registry_check_is_on(reports, written, tmp_path):
 # -- the headline table as Inline XBRL ---------------------------------------------------------
 @pytest.mark.parametrize("year", YEARS)
 def test_inline_headlines_are_the_opening_page_numbers(datasets, reports, written, year):
-    from esgbook.sections import opening
+    from esgbook.book.sections import opening
     path = written[year][0].with_name(f"esg-{year}-headlines.xhtml")
     root = ET.parse(path).getroot()
     ix = "{http://www.xbrl.org/2013/inlineXBRL}"
@@ -349,13 +351,13 @@ def test_inline_headlines_are_the_opening_page_numbers(datasets, reports, writte
     frame = opening.headline_frame(datasets[year])
     by_label = {f"{kpis.BY_ID[k].name_en} ({kpis.BY_ID[k].name_zh})": k for k in opening.HEADLINES}
     assert len(frame) and len(found) == sum(
-        1 for row in frame.to_dict("records") for y in (year, year - 1) if row.get(str(y), present.DASH) != present.DASH)
+        1 for row in frame.to_dict("records") for y in (year, year - 1) if row.get(str(y), formatting.DASH) != formatting.DASH)
     for row in frame.to_dict("records"):
         kpi_id = by_label[row["Figure"]]
         for y in (year, year - 1):
-            shown = row.get(str(y), present.DASH)
+            shown = row.get(str(y), formatting.DASH)
             fid = fact_id(kpi_id, y)
-            if shown == present.DASH:
+            if shown == formatting.DASH:
                 assert fid not in found
                 continue
             assert found[fid].text == shown, fid  # the page's very text

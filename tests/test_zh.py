@@ -12,9 +12,9 @@ import jupytext
 import pytest
 import zh_render
 
-from esgbook import data
-from esgbook.narrative import en, zh_hant
-from esgbook.narrative.zh_hant import labels
+from esgbook.book.narrative import en, zh_hant
+from esgbook.book.narrative.zh_hant import labels
+from esgbook.inputs import dataset as data
 
 REPO = Path(__file__).resolve().parent.parent
 # English words the Chinese prose may keep: names, standards, and MyST syntax.
@@ -89,8 +89,8 @@ def test_every_case_in_both_languages():
 
 
 def test_scaled_units_read_as_the_report_prints_them():
-    from esgbook.narrative import Finding, Q, using, write
-    from esgbook.narrative.bilingual import glossed
+    from esgbook.book.narrative import Finding, Q, using, write
+    from esgbook.book.narrative.bilingual import glossed
     with using("zh_hant"):
         assert zh_hant.quantity(Q(450, 0, "10k persons")) == "450萬人"
         assert zh_hant.quantity(Q(1621, 0, "CNY 100m", "more than")) == "超過1,621億元"
@@ -103,7 +103,7 @@ def test_scaled_units_read_as_the_report_prints_them():
 
 
 def _change():
-    from esgbook.narrative import Change
+    from esgbook.book.narrative import Change
     return Change(-18.1)
 
 
@@ -185,8 +185,8 @@ def test_chinese_chapter_runs_the_english_code(path):
 
 # -- names, dates and the issue-13 chapters in Chinese ---------------------------------------------
 def test_names_and_dates_are_written_per_language():
-    from esgbook import findings
-    from esgbook.narrative import using, write
+    from esgbook.analysis import findings
+    from esgbook.book.narrative import using, write
     assert write(findings.date("2022-11-29")) == "29 November 2022"
     assert write(findings.date("2023-02-01", "month")) == "February 2023"
     assert write(findings.name("Audit committee", "審計委員會", "lower")) == "audit committee"
@@ -198,8 +198,14 @@ def test_names_and_dates_are_written_per_language():
 
 
 def test_new_sections_in_chinese(ds2023):
-    from esgbook.narrative import using
-    from esgbook.sections import compared, customers_analysis, governance_analysis, operations_analysis, undisclosed
+    from esgbook.book.narrative import using
+    from esgbook.book.sections import (
+        compared,
+        customers_analysis,
+        governance_analysis,
+        operations_analysis,
+        undisclosed,
+    )
     with using("zh_hant"):
         gov = governance_analysis.numbers(ds2023)
         gap = undisclosed.numbers(ds2023)
@@ -215,8 +221,8 @@ def test_new_sections_in_chinese(ds2023):
 
 
 def test_inference_is_written_in_the_language_asked(ds2023):
-    from esgbook import inference
-    from esgbook.narrative import using
+    from esgbook.analysis import inference
+    from esgbook.book.narrative import using
     english = inference.run(ds2023)["whole_numbers"].facts["items"]
     with using("zh_hant"):
         chinese = inference.run(ds2023)["whole_numbers"].facts["items"]
@@ -226,8 +232,8 @@ def test_inference_is_written_in_the_language_asked(ds2023):
 
 def test_names_in_chinese_prose_come_from_the_data(ds2024):
     """The names the 2024 prose states are looked up per language (name_zh, title_zh), not translated."""
-    from esgbook.narrative import using, write
-    from esgbook.sections import compared, governance, opening
+    from esgbook.book.narrative import using, write
+    from esgbook.book.sections import compared, governance, opening
     move, basis = compared.biggest_move(ds2024), opening.basis(ds2024)
     assert move.case == "down" and move.facts["name"].facts == {"en": "Fall in water use on the prior year",
                                                                  "zh": "用水量較上一年減少"}

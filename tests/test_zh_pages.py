@@ -7,7 +7,7 @@ checks). Each check below is a thing the Chinese edition must never print:
 
 - a Simplified-only character (a vetted list: each character below has no use in Hong Kong Traditional
   text), in the text or in a visible attribute (title, alt, aria-label, placeholder);
-- a variant that esgbook/narrative/zh_hant/glossary.csv forbids (outside the phrases it quotes from the
+- a variant that esgbook/book/narrative/zh_hant/glossary.csv forbids (outside the phrases it quotes from the
   source as printed);
 - a gloss that repeats its term (「X（X）」);
 - an English word outside the allowed codes (HKEX, SASB, KPI ids such as A1.2 or FN-CF-230a.1, file names,
@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-GLOSSARY = REPO / "esgbook" / "narrative" / "zh_hant" / "glossary.csv"
+GLOSSARY = REPO / "esgbook" / "book" / "narrative" / "zh_hant" / "glossary.csv"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Simplified-only characters (each with its Traditional form in Hong Kong text): the common ones of
@@ -204,7 +204,7 @@ def zh_site(tmp_path_factory) -> Path:
     browser tests (rendering again there changes nothing)."""
     keep = os.environ.get("ESGBOOK_TEST_BUILD")
     build = Path(keep).resolve() if keep else tmp_path_factory.mktemp("zh-pages-build")
-    out = subprocess.run([sys.executable, "-m", "esgbook.editions", "render"], cwd=REPO, capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "esgbook.build.editions", "render"], cwd=REPO, capture_output=True,
                          text=True, env={**os.environ, "ESGBOOK_BUILD": str(build)})
     assert out.returncode == 0, out.stdout[-5000:] + out.stderr[-5000:]
     return Path(out.stdout.strip().splitlines()[-1]).parent

@@ -7,10 +7,10 @@ import re
 from importlib import import_module
 from pathlib import Path
 
-from esgbook import narrative
+from esgbook.book import narrative
 
 CHAPTERS = Path(__file__).resolve().parent.parent / "chapters"
-IMPORT = re.compile(r"^from esgbook\.sections import (.+)$", re.M)
+IMPORT = re.compile(r"^from esgbook\.book\.sections import (.+)$", re.M)
 NAME = re.compile(r"(\w+)(?: as (\w+))?")
 CALL = re.compile(r"(present\.show|charts\.publish)\((\w+)\.(\w+), ds(?:, \"([\w-]+)\")?\)")
 GLUE = re.compile(r"present\.glue_numbers\((\w+)\.numbers, ds\)")
@@ -21,7 +21,7 @@ def chapter_calls() -> tuple[dict[str, object], list[tuple[str, object, str, tup
     sections, calls = {}, []
     for path in sorted(CHAPTERS.glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        mods = {alias or name: import_module(f"esgbook.sections.{name}")
+        mods = {alias or name: import_module(f"esgbook.book.sections.{name}")
                 for line in IMPORT.findall(text) for name, alias in NAME.findall(line)}
         for alias in GLUE.findall(text):
             sections[f"{path.stem}:{alias}"] = mods[alias]

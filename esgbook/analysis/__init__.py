@@ -1,0 +1,1 @@
+"""Analysis: KPIs recomputed from raw data, reconciliation, inference checks, the edition's findings."""

@@ -1,0 +1,1 @@
+"""The book: chapter sections, their narrative in each language, presentation, charts, outputs."""

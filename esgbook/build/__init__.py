@@ -1,0 +1,1 @@
+"""The build: editions run and kept, notebook execution, freshness, run control, the site."""

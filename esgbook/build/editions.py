@@ -1,0 +1,576 @@
+"""Editions: run every chapter for a year (parameters injected as papermill does), keep the executed notebooks, build the book.
+
+    python -m esgbook.build.editions build  [--year Y] [--jobs N]   # execute what is stale, then render
+    python -m esgbook.build.editions run    [--year Y] [--jobs N]   # execute only (notebooks/Y/)
+    python -m esgbook.build.editions render [--year Y]              # render notebooks/Y/ (execution off)
+    python -m esgbook.build.editions stale  [--year Y]              # list chapters out of date
+    python -m esgbook.build.editions pdf    [--year Y]              # render notebooks/Y/ as a PDF (xelatex)
+
+Why not jupyter-cache: it keys on code only, so a changed CSV would not re-execute. Here each
+executed notebook records what it was made from, as finely as the chapter used it: its source, the
+package code its cells import (`esgbook.build.dependencies`, the narrative's template modules excepted), and the
+inputs it read as it ran (`metadata.esgbook.inputs`), each with a digest:
+
+    suppliers.csv@2023        the rows of one year of an observation file, as the edition sees them
+    suppliers.csv@*           every row the edition sees (a later year's figures without their values)
+    suppliers.csv@keys        which figures the file has, not their values (`years_of`)
+    board.csv@*               a register kept per year, up to the edition's year
+    reports.csv@report        the report the edition is read from
+    metrics.csv               a whole file; names:units.csv only its names in both languages
+    years: / years:2022       the years the package holds / whether it holds 2022
+    templates:<module>        a template module of a topic the chapter wrote (esgbook.book.narrative.write)
+    labels:["text", false]    what the Chinese labels give for a text the chapter translated
+    derived:["story"]         a derived value (`data.DERIVED`): its digest and what computing it read;
+                              when those change it is computed again, and only a changed value counts
+
+A chapter is re-executed exactly when one of those changed. Execution happens in a temporary folder;
+`notebooks/Y/` is replaced only when every chapter succeeded, so a failed run loses nothing.
+
+Run control (`runctl`): one run per edition at a time (a lock), Ctrl-C or SIGTERM ends the run with
+its worker and kernel processes, and what a run killed outright left behind is cleared by the next.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+
+from esgbook.build import runctl
+from esgbook.build.site import render as site_render
+from esgbook.inputs import dataset as data_mod
+from esgbook.inputs import reads as reads_mod
+from esgbook.inputs.errors import DataError
+from esgbook.paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, TOC, data_dir
+
+META_KEY = "esgbook"
+
+
+class ChapterFailed(DataError):
+    """A chapter raised while executing; the edition folder was left as it was."""
+
+
+# -- what a notebook is made from ---------------------------------------------------------
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p)
+    return h.hexdigest()[:16]
+
+
+def code_digest(source: Path | None = None) -> str:
+    """The package code a chapter runs (`esgbook.build.dependencies`: the modules its code cells import, and theirs):
+    a change to one of them re-executes exactly the chapters that import it. Without a source: every file."""
+    from esgbook.build import dependencies as imports  # noqa: PLC0415
+
+    pkg = REPO / "esgbook"
+    if source is None:
+        files = sorted(p for p in pkg.rglob("*") if p.suffix in {".py", ".csv"})
+    else:
+        files = imports.closure(imports.chapter_code(source))
+    # How a chapter is run is not what it computes: the runner's own modules do not count.
+    files = [p for p in files if p.relative_to(pkg).as_posix() not in RUNNER]
+    return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
+
+
+RUNNER = {"editions.py", "runctl.py", "__main__.py", "execute.py", "imports.py"}
+
+
+# Pages only the latest edition has (they look across every edition), after the table of contents.
+LATEST_ONLY = [CHAPTERS / "editions_compared.md"]
+
+
+def chapters(year: int | None = None) -> list[Path]:
+    """Chapter sources of the edition `year` in table-of-contents order (without a year: the book's)."""
+    import yaml  # noqa: PLC0415
+
+    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
+    names = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
+                             for c in part["chapters"]]
+    out = [REPO / f"{n}.md" for n in names]  # an absolute path in the toc stays absolute (tests use it)
+    if year is not None and year == data_mod.available_years()[-1]:
+        out += [p for p in LATEST_ONLY if p.exists()]
+    return out
+
+
+def _shown(path: Path) -> str:
+    """A path as the analyst sees it: relative to the checkout when inside it."""
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
+
+
+_CODE: dict[tuple, str] = {}
+
+
+def made_from(source: Path) -> dict:
+    """The chapter's source and code digests (the code digest once per source and state of the package in a
+    process: every edition runs the same chapter sources)."""
+    text = source.read_bytes()
+    pkg = REPO / "esgbook"
+    key = (str(source), text, max((p.stat().st_mtime_ns for p in pkg.rglob("*.py")), default=0))
+    if key not in _CODE:
+        _CODE[key] = code_digest(source)
+    return {"source": _digest(text), "code": _CODE[key]}
+
+
+def recorded(notebook: Path) -> dict | None:
+    if not notebook.exists():
+        return None
+    return json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get(META_KEY)
+
+
+def why_stale(source: Path, year: int, edition: Path | None = None, root: Path | None = None) -> str | None:
+    """None when the executed notebook is up to date, else the reason (for messages and tests)."""
+    root = root or data_dir()
+    notebook = (edition or NOTEBOOKS / str(year)) / f"{source.stem}.ipynb"
+    meta = recorded(notebook)
+    if meta is None:
+        return f"{_shown(notebook)} is missing"
+    now = made_from(source)
+    if meta.get("year") != year:
+        return f"it was executed for {meta.get('year')}"
+    if meta.get("source") != now["source"]:
+        return f"{_shown(source)} changed"
+    if meta.get("code") != now["code"]:
+        return "esgbook code it imports changed"
+    inputs = meta.get("inputs", {})
+    # The Chinese of every text a chapter translated depends only on labels.txt, the labels' code and the
+    # data's names: while those are as they were, no text's translation needs checking one by one.
+    same_labels = inputs.get(LABELS_CONTEXT) == labels_context(root)
+    for name, digest in sorted(inputs.items()):
+        if name == LABELS_CONTEXT or same_labels and name.startswith(CATALOGUE):
+            continue
+        if name.startswith(data_mod.DERIVED_INPUT):
+            reason = _derived_changed(name, digest, root, year)
+            if reason:
+                return reason
+            continue
+        if name.startswith((TEMPLATES, CATALOGUE, data_mod.YEARS)):
+            if input_digest(root, name, year) != digest:
+                return _changed(name)
+            continue
+        path = root / data_mod.input_path(name)
+        if not path.exists() or input_digest(root, name, year) != digest:
+            return _changed(name)
+    return None
+
+
+TEMPLATES, CATALOGUE = reads_mod.TEMPLATES, reads_mod.CATALOGUE
+LABELS_CONTEXT = "labels:*"  # what every translation depends on (`labels_context`)
+_CONTEXT: dict[tuple, str] = {}
+
+
+def labels_context(root: Path) -> str:
+    """One digest of what the Chinese labels translate with: labels.txt, the zh_hant package's code and the
+    names of every data file (once per process and state of those files)."""
+    zh = REPO / "esgbook" / "book" / "narrative" / "zh_hant"
+    files = sorted([*zh.glob("labels.*"), *root.glob("*.csv")])
+    key = (str(root), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _CONTEXT:
+        parts = [p.read_bytes() for p in sorted(zh.glob("labels.*"))]
+        parts += [data_mod.input_digest(root, data_mod.NAMES + p.name).encode() for p in sorted(root.glob("*.csv"))]
+        _CONTEXT[key] = _digest(*parts)
+    return _CONTEXT[key]
+
+
+def recorded_inputs(lines: list[str], root: Path, year: int) -> dict:
+    """A chapter's inputs from its log of reads, with their digests. A derived value (`data.DERIVED`: the
+    edition's key findings, its reconciliation) is one entry: its digest and the digests of what it read."""
+    plain = {"datapackage.json"} | ({"kpis.csv"} if (root / "kpis.csv").exists() else set())
+    out: dict = {}
+    for line in filter(None, lines):
+        if line.startswith(data_mod.DERIVED_INPUT):
+            entry = json.loads(line.removeprefix(data_mod.DERIVED_INPUT))
+            name = data_mod.DERIVED_INPUT + json.dumps(entry["key"], ensure_ascii=False)
+            out[name] = {"value": entry["value"],
+                         "inputs": {n: input_digest(root, n, year) for n in sorted(entry["inputs"])}}
+        else:
+            plain.add(line)
+    out.update({name: input_digest(root, name, year) for name in plain})
+    if any(name.startswith(CATALOGUE) for name in out):
+        out[LABELS_CONTEXT] = labels_context(root)
+    return dict(sorted(out.items()))
+
+
+_RECOMPUTED: dict[tuple, str] = {}
+
+
+def _digest_or_none(root: Path, name: str, year: int) -> str | None:
+    try:
+        return input_digest(root, name, year)
+    except (FileNotFoundError, StopIteration):  # a data file (or its resource) gone
+        return None
+
+
+def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> str | None:
+    """Why a derived input is out of date: none of what it read changed, or it did and the value computed
+    again (once per edition and state of its inputs) is the same: None; else the reason."""
+    now = {n: _digest_or_none(root, n, year) for n in recorded_entry["inputs"]}
+    if now == recorded_entry["inputs"]:
+        return None
+    key = json.loads(name.removeprefix(data_mod.DERIVED_INPUT))
+    cache = (str(root), year, name, tuple(sorted(now.items(), key=lambda kv: kv[0])))
+    if cache not in _RECOMPUTED:
+        from importlib import import_module  # noqa: PLC0415
+
+        from esgbook.book import narrative  # noqa: PLC0415
+
+        module, function = data_mod.DERIVED[key[0]]
+        ds = data_mod.load(year, root)
+        lang = next((k for k in key[1:] if k in narrative.LANGUAGES), "en")
+        try:
+            with narrative.using(lang):
+                getattr(import_module(module), function)(ds, *[k for k in key[1:] if k not in narrative.LANGUAGES])
+            _RECOMPUTED[cache] = data_mod.value_digest(ds._memo[tuple(key)])  # noqa: SLF001
+        except Exception:  # noqa: BLE001 - a value that cannot be computed any more has changed
+            _RECOMPUTED[cache] = ""
+    if _RECOMPUTED[cache] == recorded_entry["value"]:
+        return None
+    changed = sorted(n for n, d in now.items() if recorded_entry["inputs"][n] != d)
+    return f"{key[0]} changed ({_changed(changed[0])})"
+
+
+def input_digest(root: Path, name: str, year: int) -> str:
+    """The digest of one recorded input of a chapter of edition `year`: data (`esgbook.inputs.dataset.input_digest`: a
+    file, its names, or the rows of a year), a template module of a topic the chapter wrote (with what it
+    imports), or what the Chinese catalogue (labels.txt) gives for a text the chapter looked up."""
+    if name.startswith(TEMPLATES):
+        from esgbook.build import dependencies as imports  # noqa: PLC0415
+
+        pkg = REPO / "esgbook"
+        files = imports.module_files(name.removeprefix(TEMPLATES))
+        return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
+    if name.startswith(CATALOGUE):
+        if name not in _TRANSLATED:  # the same texts recur in every chapter and edition
+            from esgbook.book.narrative.zh_hant import labels  # noqa: PLC0415
+
+            _TRANSLATED[name] = _digest(json.dumps(labels.translation(name.removeprefix(CATALOGUE)),
+                                                   ensure_ascii=False).encode())
+        return _TRANSLATED[name]
+    return data_mod.input_digest(root, name, year)
+
+
+_TRANSLATED: dict[str, str] = {}
+
+
+def _changed(name: str) -> str:
+    if name.startswith(TEMPLATES):
+        return f"the templates it writes changed ({name.removeprefix(TEMPLATES)})"
+    if name.startswith(CATALOGUE):
+        return (f"the Chinese for {json.loads(name.removeprefix(CATALOGUE))[0][:60]!r} changed (labels.txt or "
+                "a name in data/)")
+    if name.startswith(data_mod.YEARS):
+        return "the years the data hold changed"
+    file, scope = data_mod.input_path(name), name.partition(data_mod.ROWS)[2]
+    what = (" (its names)" if name.startswith(data_mod.NAMES) else
+            " (which figures it has)" if scope == "keys" else
+            f" (its rows of {scope})" if scope.isdigit() else
+            " (the rows the edition sees)" if scope == "*" else "")
+    return f"data/{file} changed{what}"
+
+
+# -- executing one chapter ----------------------------------------------------------------
+def _normalise(nb, meta: dict) -> None:
+    """Strip what changes from run to run (timestamps, durations, random ids), hide plumbing."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata[META_KEY] = meta
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{meta['chapter']}-{i:02d}"
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags and "remove-cell" not in tags:
+            cell.metadata["tags"] = [*tags, "remove-cell"]
+        if cell.cell_type == "code":
+            for out in cell.get("outputs", []):
+                out.get("metadata", {}).pop("execution", None)
+
+
+def execute_chapter(source: str, year: int, workdir: str) -> str:
+    """Run one chapter into `workdir` in this worker's kernel (`esgbook.build.execute`); returns the notebook path."""
+    import jupytext  # noqa: PLC0415
+    import nbformat  # noqa: PLC0415
+
+    from esgbook.build import execute  # noqa: PLC0415
+
+    src, work = Path(source), Path(workdir)
+    reads = work / f".{src.stem}.reads"
+    reads.write_text("", encoding="utf-8")
+    out = work / f"{src.stem}.ipynb"
+    env = {reads_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work)}
+    os.environ.update({**env, "PYTHONHASHSEED": "0"})  # inherited by the kernel this worker starts
+    nb = jupytext.read(src)
+    nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
+    try:
+        nb = execute.execute(nb, {"year": year}, str(work), env)
+    except execute.KernelStartFailed as exc:
+        raise ChapterFailed(f"chapter {src.stem} could not run for {year}: {exc}; notebooks/{year}/ is unchanged") \
+            from None
+    except execute.CellExecutionError as exc:
+        # Keep the failed notebook (with its traceback) for inspection, outside the edition.
+        report = BUILD / "failed" / str(year) / out.name
+        report.parent.mkdir(parents=True, exist_ok=True)
+        nb = getattr(exc, "notebook", nb)
+        nbformat.write(nb, report)
+        cell = next((c.get("execution_count") for c in nb.cells if c.cell_type == "code"
+                     and any(o.get("output_type") == "error" for o in c.get("outputs", []))), "?")
+        raise ChapterFailed(f"chapter {src.stem} failed for {year} in cell {cell}: {exc.ename}: "
+                            f"{exc.evalue}; the executed notebook with its traceback is {_shown(report)}; "
+                            f"notebooks/{year}/ is unchanged") from None
+    nbformat.write(nb, out)
+    nb = nbformat.read(out, as_version=4)
+    root = data_dir()
+    meta = {"chapter": src.stem, "year": year, **made_from(src),
+            "inputs": recorded_inputs(reads.read_text(encoding="utf-8").splitlines(), root, year)}
+    _normalise(nb, meta)
+    nbformat.write(nb, out)
+    reads.unlink()
+    return str(out)
+
+
+# -- an edition ---------------------------------------------------------------------------
+def check_year(year: int | None) -> int:
+    """Validate the data and resolve the year, before any notebook runs."""
+    years = data_mod.available_years()
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise DataError(f"no data for {year}: the data package has {', '.join(map(str, years))}; "
+                        "add the year's rows to data/ first (see the analyst's runbook)")
+    return year
+
+
+def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = False) -> list[str]:
+    """Execute the stale chapters of `year` into notebooks/<year>/; returns the chapters executed."""
+    return run_editions([year], jobs, force, quiet)[year]
+
+
+def run_editions(years: list[int], jobs: int | None = None, force: bool = False,
+                 quiet: bool = False) -> dict[int, list[str]]:
+    """Execute the stale chapters of every edition in `years` in one pool of workers (the cores stay busy
+    across editions, and each worker's kernel serves chapters of any edition); returns, per edition, the
+    chapters executed. All or nothing: on a failure or a stop no edition folder changes."""
+    with ExitStack() as locks:
+        for year in years:
+            locks.enter_context(runctl.edition_lock(NOTEBOOKS, year))
+            cleared = runctl.clear_leftovers(NOTEBOOKS, year)
+            if cleared and not quiet:
+                print(f"cleared {cleared} folder(s) left by an interrupted run of {year}", file=sys.stderr)
+        return _run(years, jobs, force, quiet)
+
+
+def _plan(year: int, force: bool) -> tuple[list[Path], Path | None]:
+    """The stale chapters of an edition, and its work folder (None when nothing is to be done)."""
+    sources = chapters(year)
+    edition = NOTEBOOKS / str(year)
+    todo = [s for s in sources if force or why_stale(s, year)]
+    # Drop notebooks of chapters no longer in the book.
+    if not todo and edition.exists() and {p.stem for p in edition.glob("*.ipynb")} == {s.stem for s in sources}:
+        return [], None
+    NOTEBOOKS.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".tmp-{year}-", dir=NOTEBOOKS))
+    if edition.exists():  # start from the committed edition: unchanged chapters are kept as they are
+        shutil.copytree(edition, work, dirs_exist_ok=True)
+    for stale_nb in todo:
+        (work / f"{stale_nb.stem}.ipynb").unlink(missing_ok=True)
+    for extra in set(work.glob("*.ipynb")) - {work / f"{s.stem}.ipynb" for s in sources}:
+        extra.unlink()
+    return todo, work
+
+
+def _size(year: int, source: Path) -> int:
+    """A chapter's work, estimated by its last executed notebook's size (else its source's)."""
+    done = NOTEBOOKS / str(year) / f"{source.stem}.ipynb"
+    return done.stat().st_size if done.exists() else source.stat().st_size
+
+
+def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[int, list[str]]:
+    plans: dict[int, tuple[list[Path], Path | None]] = {}
+    try:
+        for year in years:
+            plans[year] = _plan(year, force)
+        tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
+        if tasks:
+            _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)
+        for _todo, work in plans.values():
+            if work is not None:
+                _drop_unlinked_downloads(work)
+        with runctl.signals_deferred():  # a stop now waits the few milliseconds of the swaps
+            for year, (todo, work) in plans.items():
+                if work is not None:
+                    _swap(work, NOTEBOOKS / str(year))
+                    plans[year] = (todo, None)
+    finally:
+        for _, work in plans.values():
+            if work is not None:
+                shutil.rmtree(work, ignore_errors=True)
+    return {year: [s.stem for s in todo] for year, (todo, _) in plans.items()}
+
+
+def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], jobs: int | None, quiet: bool) -> None:
+    # One more job than cores: kernels wait on start-up and I/O, measured 11% faster on 2 cores.
+    jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(tasks)))
+    # Longest first, so that the cores finish together instead of one waiting on a big chapter started last.
+    tasks = sorted(tasks, key=lambda t: -_size(*t))
+    started = time.perf_counter()
+    # Always in worker processes (even one job), so that a stop can end them and their kernels.
+    before = runctl.descendants()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=runctl.worker_start, initargs=(os.getpid(),))
+    futures = []
+    try:
+        futures = [pool.submit(execute_chapter, str(s), year, str(work[year])) for year, s in tasks]
+        for f in futures:
+            f.result()  # re-raises the first failure: nothing is moved into place
+    except BaseException as exc:
+        # A failure or a stop: end the other chapters now, kernels included, instead of waiting.
+        ended = runctl.end_processes(runctl.descendants() - before)
+        pool.shutdown(wait=False, cancel_futures=True)
+        from esgbook.build import execute  # noqa: PLC0415 - the ended workers' kernel directories (esgbook.build.execute
+        execute.sweep_private_dirs()
+        if isinstance(exc, runctl.Stopped):
+            done = sum(f.done() and not f.cancelled() and f.exception() is None for f in futures)
+            years = sorted(work)
+            which = (f"the {years[0]} edition" if len(years) == 1 else
+                     f"the {', '.join(map(str, years[:-1]))} and {years[-1]} editions")
+            folders = " and ".join(f"notebooks/{y}/" for y in years)
+            exc.what = (f"the run of {which} ({done} of {len(tasks)} chapter(s) done, {ended} worker and "
+                        f"kernel process(es) ended); {folders} {'is' if len(years) == 1 else 'are'} unchanged")
+        raise
+    pool.shutdown()
+    if not quiet:
+        per = ", ".join(f"{sum(1 for y, _ in tasks if y == year)} for {year}" for year in sorted(work))
+        print(f"executed {len(tasks)} chapter(s) ({per}) in {time.perf_counter() - started:.1f}s "
+              f"with {jobs} job(s)", file=sys.stderr)
+
+
+DOWNLOAD_LINK = re.compile(r"<downloads/([^>`]+)>")
+
+
+def _drop_unlinked_downloads(work: Path) -> None:
+    """Remove files under downloads/ that no chapter links any more (a chart a chapter no longer draws):
+    the edition starts from the previous one, and every download a page offers is a `{download}` link."""
+    folder = work / "downloads"
+    if not folder.is_dir():
+        return
+    text = "".join(p.read_text(encoding="utf-8") for p in work.glob("*.ipynb"))
+    linked = set(DOWNLOAD_LINK.findall(text))
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(work).as_posix().removeprefix("downloads/")
+        if path.is_file() and rel not in linked and not rel.startswith("data/"):
+            path.unlink()
+
+
+def _swap(new: Path, edition: Path) -> None:
+    """Move the finished edition into place; the old one is removed only after the move."""
+    old = None
+    if edition.exists():
+        old = edition.with_name(f".old-{edition.name}-{os.getpid()}")
+        edition.rename(old)
+    new.rename(edition)
+    if old:
+        shutil.rmtree(old)
+
+
+def languages(year: int) -> list[str]:
+    """The languages an edition is published in: English, and each language with a source for every
+    chapter of the edition (`chapters/zh-hant/`)."""
+    from esgbook.build.site import localise  # noqa: PLC0415
+
+    found = ["en"] + [lang for lang in localise.SOURCES
+                      if all(localise.source(lang, c.stem).exists() for c in chapters(year))]
+    # ESGBOOK_LANGUAGES=en renders the English site only (the benchmark's English-only build; execution
+    # still writes every language's outputs, so the notebooks are the same).
+    wanted = os.environ.get("ESGBOOK_LANGUAGES")
+    return [lang for lang in found if not wanted or lang in wanted.split(",")]
+
+
+def site_info() -> dict:
+    """What every page's switchers need: the editions, the latest, and each edition's pages per language."""
+    all_years = data_mod.available_years()
+    pages = {f"{lang}/{y}": [f"chapters/{c.stem}" for c in chapters(y)] for y in all_years for lang in languages(y)}
+    return {"years": all_years, "latest": all_years[-1], "root": "chapters/" + chapters()[0].stem, "pages": pages}
+
+
+def render(year: int, builder: str = "html", lang: str = "en") -> Path:
+    """Build one edition in one language from notebooks/<year>/ with execution off; returns index.html
+    (or the PDF)."""
+    _check_executed(year)
+    site = site_info()
+    staged = site_render.stage(year, lang, site, chapters(year), site_wide=builder == "html")
+    return site_render.render_staged(staged, year, lang, builder)
+
+
+def _check_executed(year: int) -> None:
+    edition = NOTEBOOKS / str(year)
+    missing = [s.stem for s in chapters(year) if not (edition / f"{s.stem}.ipynb").exists()]
+    if missing:
+        raise DataError(f"notebooks/{year}/ lacks {', '.join(missing)}: run `make book YEAR={year}` first")
+
+
+def build_site(years: list[int], builder: str = "html") -> Path:
+    """Render every language of the given (executed) editions in parallel and assemble the site."""
+    site = site_info()
+    jobs = []
+    for year in years:
+        _check_executed(year)
+        for lang in languages(year):
+            jobs.append((year, lang, site_render.stage(year, lang, site, chapters(year))))
+    site_render.render_all(jobs, builder)
+    return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"], site["root"], site["years"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m esgbook.build.editions", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["build", "run", "render", "stale", "pdf"])
+    parser.add_argument("--year", type=int)
+    parser.add_argument("--jobs", type=int, help="chapters executed at once (default: one per core)")
+    parser.add_argument("--force", action="store_true", help="re-execute every chapter")
+    parser.add_argument("--lang", choices=["en", "zh_hant"], help="pdf: one language only (default: every one)")
+    args = parser.parse_args(argv)
+    runctl.stop_on_signals()
+    year = args.year
+    try:
+        year = check_year(args.year)
+        # Without --year, build and render take every edition (the whole site); the others the latest.
+        years = [year] if args.year or args.command not in ("build", "render") else data_mod.available_years()
+        if args.command in ("build", "run", "render"):  # a draft edition says what it lacks (never an error)
+            from esgbook.analysis import draft  # noqa: PLC0415
+            draft.warn(years)
+        if args.command == "stale":
+            for s in chapters(year):
+                reason = why_stale(s, year)
+                if reason:
+                    print(f"{s.stem}: {reason}")
+            return 0
+        with ExitStack() as locks:  # the whole command, for every edition it touches: runs and renders
+            for y in years:
+                locks.enter_context(runctl.edition_lock(NOTEBOOKS, y))
+            if args.command in ("build", "run"):
+                run_editions(years, args.jobs, args.force)
+            if args.command in ("build", "render"):
+                print(build_site(years))
+            if args.command == "pdf":
+                for lang in [args.lang] if args.lang else languages(year):
+                    # latexmk keeps the state of a failed run and would not retry: start the LaTeX step afresh.
+                    shutil.rmtree(site_render.output(year, lang) / "_build" / "latex", ignore_errors=True)
+                    print(render(year, "pdflatex", lang))
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except runctl.Stopped as exc:
+        what = exc.what or f"{args.command} of the {year or 'latest'} edition; notebooks/ is unchanged"
+        print(f"stopped by {exc.signame}: {what}", file=sys.stderr)
+        return exc.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exports: tables as CSV and JSON, XBRL, the comparison of two executed editions."""

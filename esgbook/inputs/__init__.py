@@ -1,0 +1,1 @@
+"""Data in: the data package loaded and validated whole, spreadsheet intake, the read log."""
