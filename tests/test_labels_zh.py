@@ -9,11 +9,10 @@ import re
 import pandas as pd
 import pytest
 
-from esgbook.analysis import story
 from esgbook.book import charts, narrative, present
 from esgbook.book.narrative.bilingual import Bilingual, bracketed, concat, entry, glossed, join_and, span
 from esgbook.book.narrative.zh_hant import labels
-from esgbook.book.sections import appendix, undisclosed
+from esgbook.book.sections import appendix, content_index, undisclosed
 from esgbook.paths import data_dir
 
 SLOTS = {"year", "n", "span", "month", "mn", "hedge", "raw", "zh", "text"}
@@ -112,7 +111,7 @@ def test_the_hkex_index_reads_the_language_of_the_edition(ds2023, ds2022):
         assert labels.shown(chinese.loc[chinese["Code"] == "A1", "Aspect"].item()) == "層面A1：排放物"
         assert labels.shown(chinese.loc[chinese["Code"] == "B2.2", "What the guide asks"].item()) == "因工傷損失工作日數"
         # a status a chapter assesses brings its own reason, not the data's Chinese one for another case
-        assessed = story.chapter_statuses(ds2022)
+        assessed = content_index.chapter_statuses(ds2022)
         old = appendix.hkex_table(ds2022).frame.set_index("Code")
         for code, (_, reason) in assessed.items():
             assert old.loc[code, "Note"] == reason

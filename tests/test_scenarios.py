@@ -13,7 +13,7 @@ from test_zh_pages import check as zh_problems
 
 from esgbook.analysis import draft, story
 from esgbook.book import narrative
-from esgbook.book.sections import CHAPTERS, opening
+from esgbook.book.sections import CHAPTERS, content_index, opening
 from esgbook.inputs import dataset as data
 from esgbook.inputs import validate
 
@@ -111,11 +111,11 @@ def test_chinese_reads_as_chinese(scenario):
 
 def test_statuses_match_the_data(scenario):
     name, ds = scenario
-    index = story.content_index(ds).set_index("code")
+    index = content_index.content_index(ds).set_index("code")
     have = lambda code: any(ds.year in ds.years_of(m) for m, i in ds.metric_info.items() if i["hkex"] == code)  # noqa: E731
     for code in ("A1.2", "A2.1", "B1.1"):   # figures every scenario keeps
         assert have(code) and index.loc[code, "status"] in ("disclosed", "partly"), (name, code)
-    counts = story.status_counts(ds)
+    counts = content_index.status_counts(ds)
     assert sum(counts.values()) == len(index)
 
 

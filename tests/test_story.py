@@ -5,7 +5,7 @@ import synthetic
 
 from esgbook.analysis import story
 from esgbook.book import narrative
-from esgbook.book.sections import appendix, compared, opening, overview, undisclosed
+from esgbook.book.sections import appendix, compared, content_index, opening, overview, undisclosed
 from esgbook.inputs import dataset as data
 
 
@@ -92,7 +92,7 @@ def test_the_compared_page_leads_with_a_material_move(ds2023):
 
 def test_one_content_index_for_every_page(ds2022, ds2023):
     for ds, disclosed, partly in ((ds2023, 31, 16), (ds2022, 11, 1)):
-        counts = story.status_counts(ds)
+        counts = content_index.status_counts(ds)
         assert (counts["disclosed"], counts["partly"]) == (disclosed, partly)
         f = overview.guide_finding(ds)
         assert (f.facts["disclosed"], f.facts["partly"]) == (disclosed, partly)
@@ -109,12 +109,12 @@ def test_a_year_without_assessment_is_assessed_from_its_data(tmp_path):
         synthetic._edit(root, name, lambda rows: synthetic._copy_year(rows, "2023", "2024"))
     synthetic.add_report(root, 2024)
     ds = data.load(2024, root)
-    index = story.content_index(ds).set_index("code")
+    index = content_index.content_index(ds).set_index("code")
     assert index.loc["A1.2", "status"] == "disclosed"          # Scope 1 and 2 are in the 2024 data
     assert "2024" in index.loc["A1.2", "reason"] and "2023" in index.loc["A1.2", "reason"]
     assert index.loc["A1", "status"] == "not assessed"          # a narrative item needs the year's assessment
     assert index.loc["MDR.2", "status"] == "not assessed"       # a draft lacks the topics, not the disclosure
-    assert story.status_counts(ds)["not disclosed"] == 0        # nothing the figures hold is called undisclosed
+    assert content_index.status_counts(ds)["not disclosed"] == 0        # nothing the figures hold is called undisclosed
     assert overview.honours_findings(ds)[0].case == "not_entered"   # not 'the report lists none'
     with narrative.using("zh_hant"):
         assert "None" not in story.opening(ds) and "尚未" in narrative.write(overview.honours_findings(ds)[0])

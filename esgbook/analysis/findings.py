@@ -5,6 +5,7 @@ branch the data fall into; the sentence is written elsewhere (`esgbook.book.narr
 """
 from __future__ import annotations
 
+from esgbook.book import narrative
 from esgbook.book.narrative import Change, Finding, Q
 from esgbook.book.narrative.bilingual import same
 
@@ -84,7 +85,6 @@ def date(when, precision: str = "day") -> Finding:
 def localised(row, field: str) -> str:
     """A data row's text in the current language: the `<field>_zh` column (for `short_en`, `short_zh`)
     when writing Chinese and the row has one, else the field itself."""
-    from esgbook.book import narrative  # noqa: PLC0415
 
     if narrative.current() == "zh_hant":
         zh = row.get(f"{field.removesuffix('_en')}_zh")

@@ -14,7 +14,10 @@ from importlib import import_module
 
 import pandas as pd
 
+from esgbook.analysis import kpis
+from esgbook.analysis.findings import localised as row_text
 from esgbook.analysis.kpis import NO_PRIOR_YEAR, yoy
+from esgbook.book import narrative
 from esgbook.book.formatting import DASH, SCALES, as_published, cell, hedged, num, plain_amount, signed
 from esgbook.book.narrative.bilingual import Bilingual, concat, entry, glossed, hedge, points, span
 
@@ -75,7 +78,6 @@ def show_all(fn, *args) -> None:
 def label(text: str) -> str:
     """A label (caption, column, row name) in the current language: the language's catalogue. A
     language whose catalogue module tells labels shown from template facts (`labels.shown`) uses it."""
-    from esgbook.book import narrative  # noqa: PLC0415
 
     lang = narrative.language()
     catalogue = _catalogue(lang.__name__)
@@ -94,8 +96,6 @@ def _catalogue(language: str):
 def localised(data, column: str):
     """A data column (of a frame, or a field of a row tuple) in the current language: its Chinese sibling
     (`x_zh` for `x` or `x_en`) in the Chinese edition, cell by cell where the data give it."""
-    from esgbook.analysis.findings import localised as row_text  # noqa: PLC0415
-    from esgbook.book import narrative  # noqa: PLC0415
 
     if not isinstance(data, pd.DataFrame):
         return row_text(data._asdict() if hasattr(data, "_asdict") else data, column)
@@ -183,7 +183,6 @@ def versus(ds) -> Bilingual:
 
 def kpi_comparison(ds, ids: list[str], year: int | None = None) -> pd.DataFrame:
     """KPIs side by side for the year and the prior year, with the change ('no prior year' when absent)."""
-    from esgbook.analysis import kpis  # noqa: PLC0415
 
     year = ds.year if year is None else year
     rows = []

@@ -5,17 +5,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from esgbook.analysis import assumptions, inference, kpis, reconcile, story
+from esgbook.analysis import assumptions, inference, kpis, reconcile
 from esgbook.book import charts, formatting, narrative, present
 from esgbook.book.narrative import Finding
 from esgbook.book.narrative.bilingual import Bilingual, concat, entry, same
+from esgbook.book.sections import content_index
 from esgbook.exports import xbrl
 from esgbook.exports.tables import KPI_COLUMNS, render
+from esgbook.inputs import validate
 from esgbook.inputs.dataset import Dataset
 
 PREFIX = "app"  # of every glue key, table and figure label (tests/test_section_contract.py)
 
-STATUS_ORDER = list(story.STATUSES)
+STATUS_ORDER = list(content_index.STATUSES)
 # A sensitivity recomputes with a factor we chose: it is shown apart, never as a discrepancy.
 STATUS_MARKS = {"consistent": "✓", "discrepancy": "✗", "sensitivity": "≈"}
 
@@ -32,7 +34,7 @@ def _texts(frame: pd.DataFrame, column: str) -> list[Bilingual]:
 
 def hkex_index(ds: Dataset) -> pd.DataFrame:
     """Every guide item with its status for the edition year: the book's one content index (esgbook.analysis.story)."""
-    return story.content_index(ds)
+    return content_index.content_index(ds)
 
 
 def hkex_table(ds: Dataset) -> present.Table:
@@ -111,7 +113,6 @@ def _compared(ds: Dataset, warning) -> str:
 
 def plausibility_table(ds: Dataset) -> present.Table:
     """The validator's plausibility warnings for the year: figures to check, not errors (they do not stop a build)."""
-    from esgbook.inputs import validate  # noqa: PLC0415
 
     factor = f"{assumptions.PLAUSIBLE_FACTOR:g}"
     rows = [{"Figure": present.metric_name(ds, w.metric, w.dimension, w.category), "Check": w.check,
@@ -155,7 +156,7 @@ def numbers(ds: Dataset) -> dict[str, str]:
                 "checks": str(len(checks)), "checks_bad": str(int((checks["status"] == "discrepancy").sum())),
                 "sensitivities": str(int((rec["status"] == "sensitivity").sum()))})))),
     }
-    for status, count in story.status_counts(ds).items():
+    for status, count in content_index.status_counts(ds).items():
         out[f"app_status_{status.replace(' ', '_')}"] = str(count)
     return out
 

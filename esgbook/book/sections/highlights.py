@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from esgbook.book import charts, formatting, present
-from esgbook.book.narrative import write
+from esgbook.book.narrative import Finding, Md, absent, paragraph, write
 from esgbook.book.narrative.bilingual import Bilingual, concat, entry, glossed, hedge, join, same, spaced, span
 from esgbook.book.narrative.zh_hant import quantity as zh_quantity
 
@@ -36,7 +36,6 @@ from esgbook.book.sections.highlights_findings import (  # noqa: F401
     figures_finding,
     hedged_ratio,
     hkex_status,
-    numbers,
     per_merchant,
     small_business_finding,
     theme_findings,
@@ -259,12 +258,39 @@ def drawn(chart: charts.Chart) -> bool:
 def figure_blocks(ds: Dataset) -> dict[str, str]:
     """The `{glue:figure}` blocks (captions in the current language), glued only when the chart draws
     something: a year without the figures shows no placeholder chart."""
-    from esgbook.book.narrative import Finding, Md, absent  # noqa: PLC0415
-
     out = {}
     for key, make, label in (("hl_figures_figure", figures_chart, "fig-hl-figures"),
                              ("hl_averages_figure", averages_chart, "fig-hl-averages")):
         out[key] = Md(write(Finding("hl.figure", label))) if drawn(make(ds)) else absent(f"no {label} for {ds.year}")
+    return out
+
+
+def numbers(ds: Dataset) -> dict[str, str]:
+    """Every value the chapter glues: the same keys in every edition, every one a str (Md for paragraphs)."""
+    fig = figures_finding(ds)
+    themes = theme_findings(ds)
+    community = community_findings(ds)
+    head = [f for f in community if f.topic != "hl.community_resources"]
+    tail = [f for f in community if f.topic == "hl.community_resources"]
+    out: dict[str, str] = {"hl_year": str(ds.year)}
+    # What the report's special-report chapter holds is said only for a year that has its own report.
+    intro = ("no_own_report" if not ds.own_report else
+             "own_report" if any(not _q(ds, m).missing for m in HIGHLIGHTS + SMALL_BUSINESS) else "no_figures")
+    out["hl_intro_text"] = Md(write(Finding("hl.intro", intro, {"year": ds.year, "report_year": _later_report(ds)})))
+    out["hl_figures_text"] = paragraph(write(fig), write(cumulative_finding(ds)) if fig.case in ("only_year",
+                                                                                                 "with_prior") else "")
+    for key, f in themes.items():
+        out[f"hl_{key}_text"] = Md(write(f)) if f else absent(f"no {key} figures for the year")
+    out["hl_small_business_text"] = Md(write(small_business_finding(ds)))
+    # The cases, then one bullet per case that gives figures, then the community honours.
+    intro = [write(f) for f in head if f.topic in ("hl.community",)]
+    bullets = [f"- {write(f)}" for f in head if f.topic == "hl.case_figures"]
+    honours = [write(f) for f in head if f.topic == "hl.community_honours"]
+    lead = write(Finding("hl.case_figures_lead", "given")) if bullets else ""
+    out["hl_community_text"] = Md("\n\n".join(part for part in (
+        paragraph(*intro, lead), "\n".join(bullets), paragraph(*honours) if honours else "") if part) + "\n")
+    out["hl_community_resources_text"] = paragraph(*(write(f) for f in tail)) if tail else absent("no cases")
+    out.update(figure_blocks(ds))
     return out
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from esgbook.analysis import findings
 from esgbook.book import charts, formatting
-from esgbook.book.narrative import Finding, Md, Q, absent, paragraph, write
+from esgbook.book.narrative import Finding, Q, write
 from esgbook.book.narrative.bilingual import Bilingual, entry, glossed, join, join_and
 from esgbook.inputs.dataset import Dataset
 from esgbook.inputs.errors import DataError
@@ -322,37 +322,6 @@ def community_findings(ds: Dataset) -> list[Finding]:
     out.append(Finding("hl.community_resources", case, {
         "resources": join_and([_case_figure(ds, m) for m in resources]), "figures": len(units),
         "reach": sum("person-times" in u for u in units)}))
-    return out
-
-
-def numbers(ds: Dataset) -> dict[str, str]:
-    """Every value the chapter glues: the same keys in every edition, every one a str (Md for paragraphs)."""
-    fig = figures_finding(ds)
-    themes = theme_findings(ds)
-    community = community_findings(ds)
-    head = [f for f in community if f.topic != "hl.community_resources"]
-    tail = [f for f in community if f.topic == "hl.community_resources"]
-    out: dict[str, str] = {"hl_year": str(ds.year)}
-    # What the report's special-report chapter holds is said only for a year that has its own report.
-    intro = ("no_own_report" if not ds.own_report else
-             "own_report" if any(not _q(ds, m).missing for m in HIGHLIGHTS + SMALL_BUSINESS) else "no_figures")
-    out["hl_intro_text"] = Md(write(Finding("hl.intro", intro, {"year": ds.year, "report_year": _later_report(ds)})))
-    out["hl_figures_text"] = paragraph(write(fig), write(cumulative_finding(ds)) if fig.case in ("only_year",
-                                                                                                 "with_prior") else "")
-    for key, f in themes.items():
-        out[f"hl_{key}_text"] = Md(write(f)) if f else absent(f"no {key} figures for the year")
-    out["hl_small_business_text"] = Md(write(small_business_finding(ds)))
-    # The cases, then one bullet per case that gives figures, then the community honours.
-    intro = [write(f) for f in head if f.topic in ("hl.community",)]
-    bullets = [f"- {write(f)}" for f in head if f.topic == "hl.case_figures"]
-    honours = [write(f) for f in head if f.topic == "hl.community_honours"]
-    lead = write(Finding("hl.case_figures_lead", "given")) if bullets else ""
-    out["hl_community_text"] = Md("\n\n".join(part for part in (
-        paragraph(*intro, lead), "\n".join(bullets), paragraph(*honours) if honours else "") if part) + "\n")
-    out["hl_community_resources_text"] = paragraph(*(write(f) for f in tail)) if tail else absent("no cases")
-    from esgbook.book.sections.highlights import figure_blocks  # noqa: PLC0415 - the charts live in highlights
-
-    out.update(figure_blocks(ds))
     return out
 
 

@@ -10,10 +10,11 @@ import datetime as dt
 
 import pandas as pd
 
-from esgbook.analysis import draft, findings, kpis, story
+from esgbook.analysis import draft, findings, kpis
 from esgbook.book import charts, formatting, present
 from esgbook.book.narrative import Finding, Md, Q, paragraph, sentence, write
 from esgbook.book.narrative.bilingual import Bilingual, concat, date, entry, glossed, join_and, same, spaced, span
+from esgbook.book.sections import content_index
 from esgbook.inputs.dataset import Dataset
 
 PREFIX = "ov"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -31,9 +32,7 @@ THEMES = {
     "intellectual_property": ("Intellectual property", "知識產權"),
     "community": ("Community", "社區公益"),
 }
-STATUS_ORDER = list(story.STATUSES)
-# The HKEX guide items this chapter assesses (the appendix index reads them from `hkex_status`).
-GUIDE_ITEMS = ["MDR.1", "MDR.3"]
+STATUS_ORDER = list(content_index.STATUSES)
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -57,13 +56,6 @@ def honours_by_theme(ds: Dataset) -> pd.DataFrame:
 
 def _report_year(ds: Dataset) -> int | None:
     return int(ds.report["report_year"]) if ds.report else None
-
-
-def _guide_status(ds: Dataset) -> pd.DataFrame:
-    """The content index of the report the edition is built from (its own, or the later one)."""
-    index = ds.table("hkex_index")
-    year = ds.year if ds.own_report else _report_year(ds)
-    return index[index["year"] == year] if year is not None else index.iloc[0:0]
 
 
 def _period(covers: str) -> Bilingual:
@@ -123,8 +115,8 @@ def period_finding(ds: Dataset) -> Finding:
 
 
 def guide_finding(ds: Dataset) -> Finding:
-    """The content index in one sentence: the counts of esgbook.analysis.story, the same the appendix prints."""
-    counts = story.status_counts(ds)
+    """The content index in one sentence: the counts of esgbook.book.sections.content_index, the same the appendix prints."""
+    counts = content_index.status_counts(ds)
     facts = {"year": ds.year, "report_year": _report_year(ds), "items": sum(counts.values()),
              **{s.replace(" ", "_"): n for s, n in counts.items()}}
     return Finding("ov.guide", "own" if ds.own_report else "comparative" if ds.report else "no_report", facts)
@@ -147,32 +139,6 @@ def numbers(ds: Dataset) -> dict[str, str]:
         "ov_guide_mandatory_count": str(int(ds.table("hkex_guide_items")["code"].str.startswith("MDR").sum())),
         "ov_guide_text": Md(write(guide_finding(ds))),
     }
-
-
-def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
-    """MDR.1 and MDR.3 as this edition states them: from the report's own index when the year has a
-    report, 'not disclosed' when the edition is only a later report's comparative column."""
-    period = period_finding(ds)
-    if period.case != "own":
-        if period.case != "comparative":
-            reason = entry("No report covering {year} in the data.", year=ds.year)
-        elif "report_year" in period.facts:
-            reason = entry("No report of {year} in the data: the edition's figures are the comparative column of the "
-                           "{year2} report, which makes no {year3} statement.",
-                           year=ds.year, year2=period.facts["report_year"], year3=ds.year)
-        else:
-            reason = entry("No report of {year} in the data: the edition's figures are the comparative column of a "
-                           "later report, which makes no {year2} statement.", year=ds.year, year2=ds.year)
-        return {code: ("not assessed", reason) for code in GUIDE_ITEMS}
-    index = _guide_status(ds).set_index("code")
-    out = {}
-    for code in GUIDE_ITEMS:
-        if code in index.index:
-            out[code] = (index.loc[code, "status"], Bilingual(index.loc[code, "reason"], index.loc[code, "reason_zh"]))
-        else:
-            out[code] = ("not assessed", entry("data/hkex_index.csv has no assessment of {raw} for {year}",
-                                               raw=code, year=ds.year))
-    return out
 
 
 # -- tables and charts -----------------------------------------------------------------------
@@ -252,7 +218,7 @@ def honours_chart(ds: Dataset) -> charts.Chart:
 
 def guide_table(ds: Dataset) -> present.Table:
     """The guide's mandatory disclosures (Part B) and how the edition's report meets each."""
-    status = story.content_index(ds)
+    status = content_index.content_index(ds)
     items = ds.table("hkex_guide_items").set_index("code")
     mdr = status[status["code"].str.startswith("MDR")].sort_values("code")
     frame = pd.DataFrame({

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from esgbook.analysis import kpis
 from esgbook.book import formatting
+from esgbook.book.sections.opening import HEADLINES  # the opening page's own list: the two cannot differ
 from esgbook.exports.xbrl import oim
 from esgbook.exports.xbrl import taxonomy as tx
 
@@ -36,8 +38,6 @@ def _unit_xml(uid: str, unit: dict) -> str:
 
 def headlines_xhtml(ds) -> str:
     """The headline table of the dataset's year as an Inline XBRL 1.1 document (deterministic)."""
-    from esgbook.analysis import kpis  # noqa: PLC0415
-    from esgbook.book.sections.opening import HEADLINES  # the opening page's own list: the two cannot differ  # noqa: PLC0415
 
     concepts = {c.id: c for c in tx.concepts(ds.root)}
     units = tx.units()

@@ -20,6 +20,7 @@ import csv
 import json
 from decimal import Decimal
 
+from esgbook.analysis import kpis
 from esgbook.exports.xbrl import taxonomy as tx
 
 DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
@@ -119,7 +120,6 @@ def _fact(concept: tx.Concept, unit: dict, year: int, basis: str, dimension: str
 
 def facts(ds, year: int | None = None) -> dict[str, dict]:
     """Every fact of the edition `year` (default: the dataset's year), keyed by fact id."""
-    from esgbook.analysis import kpis  # noqa: PLC0415
 
     year = ds.year if year is None else int(year)
     ds.table("metrics"), ds.table("categories")  # record the reads: the taxonomy is made from them

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from esgbook.analysis import kpis
 from esgbook.paths import REPO, data_dir
 
 HERE = Path(__file__).resolve().parent
@@ -110,7 +111,6 @@ class Dimension:
 
 def concepts(root: Path | None = None) -> list[Concept]:
     """Every concept, metrics first (in metrics.csv order), then the KPIs that are not metrics."""
-    from esgbook.analysis import kpis  # noqa: PLC0415
 
     table = units()
     instant = instants()
