@@ -105,7 +105,7 @@ def test_a_2022_value_changes_the_2022_chapters_that_read_it(book):
 
 def test_one_template_edit_reexecutes_only_the_chapters_that_write_its_topics(book):
     src, _ = book
-    path = src / "esgbook" / "book" / "narrative" / "en" / "env.py"
+    path = src / "esgbook" / "book" / "narrative" / "en" / "environment.py"
     original = edited(path, "is reproduced from the raw figures", "is reproduced from the raw figures again")
     try:
         found = stale(book)

@@ -1,7 +1,7 @@
 """Chapter 6, customers, suppliers and industry (合作共贏): service quality, consumer protection,
 anti-fraud, suppliers by region (a chart the report had only as an image), industry standards.
 
-Sentences are findings (`esgbook.book.narrative.en.cus` writes them): a sentence whose figures the year lacks
+Sentences are findings (`esgbook.book.narrative.en.customers` writes them): a sentence whose figures the year lacks
 is left out; statements of a report's narrative are shown only in its own edition (`ds.own_report`).
 """
 from __future__ import annotations

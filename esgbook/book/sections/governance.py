@@ -1,7 +1,7 @@
 """Chapter 4, governance (公司責任治理): board composition, compliance and anti-corruption, training.
 
 `findings(ds)` looks at the data and says what they show (the templates in
-`esgbook.book.narrative.en.gov` write it); `numbers(ds)` glues the paragraphs, the same keys in every
+`esgbook.book.narrative.en.governance` write it); `numbers(ds)` glues the paragraphs, the same keys in every
 edition; `hkex_status(ds)` derives the HKEX B7 statuses from the same findings. Tables and charts
 follow.
 """

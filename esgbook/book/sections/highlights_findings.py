@@ -1,7 +1,7 @@
 """Chapter 3, the special report (專題報告): the data it reads and the findings it states.
 
 `esgbook.book.sections.highlights` draws the tables and charts; this module computes the findings that
-`esgbook.book.narrative.en.hl` writes, and the HKEX statuses (B8) derived from them. Cases and campaigns are
+`esgbook.book.narrative.en.highlights` writes, and the HKEX statuses (B8) derived from them. Cases and campaigns are
 facts of a report: an edition without its own report (2022) has none of them.
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Chapter 1, company overview (公司概覽): profile, the year's honours, and the scope of the report.
 
 The section computes findings (`esgbook.book.narrative.Finding`); the English sentences are written by
-`esgbook.book.narrative.en.ov`. Honours and the report's period are facts of a report: an edition whose
+`esgbook.book.narrative.en.overview`. Honours and the report's period are facts of a report: an edition whose
 year has no report of its own (2022, the comparative column of the 2023 report) says so instead.
 """
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The report showed the workforce by gender, employment type, rank and age only as images; this package
 draws them from the headcounts, recomputes the published shares, and reads the reconciliation's checks
 of the training and turnover breakdowns. Each topic module returns *findings* (`findings(ds)`); the
-English sentences are written in one place, `esgbook/book/narrative/en/ppl.py`, and glued as paragraphs
+English sentences are written in one place, `esgbook/book/narrative/en/people.py`, and glued as paragraphs
 (`numbers(ds)`). `hkex_status(ds)` gives the content-index status of the KPIs the chapter assesses,
 computed from the same findings.
 """

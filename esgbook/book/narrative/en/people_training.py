@@ -3,7 +3,7 @@ descriptions (labour standards, pay and benefits), shown only in an edition with
 from __future__ import annotations
 
 from esgbook.book import formatting
-from esgbook.book.narrative.en.ppl import PEOPLE, fact, listed
+from esgbook.book.narrative.en.people import PEOPLE, fact, listed
 
 
 # -- training ------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 """第7章，以人為本：培訓及其兩種分項、發展數字，以及報告的政策描述（只在有本身報告的版本中列出）。"""
 from __future__ import annotations
 
-from esgbook.book.narrative.en.ppl import fact, listed
+from esgbook.book.narrative.en.people import fact, listed
 from esgbook.book.narrative.zh_hant import join
-from esgbook.book.narrative.zh_hant.ppl import PEOPLE
+from esgbook.book.narrative.zh_hant.people import PEOPLE
 
 
 def _training_list(f, prefix: str, unit: str) -> str:

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from esgbook.book.narrative.en.ppl import fact, listed
+from esgbook.book.narrative.en.people import fact, listed
 from esgbook.book.narrative.zh_hant import join
 
 PEOPLE = {"female": "女性", "male": "男性"}
