@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from esgbook.book.narrative import Md
+from esgbook.book.sections import content_index
 from esgbook.book.sections import overview as ov
 
 
@@ -61,9 +62,9 @@ def test_period_and_guide_follow_the_edition(ds2023, ds2022):
 
 
 def test_hkex_status(ds2023, ds2022):
-    now = ov.hkex_status(ds2023)
+    now = content_index.report_items(ds2023)
     assert set(now) == {"MDR.1", "MDR.3"} and now["MDR.1"][0] == "partly" and now["MDR.3"][0] == "disclosed"
-    assert {s for s, _ in ov.hkex_status(ds2022).values()} == {"not assessed"}   # no 2022 report to read
+    assert {s for s, _ in content_index.report_items(ds2022).values()} == {"not assessed"}   # no 2022 report to read
 
 
 def test_same_keys_and_strings_in_every_edition(ds2023, ds2022, ds2024, ds2023_alone):

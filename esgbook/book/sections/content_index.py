@@ -50,7 +50,7 @@ _UNASSESSED = {  # why, for a year data/hkex_index.csv does not assess (en, zh)
 def chapter_statuses(ds: Dataset) -> dict[str, tuple[str, str]]:
     """Guide item -> (status, reason) as the chapters assess it from their own findings (a section module
     that assesses items exposes `hkex_status(ds)`), so the index cannot contradict a chapter."""
-    out: dict[str, tuple[str, str]] = _report_items(ds)
+    out: dict[str, tuple[str, str]] = report_items(ds)
     for assess in ASSESSED_BY_CHAPTERS:
         out.update(assess(ds))
     return out
@@ -130,7 +130,7 @@ def _guide_status(ds: Dataset) -> pd.DataFrame:
     return index[index["year"] == year] if year is not None else index.iloc[0:0]
 
 
-def _report_items(ds: Dataset) -> dict[str, tuple[str, str]]:
+def report_items(ds: Dataset) -> dict[str, tuple[str, str]]:
     """MDR.1 and MDR.3 as this edition states them: from the report's own index when the year has a
     report, 'not disclosed' when the edition is only a later report's comparative column."""
     if not ds.own_report:
