@@ -134,3 +134,17 @@ def test_a_section_the_new_year_drops_is_no_longer_disclosed(ds2024):
     assert {f.case for f in notes.values()} == {"no_longer"}
     assert notes["ip"].facts["n_prior"] == 5 and notes["ai"].facts["n_prior"] == 18
     assert ops.numbers(ds2024)["ops_ip_text"].startswith("The data for 2024 no longer disclose")
+
+
+def test_tables_write_wan_and_yi_figures_as_the_prose_does(ds2023):
+    """English tables write a 萬/億 figure in full, as the English prose does; Chinese tables keep it as printed."""
+    from esgbook.book import narrative
+
+    frame = ops.ai_table(ds2023).frame.set_index("2023")
+    assert frame.loc["4.5 million", "Unit"] == "persons" and frame.loc["4.5 million", "Unit"].zh == "萬人"
+    assert "4.5 million" in " ".join(ops.numbers(ds2023).values())
+    security = ops.security_table(ds2023).frame
+    assert "420 million" in list(security["2023"]) and "CNY" in list(security["Unit"])
+    with narrative.using("zh_hant"):
+        cells = [c.zh if hasattr(c, "zh") else c for c in ops.ai_table(ds2023).frame["2023"]]
+    assert "450" in cells and "超過2,450" in cells

@@ -8,6 +8,7 @@ captioned, cross-referable and render the same in HTML and in the PDF.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import import_module
@@ -19,7 +20,7 @@ from esgbook.analysis.findings import localised as row_text
 from esgbook.analysis.kpis import NO_PRIOR_YEAR, yoy
 from esgbook.book import narrative
 from esgbook.book.formatting import DASH, SCALES, as_published, cell, hedged, num, plain_amount, signed
-from esgbook.book.narrative.bilingual import Bilingual, concat, entry, glossed, hedge, points, span
+from esgbook.book.narrative.bilingual import Bilingual, concat, entry, glossed, hedge, points, span, zh_of
 
 
 def change(value, note: str = "", decimals: int = 1) -> str:
@@ -224,6 +225,26 @@ def published(value: float, qualifier: str = "", unit: str = "") -> str:
     return entry("{hedge} {n}", hedge=hedge(qualifier), n=text) if qualifier else text
 
 
+def published_cell(value: float, qualifier: str = "", unit: str = "") -> str:
+    """A published figure as a table cell, written as the prose of each language writes it: a 萬/億 figure in
+    full in English ('4.5 million', 'more than 24.5 million'), as printed in Chinese (450, 超過2,450)."""
+    printed = published(value, qualifier)  # the unit has its own column
+    if unit not in SCALES:
+        return printed
+    return Bilingual(hedged(plain_amount(value, unit), qualifier), zh_of(printed))
+
+
+# The scale words of a 萬/億 unit's English name ('10 thousand persons', 'CNY 100 million'): a `published_cell`
+# carries the scale in English, so its unit cell drops them.
+_SCALE_WORDS = re.compile(r"\s*\b(?:10 thousand|100 million)\b\s*")
+
+
+def unit_cell(ds, unit: str) -> Bilingual:
+    """The unit beside a `published_cell`: 'persons' / 萬人 for a 萬/億 unit, else the unit's name (units.csv)."""
+    name = ds.unit_name(unit)
+    return Bilingual(_SCALE_WORDS.sub(" ", str(name)).strip(), name.zh) if unit in SCALES else name
+
+
 def metric_name(ds, metric: str, dimension: str = "total", category: str = "all") -> str:
     """'Corruption cases (貪污訴訟案件)', with ': <breakdown>' for a breakdown row."""
     m = ds.metric_info[metric]
@@ -257,10 +278,11 @@ def figures_frame(ds, file: str, metrics: list[str] | None = None, years: list[i
     for (metric, dimension, category), part in frame.groupby(["metric", "dimension", "category"], sort=False):
         row = {"Metric": metric_name(ds, metric),
                "Breakdown": "" if dimension == "total" else ds.label(dimension, category),
-               "Unit": info[metric]["unit"]}
+               "Unit": unit_cell(ds, info[metric]["unit"])}
         for y in years:
             hit = part[part["year"] == y]
-            row[str(y)] = published(float(hit["value"].iloc[0]), hit["qualifier"].iloc[0]) if len(hit) else DASH
+            row[str(y)] = (published_cell(float(hit["value"].iloc[0]), hit["qualifier"].iloc[0], info[metric]["unit"])
+                           if len(hit) else DASH)
         row["Report section"] = part["section"].iloc[0]
         row["_order"] = (order.get(metric, 0), dimension != "total")
         rows.append(row)

@@ -17,7 +17,7 @@ from esgbook.book import charts, formatting, present
 from esgbook.book.formatting import MAGNITUDES
 from esgbook.book.narrative import Finding, Md, Q, absent, paragraph, sentence, write
 from esgbook.book.narrative.bilingual import Bilingual, entry, glossed, span
-from esgbook.book.sections.operations import exact_panels, figure_q, readable_units, value
+from esgbook.book.sections.operations import exact_panels, figure_q, value
 from esgbook.inputs.dataset import Dataset
 
 PREFIX = "cus"  # of every glue key, table and figure label (tests/test_section_contract.py)
@@ -323,8 +323,7 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
 # -- tables ---------------------------------------------------------------------------------
 def _figures(ds: Dataset, label: str, caption: str, metrics: list[str]) -> present.Table:
     """The figures as published; a year with none of them has no rows, so the table shows nothing."""
-    table = present.table(present.figures_frame(ds, FILE, metrics), label, caption, present.source(ds, FILE))
-    return readable_units(table, ds)
+    return present.table(present.figures_frame(ds, FILE, metrics), label, caption, present.source(ds, FILE))
 
 
 def service_table(ds: Dataset) -> present.Table:

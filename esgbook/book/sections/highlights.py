@@ -75,8 +75,8 @@ def _figures_frame(ds: Dataset, metrics: list[str], with_theme: bool = False) ->
         for year in (y, p):
             hit = _row(ds, m, year)
             row[str(year)] = (formatting.DASH if hit is None else
-                              _hedged(formatting.as_published(hit["value"]), hit["qualifier"]))
-        row["Unit"] = _unit_name(ds, ds.metric_info[m]["unit"])
+                              present.published_cell(hit["value"], hit["qualifier"], ds.metric_info[m]["unit"]))
+        row["Unit"] = present.unit_cell(ds, ds.metric_info[m]["unit"])
         if with_theme:
             row["Covers"] = "cumulative to year end (start not stated)" if _cumulative(ds, m) else "not marked cumulative"
         hit = _row(ds, m, y)
@@ -156,16 +156,22 @@ def _per_merchant_cell(ds: Dataset) -> str:
     return formatting.DASH if q.missing else _hedged(formatting.num(q.value, q.decimals), q.qualifier)
 
 
+def _in_full(cny100m: float) -> Bilingual:
+    """An amount in 億元 as the tables of each language write it: in full in English ('475 billion'), in 億 in
+    Chinese (4,750)."""
+    whole = round(cny100m)  # whole 億 (one decimal of a billion), as the Chinese prints it
+    return Bilingual(formatting.large(whole * formatting.SCALES["CNY 100m"], 1), formatting.num(whole, 0))
+
+
 def derived_table(ds: Dataset) -> present.Table:
     y, d = ds.year, derived(ds)
     implied = d["implied_loan_volume_cny100m"]
     cny = glossed("CNY", "元")
     rows = [
-        (glossed("Loan volume implied by the small-business share", "隱含貸款規模"), _unit_name(ds, "CNY 100m"),
+        (glossed("Loan volume implied by the small-business share", "隱含貸款規模"), present.unit_cell(ds, "CNY 100m"),
          formatting.DASH if implied is None else entry(
-             "about {n} (range {n2}–{n3})", n=formatting.num(round(implied, -1), 0),
-             n2=formatting.num(d["implied_loan_volume_low_cny100m"], 0),
-             n3=formatting.num(d["implied_loan_volume_high_cny100m"], 0)),
+             "about {n} (range {n2}–{n3})", n=_in_full(round(implied, -1)),
+             n2=_in_full(d["implied_loan_volume_low_cny100m"]), n3=_in_full(d["implied_loan_volume_high_cny100m"])),
          "small-business loans ÷ their share; the range allows for the rounding of both figures"),
         (glossed("Average new-energy vehicle loan per owner", "新能源車主人均貸款"), cny,
          _about(d["nev_loan_per_owner_cny"]), "cumulative loans ÷ cumulative owners served"),

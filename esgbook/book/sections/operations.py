@@ -85,13 +85,6 @@ def figure_q(ds: Dataset, metric: str, year: int | None = None, dimension: str =
     return Q(value, formatting.decimals_of(value), unit, row["qualifier"] or "")
 
 
-def readable_units(table: present.Table, ds: Dataset) -> present.Table:
-    """A figures table whose Unit column names units in words instead of ids."""
-    if "Unit" in table.frame:
-        table.frame = table.frame.assign(Unit=table.frame["Unit"].map(lambda u: ds.unit_name(u)))
-    return table
-
-
 def _hedged_figure(ds: Dataset, r) -> Bilingual:
     """A hedged figure of `charts.figure_rows` as the chart lists it: 'Front-line publicity staff (一線宣傳人員):
     more than 2,000 persons' (一線宣傳人員：超過2,000人); a share or a count has no unit word."""
@@ -373,8 +366,7 @@ def hkex_status(ds: Dataset) -> dict[str, tuple[str, str]]:
 # -- tables and charts ------------------------------------------------------------------------
 def _table(ds: Dataset, label: str, caption: str, metrics: list[str]) -> present.Table:
     """The figures as published, one table per section; a year with none of them has no rows (nothing shows)."""
-    table = present.table(present.figures_frame(ds, FILE, metrics), label, caption, present.source(ds, FILE))
-    return readable_units(table, ds)
+    return present.table(present.figures_frame(ds, FILE, metrics), label, caption, present.source(ds, FILE))
 
 
 def ai_table(ds: Dataset) -> present.Table:

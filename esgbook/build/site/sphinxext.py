@@ -18,7 +18,9 @@ from esgbook.build.site.layout import LANGS, links
 
 # A cell that holds a figure: a number with its sign, grouping, decimals, a hedge (<, >, ~, ≈), a percent or
 # percentage-point sign, an "x" multiple; or the dash / n/a that stands for a missing one.
-NUMERIC = re.compile(r"^(?:[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千|個百分點|百分點))?"
+NUMERIC = re.compile(r"^(?:(?:more than|about|below|at least|nearly|超過|約|低於|至少|近)\s*)?"
+                     r"(?:[<>≈~±+\-−–]?\s*[¥$€£]?\s*\d[\d,.\u2009\u202f ]*(?:\s*(?:%|pp|ppt|x|×|萬|億|千|個百分點|百分點"
+                     r"|million|billion))?"
                      r"|[-−–—]|n/a|N/A|不適用)$")
 
 
