@@ -123,3 +123,13 @@ def test_one_catalogue_entry_reexecutes_only_the_chapters_that_used_it(book):
     finally:
         path.write_text(original, encoding="utf-8")
     assert found == {2022: ["07_people"], 2023: ["07_people"]}
+
+
+def test_every_derived_value_names_the_function_that_computes_it():
+    # a derived value's inputs changed: the runner computes it again by this name (a module moved, the name stays)
+    from importlib import import_module
+
+    from esgbook.inputs.dataset import DERIVED
+
+    for head, (module, function) in DERIVED.items():
+        assert callable(getattr(import_module(module), function, None)), (head, module, function)

@@ -127,7 +127,7 @@ def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
 # {key's head: (module, function computing it from (ds, *the key's other parts)); a part that names a
 # language of esgbook.book.narrative is the language it is computed in, not an argument}
 DERIVED = {"story": ("esgbook.analysis.story", "key_findings"), "reconciliation": ("esgbook.analysis.reconcile", "reconciliation"),
-           "inference": ("esgbook.analysis.inference", "run"), "content_index": ("esgbook.analysis.story", "content_index")}
+           "inference": ("esgbook.analysis.inference", "run"), "content_index": ("esgbook.book.sections.content_index", "content_index")}
 DERIVED_INPUT = "derived:"  # + the JSON key, in a chapter's recorded inputs
 
 
