@@ -1,6 +1,7 @@
 """Runs that stop cleanly: Ctrl-C / SIGTERM end a build with one line and no process left, a killed run
 leaves nothing the next one trips over, and two runs of one edition never race."""
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -77,8 +78,12 @@ def test_signal_stops_the_run_with_one_line_and_no_process_left(book, sig, to_gr
     took = time.monotonic() - sent
     assert proc.returncode == 128 + sig and took < 6, (proc.returncode, took, err)
     lines = _own_lines(err)
-    assert lines == [f"stopped by {sig.name}: the run of the 2023 edition (0 of 4 chapter(s) done, "
-                     f"{len(kids)} worker and kernel process(es) ended); notebooks/2023/ is unchanged"], err
+    # The run counts every process it ended when the signal came: at least the workers and kernels seen up
+    # before it (a kernel may have a helper process of its own by then, so the count is not exact).
+    assert len(lines) == 1, err
+    said = re.fullmatch(rf"stopped by {sig.name}: the run of the 2023 edition \(0 of 4 chapter\(s\) done, (\d+) "
+                        r"worker and kernel process\(es\) ended\); notebooks/2023/ is unchanged", lines[0])
+    assert said and int(said[1]) >= len(kids), (lines, len(kids))
     assert _gone(kids) == []
     assert _snapshot(tmp / "nb" / "2023") == before
     assert not list((tmp / "nb").glob(".tmp-*")), "staging folder left behind"
