@@ -66,3 +66,26 @@ def test_an_edition_whose_data_are_gone_leaves_the_site(tmp_path, monkeypatch):
         assert not render.output(2024, lang).exists()
         assert not (render.BUILD / "stage" / lang / "2024").exists()
         assert (render.SITE / layout.folder(lang, 2023)).exists() and render.output(2022, lang).exists()
+
+
+def test_the_compiled_theme_catalogue_does_not_depend_on_the_clock(tmp_path, monkeypatch):
+    # A catalogue stamped with the time would change the staged pages' digest every minute, and an
+    # unchanged Chinese edition would be rendered again on a warm build.
+    import datetime as real
+
+    import babel.messages.catalog as catalog_module
+
+    compiled = []
+    for i, when in enumerate((real.datetime(2024, 1, 1, 9, 0), real.datetime(2026, 7, 1, 17, 42))):
+        class Clock(real.datetime):
+            @classmethod
+            def now(cls, tz=None, _when=when):
+                return _when.replace(tzinfo=tz)
+
+        monkeypatch.setattr(catalog_module.datetime, "datetime", Clock)
+        out = tmp_path / str(i)
+        render._catalogue("zh_hant", out)
+        compiled.append(next(out.rglob("sphinx.mo")).read_bytes())
+    monkeypatch.undo()
+    assert compiled[0] == compiled[1]
+    assert "展開".encode() in compiled[0]

@@ -14,6 +14,7 @@ Sphinx (`_patch_switchers`, the same template). An edition whose data are gone l
 """
 from __future__ import annotations
 
+import datetime
 import filecmp
 import hashlib
 import json
@@ -219,6 +220,9 @@ def _catalogue(lang: str, src: Path) -> None:
         return
     with po.open("rb") as f:
         catalog = read_po(f, locale=language)
+    # Babel stamps a catalogue without a POT-Creation-Date with the clock: the compiled file, and so the
+    # staged pages' digest, would change every minute and re-render an unchanged edition.
+    catalog.creation_date = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
     target = src / "locales" / language / "LC_MESSAGES"
     target.mkdir(parents=True)
     with (target / "sphinx.mo").open("wb") as f:
