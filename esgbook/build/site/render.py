@@ -222,7 +222,7 @@ def _catalogue(lang: str, src: Path) -> None:
         catalog = read_po(f, locale=language)
     # Babel stamps a catalogue without a POT-Creation-Date with the clock: the compiled file, and so the
     # staged pages' digest, would change every minute and re-render an unchanged edition.
-    catalog.creation_date = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+    catalog.creation_date = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     target = src / "locales" / language / "LC_MESSAGES"
     target.mkdir(parents=True)
     with (target / "sphinx.mo").open("wb") as f:
