@@ -249,22 +249,14 @@ FIRST = 2022  # the first edition; 2022 and 2023 are real, later years synthetic
 
 
 def add_synthetic_year(src: Path, root: Path, year: int) -> None:
-    """A synthetic edition `year` in the data copy `root`: the figures of 2022 (even years) or 2023 (odd years)
-    and the registers and emission factors of 2023, given by the year's own report (tests/synthetic.py)."""
+    """A synthetic edition `year` in the data copy `root` (tests/synthetic.py: the figures of 2022 or 2023 and
+    the registers and emission factors of 2023, given by the year's own report)."""
     sys.path[:0] = [str(src / "tests"), str(src)]
     try:
         import synthetic
     finally:
         del sys.path[:2]
-    source = "2022" if year % 2 == 0 else "2023"
-    for name in synthetic.OBSERVATIONS:
-        synthetic._edit(root, name, lambda rows: synthetic._copy_year(rows, source, str(year)))  # noqa: SLF001
-    for name in synthetic.REGISTERS:
-        synthetic._edit(root, name, lambda rows: synthetic._copy_year(rows, "2023", str(year)))  # noqa: SLF001
-    synthetic._edit(root, "emission_factors", lambda rows: rows + [  # noqa: SLF001
-        {**r, "applies_to_year": str(year), "factor_id": r["factor_id"].replace("2023", str(year))}
-        for r in rows if r["applies_to_year"] == "2023"])
-    synthetic.add_report(root, year)
+    synthetic.add_edition(root, year)
 
 
 def change_latest_value(root: Path, year: int) -> str:

@@ -88,8 +88,26 @@ def test_a_value_no_derived_value_depends_on_reexecutes_only_its_direct_readers(
         found = stale(book)
     finally:
         path.write_text(original, encoding="utf-8")
-    # The opening page counts every file's rows (it reads them whole) and the compared page reads every figure.
-    assert found == {2022: [], 2023: ["00_index", "06_customers_suppliers", "editions_compared"]}
+    # The opening page only counts rows (`@count`); the compared page reads every figure.
+    assert found == {2022: [], 2023: ["06_customers_suppliers", "editions_compared"]}
+
+
+def test_a_later_edition_added_changes_no_earlier_chapter(book):
+    """An edition added to the data (its figures, registers, grid factors and report) re-executes nothing of
+    the editions before it: each reads the years, reports and factors up to its own."""
+    import synthetic
+
+    src, _ = book
+    data = src / "data"
+    kept = data.with_name("data-before")
+    shutil.copytree(data, kept)
+    try:
+        synthetic.add_edition(data, 2024)
+        found = stale(book)
+    finally:
+        shutil.rmtree(data)
+        kept.rename(data)
+    assert found == {2022: [], 2023: []}
 
 
 def test_a_2022_value_changes_the_2022_chapters_that_read_it(book):

@@ -37,6 +37,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from esgbook.inputs.dataset import register_year
+
 REPORTS = "reports"
 NOT_REGISTERS = {"known_discrepancies"}  # the reconciliation's expected flags, not a register of the report
 BY_SCOPE = {"emission_factors": ("scope", "used_for_sensitivity")}  # counted per scope, marked rows only
@@ -74,11 +76,6 @@ class Missing:
         """The one line `make validate` and `make book` print on stderr."""
         ref = f" ({self.reference} has {self.reference_rows} row(s))" if self.reference else ""
         return f"draft {self.year}: missing {self.what_en}; fill {self.file}{ref}"
-
-
-def _year_column(resource: dict) -> str | None:
-    names = [f["name"] for f in resource["schema"]["fields"]]
-    return next((n for n in names if n == "year" or n.endswith("_year")), None)
 
 
 def _what(register: str, year: int, scopes: list[str] | None = None) -> tuple[str, str]:
@@ -119,7 +116,7 @@ def checklist(ds) -> list[Missing]:
     if reference is None:
         return out
     for name, resource in ds.resources.items():
-        column = _year_column(resource)
+        column = register_year(resource)
         if name == REPORTS or name in NOT_REGISTERS or name in ds.observation_tables or column is None:
             continue
         frame = ds.table(name)

@@ -38,8 +38,9 @@ def file_digest(path: Path) -> str:
 
 
 ROWS = "@"  # `<file>@<year>`: the rows of one year of an observation file as the edition sees them;
-# `<file>@*`: every row the edition sees (a later year without its values); `<file>@keys`: its rows without values
-YEARS = "years:"  # the years the data package holds (`ds.years`)
+# `<file>@*`: every row the edition sees (a later year without its values); `<file>@keys`: its rows without values;
+# `<file>@count`: only how many rows it has for the edition's years (up to its own)
+YEARS = "years:"  # the years the data package holds (`ds.years`); `years:<=Y`, only those up to Y
 
 
 def input_path(name: str) -> str:
@@ -54,6 +55,8 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
     year, or only which figures it has; or (`years:`) the years the package holds."""
     if name.startswith(YEARS):
         years, asked = _years_of(root), name.removeprefix(YEARS)
+        if asked.startswith("<="):
+            years, asked = [y for y in years if y <= int(asked[2:])], ""
         text = str(int(asked) in years) if asked else ",".join(map(str, years))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
     if ROWS in name and not name.startswith(NAMES):
@@ -100,24 +103,44 @@ def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
     if key not in _ROW_CACHE:
         resource = next(r for r in descriptor(path.parent)["resources"] if r["path"] == path.name)
         frame = _read(path.parent, resource)
-        if resource["name"] == "reports":  # the report an edition is read from: its own, or the next one
-            hit = frame[frame["report_year"] >= (edition or 0)].sort_values("report_year").head(1)
-            return {"report": hashlib.sha256(hit.drop(columns=["file", "row"]).to_csv(index=False).encode())
-                    .hexdigest()[:16]}
-        if [f["name"] for f in resource["schema"]["fields"]] == validate.OBSERVATION_COLUMNS:
-            frame = _edition_view(frame, edition)
-        else:  # a register: its rows up to the edition
-            frame = _register_view(frame, resource, edition)
-            return {"*": hashlib.sha256(frame.drop(columns="file").to_csv(index=False).encode()).hexdigest()[:16]}
-        columns = [c for c in frame.columns if c != "file"]
-        keys = [c for c in columns if c not in VALUES]  # everything but the figures' values
-        lines = ["\x1f".join(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
-        out: dict[str, list[str]] = {"*": lines, "keys": ["\x1f".join(str(v) for v in row)
-                                                          for row in frame[keys].itertuples(index=False)]}
-        for line, year in zip(lines, frame["year"]):
-            out.setdefault(str(int(year)), []).append(line)
-        _ROW_CACHE[key] = {k: hashlib.sha256("\n".join(v).encode()).hexdigest()[:16] for k, v in out.items()}
+        _ROW_CACHE[key] = (_observation_digests(frame, edition) if _is_observation(resource)
+                           else _register_digests(frame, resource, edition))
     return _ROW_CACHE[key]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _register_digests(frame: pd.DataFrame, resource: dict, edition: int | None) -> dict[str, str]:
+    """A register's rows up to the edition ('*'); of the reports, also the one the edition is read from."""
+    out = {"*": _sha(_register_view(frame, resource, edition).drop(columns="file").to_csv(index=False))}
+    if resource["name"] == "reports":  # the report an edition is read from: its own, or the next one
+        hit = frame[frame["report_year"] >= (edition or 0)].sort_values("report_year").head(1)
+        out["report"] = _sha(hit.drop(columns=["file", "row"]).to_csv(index=False))
+    return out
+
+
+def _observation_digests(frame: pd.DataFrame, edition: int | None) -> dict[str, str]:
+    frame = _edition_view(frame, edition)
+    columns = [c for c in frame.columns if c != "file"]
+    keys = [c for c in columns if c not in VALUES]  # everything but the figures' values
+    lines = ["\x1f".join(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
+    out: dict[str, list[str]] = {"*": lines, "keys": ["\x1f".join(str(v) for v in row)
+                                                      for row in frame[keys].itertuples(index=False)]}
+    for line, year in zip(lines, frame["year"]):
+        out.setdefault(str(int(year)), []).append(line)
+    digests = {k: _sha("\n".join(v)) for k, v in out.items()}
+    digests["count"] = _sha(str(_count_up_to(frame, edition)))
+    return digests
+
+
+def _count_up_to(frame: pd.DataFrame, edition: int | None) -> int:
+    return int(len(frame) if edition is None else (frame["year"] <= edition).sum())
+
+
+def _is_observation(resource: dict) -> bool:
+    return [f["name"] for f in resource["schema"]["fields"]] == validate.OBSERVATION_COLUMNS
 
 
 # Derived values a chapter depends on as a whole (`Dataset.cached` under these keys): the chapter records the
@@ -222,8 +245,7 @@ class Dataset:
 
     @cached_property
     def observation_tables(self) -> list[str]:
-        return [name for name, r in self.resources.items()
-                if [f["name"] for f in r["schema"]["fields"]] == validate.OBSERVATION_COLUMNS]
+        return [name for name, r in self.resources.items() if _is_observation(r)]
 
     def table(self, name: str) -> pd.DataFrame:
         """A resource as a DataFrame (typed by its schema), with `file` and `row` for messages. An
@@ -243,6 +265,13 @@ class Dataset:
         if name in self.observation_tables:
             return _edition_view(frame, self.year or None)
         return _register_view(frame, self.resources[name], self.year or None)
+
+    def row_count(self, name: str) -> int:
+        """How many rows an observation file has for the edition's years (its own and earlier): an input of
+        that count only (`<file>@count`), so a changed value changes no chapter that only counts rows."""
+        frame = self._frame(name)
+        self._record(name, "count")
+        return _count_up_to(frame, self.year or None)
 
     def all_reports(self, name: str) -> pd.DataFrame:
         """An observation file with every report's rows, restated figures included (for the ledger)."""
@@ -443,6 +472,13 @@ class Dataset:
         only (`years:<year>`); reading the list, of the whole list (`years:`)."""
         return _Years(self._package_years)
 
+    @property
+    def years_to_date(self) -> list[int]:
+        """The years the package holds up to the edition's (an input of those only: a later edition added
+        changes no earlier one)."""
+        note_read(f"{YEARS}<={self.year}")
+        return [y for y in self._package_years if y <= self.year]
+
     @years.setter
     def years(self, value: list[int]) -> None:
         self._package_years = value
@@ -469,21 +505,25 @@ VALUES = ["value", "qualifier"]  # what an edition does not see of a later year'
 
 
 def register_year(resource: dict) -> str | None:
-    """The year column of a register kept per year (`year`: the directors, honours, topics ... of a year);
-    None for a dictionary, the reports (an edition is read from its own or a later report) and the emission
-    factors (`applies_to_year`: every edition's appendix lists them all)."""
+    """The year column of a register kept per year: `year` (the directors, honours, topics ... of a year),
+    else a name ending in `_year` (`applies_to_year` of the emission factors, `report_year` of the reports);
+    None for a dictionary."""
     names = [f["name"] for f in resource["schema"]["fields"]]
-    return "year" if "year" in names else None
+    return next((n for n in names if n == "year" or n.endswith("_year")), None)
 
 
 def _register_view(frame: pd.DataFrame, resource: dict, edition: int | None) -> pd.DataFrame:
-    """A register as edition `edition` sees it: its rows up to the edition's year (a later year's directors
-    or honours are no part of an earlier edition, and a later year's rows change none of it)."""
+    """A register as edition `edition` sees it: its rows up to the edition's year (a later year's directors,
+    honours or grid factors are no part of an earlier edition, and a later year's rows change none of it).
+    Of the reports, those up to the one the edition is read from (its own, or the next one)."""
     column = register_year(resource)
     if edition is None or column is None:
         return frame
     years = pd.to_numeric(frame[column], errors="coerce")
-    return frame[~(years > edition)].reset_index(drop=True)
+    last = edition
+    if resource["name"] == "reports" and (years >= edition).any():
+        last = int(years[years >= edition].min())
+    return frame[~(years > last)].reset_index(drop=True)
 
 
 def _edition_view(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:

@@ -89,10 +89,11 @@ def numbers(ds: Dataset) -> dict[str, str]:
         "idx_basis_text": narrative.paragraph(narrative.sentence(narrative.write(basis(ds)))),
         "idx_reconciliation_text": narrative.paragraph(narrative.write(Finding(
             "idx.summary", "shown", {"first": rec_first, "checks": rec_checks, "sensitivities": rec_sens}))),
-        "idx_years": narrative.language().fmt([str(y) for y in ds.years]),
+        # What this edition reads: the years up to its own and their rows (a later edition changes neither).
+        "idx_years": narrative.language().fmt([str(y) for y in ds.years_to_date]),
         "idx_files": str(len(ds.observation_tables)),
         "idx_registers": str(len(registers)),
         "idx_csv_files": str(len(ds.resources)),
         "idx_metrics": str(len(ds.metrics)),
-        "idx_rows": f"{sum(len(ds.table(n)) for n in ds.observation_tables):,}",
+        "idx_rows": f"{sum(ds.row_count(n) for n in ds.observation_tables):,}",
     }
