@@ -108,8 +108,21 @@ def test_a_restated_figure_is_used_by_later_editions_only(edition_2024):
     assert round(row["change_pct"], 1) == -4.2
     page = Path(index).parent.joinpath("2024", "chapters", "editions_compared.html").read_text(encoding="utf-8")
     assert "62,634" in page and "60,000" in page and "restated" in page
-    # The 2023 page is the latest edition's no longer: the compared page lives in 2024 only.
-    assert not (tmp / "nb" / "2023" / "editions_compared.ipynb").exists()
+    # The 2023 edition keeps its own compared page as published: the 2024 report's restatement of 2023 is
+    # a 2024 fact, in the 2024 page's ledger only.
+    assert compared.ledger(data_mod.load(2023, root)).empty
+
+
+def test_the_2024_edition_leaves_the_committed_editions_as_they_are(edition_2024):
+    """A new edition, with its report restating a 2023 figure, makes no committed chapter of 2022 or 2023 stale:
+    each edition reads the years, reports and figures up to its own."""
+    tmp, env, _ = edition_2024
+    code = ("import json; from esgbook.build import editions; print(json.dumps({y: [s.stem for s in editions.chapters(y) "
+            "if editions.why_stale(s, y)] for y in (2022, 2023)}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env={**env, "ESGBOOK_NOTEBOOKS": str(REPO / "notebooks")},
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"2022": [], "2023": []}
 
 
 @pytest.fixture(scope="module")

@@ -214,7 +214,7 @@ def test_new_sections_in_chinese(ds2023):
                  operations_analysis.numbers(ds2023)["ops_resilience_text"]]
     assert "2022年11月29日" in gov["gov_structure_text"] and "審計委員會" in gov["gov_structure_text"]
     assert "SASB消費金融登記冊的12個項目" in gap["gap_summary_text"]
-    assert "數據包含2個版本" in cmp["cmp_summary_text"]
+    assert "本頁比較截至本版的2個版本" in cmp["cmp_summary_text"]
     # the register's item names are zhB's (a short_zh column); the other new paragraphs are all Chinese
     assert not [t for t in texts if english_words(t)]
     assert all("。" in t for t in (gov["gov_cases_rate_text"], cmp["cmp_restatements_text"]))

@@ -1,7 +1,8 @@
 """Editions side by side: every KPI for every year, the figures some years lack, each year's
 discrepancies, and the restatement ledger (figures a later report gives differently).
 
-The latest edition's page "Editions compared" shows these tables and publishes them as CSV; `make
+Every edition after the first has a page "Editions compared" that shows these tables for the editions up to
+its own and publishes them as CSV (a later edition added changes no earlier one's page); `make
 compare A= B=` (`esgbook.exports.compare`) is the reviewer's view of two executed editions.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ def editions(root=None) -> list[int]:
 def kpis_by_year(ds: Dataset) -> pd.DataFrame:
     """Every KPI for every year the data hold (as the edition `ds` sees them), unrounded, with the change
     between consecutive years: percentage points for rates (unit %), per cent otherwise."""
-    years = sorted(ds.years)
+    years = ds.years_to_date
     rows = []
     for k in kpis.KPIS:
         values = {y: kpis.compute(ds, k.id, y) for y in years}
@@ -46,7 +47,8 @@ def change(prior: float | None, current: float | None, unit: str) -> float | Non
 def not_disclosed(ds: Dataset) -> pd.DataFrame:
     """Each figure (metric and breakdown) the data give for some years but not for others."""
     obs = ds.observations()
-    years = sorted(ds.years)
+    years = ds.years_to_date
+    obs = obs[obs["year"] <= ds.year]
     rows = []
     for (metric, dimension, category), part in obs.groupby(["metric", "dimension", "category"], sort=True):
         given = sorted(int(y) for y in part["year"].unique())
@@ -60,10 +62,11 @@ def not_disclosed(ds: Dataset) -> pd.DataFrame:
                                        "given_for", "not_given_for"])
 
 
-def discrepancies(root=None) -> pd.DataFrame:
-    """Every edition's reconciliation discrepancies (each edition as its own report saw the figures)."""
+def discrepancies(root=None, up_to: int | None = None) -> pd.DataFrame:
+    """Every edition's reconciliation discrepancies (each edition as its own report saw the figures), of the
+    editions up to `up_to` (all when None)."""
     frames = []
-    for y in editions(root):
+    for y in [y for y in editions(root) if up_to is None or y <= up_to]:
         rec = reconcile.reconciliation(load(y, root))
         part = rec[rec["status"] == "discrepancy"].copy()
         part.insert(0, "edition", y)
@@ -77,8 +80,8 @@ LEDGER_COLUMNS = ["year", "metric", "name_en", "name_zh", "dimension", "category
 
 def restatements(ds: Dataset) -> pd.DataFrame:
     """The restatement ledger: every figure whose value differs between two reports that give it, each
-    pair of consecutive reports once (original value, restated value, the change), from every report in
-    the data whatever the edition."""
+    pair of consecutive reports once (original value, restated value, the change), from every report up to
+    the edition's, of the years up to its own (`Dataset.all_reports`)."""
     rows = []
     for name in ds.observation_tables:
         frame = ds.all_reports(name)

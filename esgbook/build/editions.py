@@ -84,8 +84,9 @@ def code_digest(source: Path | None = None) -> str:
 RUNNER = {"editions.py", "runctl.py", "__main__.py", "execute.py", "imports.py"}
 
 
-# Pages only the latest edition has (they look across every edition), after the table of contents.
-LATEST_ONLY = [CHAPTERS / "editions_compared.md"]
+# Pages of every edition after the first (they look across the editions up to their own), after the table of
+# contents: the first edition has nothing to compare, and a later edition added changes no earlier one's pages.
+ACROSS_EDITIONS = [CHAPTERS / "editions_compared.md"]
 
 
 def chapters(year: int | None = None) -> list[Path]:
@@ -96,8 +97,8 @@ def chapters(year: int | None = None) -> list[Path]:
     names = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
                              for c in part["chapters"]]
     out = [REPO / f"{n}.md" for n in names]  # an absolute path in the toc stays absolute (tests use it)
-    if year is not None and year == data_mod.available_years()[-1]:
-        out += [p for p in LATEST_ONLY if p.exists()]
+    if year is not None and year > data_mod.available_years()[0]:
+        out += [p for p in ACROSS_EDITIONS if p.exists()]
     return out
 
 

@@ -39,7 +39,8 @@ def file_digest(path: Path) -> str:
 
 ROWS = "@"  # `<file>@<year>`: the rows of one year of an observation file as the edition sees them;
 # `<file>@*`: every row the edition sees (a later year without its values); `<file>@keys`: its rows without values;
-# `<file>@count`: only how many rows it has for the edition's years (up to its own)
+# `<file>@count`: only how many rows it has for the edition's years (up to its own); `<file>@reports`: every
+# report's rows up to the edition's (restatements included, `Dataset.all_reports`)
 YEARS = "years:"  # the years the data package holds (`ds.years`); `years:<=Y`, only those up to Y
 
 
@@ -121,8 +122,8 @@ def _register_digests(frame: pd.DataFrame, resource: dict, edition: int | None) 
     return out
 
 
-def _observation_digests(frame: pd.DataFrame, edition: int | None) -> dict[str, str]:
-    frame = _edition_view(frame, edition)
+def _observation_digests(whole: pd.DataFrame, edition: int | None) -> dict[str, str]:
+    frame = _edition_view(whole, edition)
     columns = [c for c in frame.columns if c != "file"]
     keys = [c for c in columns if c not in VALUES]  # everything but the figures' values
     lines = ["\x1f".join(str(v) for v in row) for row in frame[columns].itertuples(index=False)]
@@ -132,6 +133,7 @@ def _observation_digests(frame: pd.DataFrame, edition: int | None) -> dict[str, 
         out.setdefault(str(int(year)), []).append(line)
     digests = {k: _sha("\n".join(v)) for k, v in out.items()}
     digests["count"] = _sha(str(_count_up_to(frame, edition)))
+    digests["reports"] = _sha(_reports_view(whole, edition).drop(columns="file").to_csv(index=False))
     return digests
 
 
@@ -274,9 +276,11 @@ class Dataset:
         return _count_up_to(frame, self.year or None)
 
     def all_reports(self, name: str) -> pd.DataFrame:
-        """An observation file with every report's rows, restated figures included (for the ledger)."""
-        self._record(name)
-        return _read(self.root, self.resources[name])
+        """An observation file with the rows of every report up to the edition's, restated figures included,
+        for the years up to the edition's (for the ledger): a later report's restatement, or a later edition's
+        figures, are no part of it (`<file>@reports`)."""
+        self._record(name, "reports")
+        return _reports_view(_read(self.root, self.resources[name]), self.year or None)
 
     def _record(self, name: str, scope: str | int | None = None) -> None:
         """Note an input of the running chapter: a whole file, or of an observation file only the rows of
@@ -524,6 +528,16 @@ def _register_view(frame: pd.DataFrame, resource: dict, edition: int | None) -> 
     if resource["name"] == "reports" and (years >= edition).any():
         last = int(years[years >= edition].min())
     return frame[~(years > last)].reset_index(drop=True)
+
+
+def _reports_view(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:
+    """Every report's rows up to the edition's report (`as_reported`'s bound, no figure replaced), of the years
+    up to the edition's."""
+    if edition is None:
+        return frame
+    later = sorted(int(r) for r in frame["reported_in"].unique() if int(r) >= edition)
+    keep = (frame["year"] <= edition) & (frame["reported_in"] <= (later[0] if later else edition))
+    return frame[keep].reset_index(drop=True)
 
 
 def _edition_view(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:

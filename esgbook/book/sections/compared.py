@@ -1,5 +1,6 @@
-"""Editions compared (a page of the latest edition only): every KPI for every year with its change, the
-figures some years lack, each edition's discrepancies, and the restatement ledger; each also as CSV.
+"""Editions compared (a page of every edition after the first, over the editions up to its own): every KPI
+for every year with its change, the figures some years lack, each edition's discrepancies, and the
+restatement ledger; each also as CSV.
 Glue prefix `cmp_`."""
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ CSV = {"kpis": "editions-compared-kpis.csv", "missing": "editions-compared-not-d
 
 
 def _years(ds: Dataset) -> list[int]:
-    return sorted(ds.years)
+    return ds.years_to_date
 
 
 def _missing(value) -> bool:
@@ -85,7 +86,7 @@ def missing_table(ds: Dataset) -> present.Table:
 
 
 def discrepancy_frame(ds: Dataset) -> pd.DataFrame:
-    return ds.cached("cmp-discrepancies", lambda: editions_compared.discrepancies(ds.root))
+    return ds.cached("cmp-discrepancies", lambda: editions_compared.discrepancies(ds.root, ds.year))
 
 
 def discrepancy_table(ds: Dataset) -> present.Table:

@@ -1,8 +1,8 @@
-"""Editions compared (the latest edition's page): what changed across editions, and what was restated."""
+"""Editions compared (a page of every edition after the first): what changed across editions, and what was restated."""
 
 TEMPLATES = {
     "cmp.summary": {
-        "several": "The data hold {n_editions} editions ({editions}); each of the {kpis} KPIs is recomputed for "
+        "several": "This page compares the {n_editions} editions up to this one ({editions}); each of the {kpis} KPIs is recomputed for "
                    "every one of them, and {with_all} of the {kpis} can be computed for every year. {missing} "
                    "figures are given for some years only",
         "one": "The data hold one edition ({editions}), so there is nothing to compare yet: the table lists the "

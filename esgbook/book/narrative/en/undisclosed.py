@@ -12,7 +12,7 @@ TEMPLATES = {
         "one": "One figure the {prior_year} data hold is no longer disclosed for {year}: {names}",
         "some": "{count} figures the {prior_year} data hold are no longer disclosed for {year}: {names}",
         "many": ("{count} figures the {prior_year} data hold are no longer disclosed for {year}, among them {names} "
-                 "(the compared page of the latest edition lists every figure given only in some years)"),
+                 "(this edition's compared page lists every figure given only in some years)"),
     },
     "gap.summary": {
         "mixed": "Of the {items} items of the {framework_name} register, the {year} edition discloses {disclosed}, "

@@ -11,7 +11,7 @@ TEMPLATES = {
     "gap.dropped": {
         "one": "數據中有{prior_year}年的一項數字在{year}年不再披露：{names}",
         "some": "數據中有{prior_year}年的{count}項數字在{year}年不再披露：{names}",
-        "many": "數據中有{prior_year}年的{count}項數字在{year}年不再披露，包括{names}（最新一版的版本比較頁列出只在部分年度披露的全部數字）",
+        "many": "數據中有{prior_year}年的{count}項數字在{year}年不再披露，包括{names}（本版的版本比較頁列出只在部分年度披露的全部數字）",
     },
     "gap.summary": {
         "mixed": "在{framework_name}登記冊的{items}個項目中，{year}年版披露{disclosed}個，部分披露{partly}個，"
