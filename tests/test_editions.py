@@ -115,5 +115,5 @@ def test_data_change_reexecutes_only_the_chapters_that_read_it(tmp_path):
     rerun = json.loads(out.stdout.strip().splitlines()[-1])
     # The environment chapter and the opening page (whose headlines read every file) re-ran, and so did the
     # governance chapter: its lead shows the edition's key findings (esgbook.analysis.story), which read every figure
-    # of the year and change with water use. (The compared page is the latest edition's and reads every file.)
+    # of the year and change with water use. (The compared page shows every figure of the editions up to its own.)
     assert sorted(rerun) == ["00_index", "04_governance", "08_environment", "editions_compared"]
