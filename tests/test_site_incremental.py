@@ -89,3 +89,40 @@ def test_the_compiled_theme_catalogue_does_not_depend_on_the_clock(tmp_path, mon
     monkeypatch.undo()
     assert compiled[0] == compiled[1]
     assert "展開".encode() in compiled[0]
+
+
+def test_an_unchanged_edition_is_not_staged_again_and_a_changed_one_is(tmp_path, monkeypatch):
+    """Staging reads and rewrites every notebook; a warm build skips it for an edition nothing of which
+    changed, yet still gives it the site's new list of editions, and a changed notebook is staged again."""
+    import json
+    import shutil
+
+    from esgbook.build import editions
+    from esgbook.paths import NOTEBOOKS
+
+    monkeypatch.setattr(render, "BUILD", tmp_path / "build")
+    monkeypatch.setattr(render, "NOTEBOOKS", tmp_path / "nb")
+    shutil.copytree(NOTEBOOKS / "2022", tmp_path / "nb" / "2022")
+    chapters = editions.chapters(2022)
+    staged_notebooks = []
+    reading_first = render.reading_first
+    monkeypatch.setattr(render, "reading_first", lambda nb: staged_notebooks.append(nb) or reading_first(nb))
+    staged = render.stage(2022, "en", _site([2022, 2023]), chapters)
+    assert len(staged_notebooks) == len(chapters)
+    page = staged / "chapters" / "08_environment.ipynb"
+    before = {p: p.stat().st_mtime_ns for p in staged.rglob("*.ipynb")}
+
+    staged = render.stage(2022, "en", _site([2022, 2023, 2024]), chapters)
+    assert len(staged_notebooks) == len(chapters)  # not staged again
+    assert {p: p.stat().st_mtime_ns for p in staged.rglob("*.ipynb")} == before
+    assert json.loads((staged / ".site.json").read_text(encoding="utf-8"))["years"] == [2022, 2023, 2024]
+    assert "2024" in (staged / "_config.yml").read_text(encoding="utf-8")
+
+    source = tmp_path / "nb" / "2022" / "08_environment.ipynb"
+    nb = nbformat.read(source, as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("A sentence added by an analyst."))
+    nbformat.write(nb, source)
+    render.stage(2022, "en", _site([2022, 2023, 2024]), chapters)
+    assert page.stat().st_mtime_ns != before[page]
+    assert "A sentence added by an analyst." in page.read_text(encoding="utf-8")
+    assert (staged / "chapters" / "07_people.ipynb").stat().st_mtime_ns == before[staged / "chapters" / "07_people.ipynb"]

@@ -89,14 +89,19 @@ RUNNER = {"editions.py", "runctl.py", "__main__.py", "execute.py", "imports.py"}
 ACROSS_EDITIONS = [CHAPTERS / "editions_compared.md"]
 
 
+_TOCS: dict[str, list[str]] = {}
+
+
 def chapters(year: int | None = None) -> list[Path]:
     """Chapter sources of the edition `year` in table-of-contents order (without a year: the book's)."""
     import yaml  # noqa: PLC0415
 
-    toc = yaml.safe_load(TOC.read_text(encoding="utf-8"))
-    names = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
-                             for c in part["chapters"]]
-    out = [REPO / f"{n}.md" for n in names]  # an absolute path in the toc stays absolute (tests use it)
+    text = TOC.read_text(encoding="utf-8")
+    if text not in _TOCS:  # parsed once per process and state of the file (a build asks per edition)
+        toc = yaml.safe_load(text)
+        _TOCS[text] = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}])
+                                       for c in part["chapters"]]
+    out = [REPO / f"{n}.md" for n in _TOCS[text]]  # an absolute path in the toc stays absolute (tests use it)
     if year is not None and year > data_mod.available_years()[0]:
         out += [p for p in ACROSS_EDITIONS if p.exists()]
     return out
@@ -107,18 +112,49 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
-_CODE: dict[tuple, str] = {}
+_CODE: dict[str, str] = {}
 
 
-def made_from(source: Path) -> dict:
-    """The chapter's source and code digests (the code digest once per source and state of the package in a
-    process: every edition runs the same chapter sources)."""
-    text = source.read_bytes()
+def package_state() -> str:
+    """A digest of every file of the package (names and bytes: a few milliseconds), once per call."""
     pkg = REPO / "esgbook"
-    key = (str(source), text, max((p.stat().st_mtime_ns for p in pkg.rglob("*.py")), default=0))
+    return _digest(*(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes()
+                     for p in sorted(pkg.rglob("*")) if p.suffix in {".py", ".csv", ".txt"}))
+
+
+def made_from(source: Path, state: str | None = None) -> dict:
+    """The chapter's source and code digests. Working out which modules a chapter imports parses the whole
+    package, so the code digest is kept, per source and state of the package, in memory and in
+    `_build/code-digests.json` (every edition runs the same sources; a warm build computes none)."""
+    text = source.read_bytes()
+    key = _digest(str(source).encode(), b"\0", text, b"\0", (state or package_state()).encode())
+    if key not in _CODE:
+        _CODE.update(_stored_code_digests())
     if key not in _CODE:
         _CODE[key] = code_digest(source)
+        _store_code_digests()
     return {"source": _digest(text), "code": _CODE[key]}
+
+
+def _code_cache() -> Path:
+    return BUILD / "code-digests.json"
+
+
+def _stored_code_digests() -> dict[str, str]:
+    try:
+        return json.loads(_code_cache().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _store_code_digests() -> None:
+    try:
+        _code_cache().parent.mkdir(parents=True, exist_ok=True)
+        tmp = _code_cache().with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(dict(sorted(_CODE.items())[-500:]), indent=0), encoding="utf-8")
+        tmp.replace(_code_cache())
+    except OSError:
+        pass  # a read-only build folder computes the digests every time
 
 
 def recorded(notebook: Path) -> dict | None:
@@ -127,14 +163,16 @@ def recorded(notebook: Path) -> dict | None:
     return json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get(META_KEY)
 
 
-def why_stale(source: Path, year: int, edition: Path | None = None, root: Path | None = None) -> str | None:
-    """None when the executed notebook is up to date, else the reason (for messages and tests)."""
+def why_stale(source: Path, year: int, edition: Path | None = None, root: Path | None = None,
+              state: str | None = None) -> str | None:
+    """None when the executed notebook is up to date, else the reason (for messages and tests). `state`: the
+    package's (`package_state`), when the caller checks many chapters at once."""
     root = root or data_dir()
     notebook = (edition or NOTEBOOKS / str(year)) / f"{source.stem}.ipynb"
     meta = recorded(notebook)
     if meta is None:
         return f"{_shown(notebook)} is missing"
-    now = made_from(source)
+    now = made_from(source, state)
     if meta.get("year") != year:
         return f"it was executed for {meta.get('year')}"
     if meta.get("source") != now["source"]:
@@ -154,7 +192,7 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
                 return reason
             continue
         if name.startswith((TEMPLATES, CATALOGUE, data_mod.YEARS)):
-            if input_digest(root, name, year) != digest:
+            if input_digest(root, name, year, state) != digest:
                 return _changed(name)
             continue
         path = root / data_mod.input_path(name)
@@ -238,16 +276,26 @@ def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> 
     return f"{key[0]} changed ({_changed(changed[0])})"
 
 
-def input_digest(root: Path, name: str, year: int) -> str:
+def input_digest(root: Path, name: str, year: int, state: str | None = None) -> str:
     """The digest of one recorded input of a chapter of edition `year`: data (`esgbook.inputs.dataset.input_digest`: a
     file, its names, or the rows of a year), a template module of a topic the chapter wrote (with what it
-    imports), or what the Chinese catalogue (labels.txt) gives for a text the chapter looked up."""
+    imports; kept like the code digests when the package's `state` is given), or what the Chinese catalogue
+    (labels.txt) gives for a text the chapter looked up."""
     if name.startswith(TEMPLATES):
         from esgbook.build import dependencies as imports  # noqa: PLC0415
 
+        key = state and _digest(name.encode(), b"\0", state.encode())
+        if key and key not in _CODE:
+            _CODE.update(_stored_code_digests())
+        if key and key in _CODE:
+            return _CODE[key]
         pkg = REPO / "esgbook"
         files = imports.module_files(name.removeprefix(TEMPLATES))
-        return _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
+        digest = _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
+        if key:
+            _CODE[key] = digest
+            _store_code_digests()
+        return digest
     if name.startswith(CATALOGUE):
         if name not in _TRANSLATED:  # the same texts recur in every chapter and edition
             from esgbook.book.narrative.zh_hant import labels  # noqa: PLC0415
@@ -368,11 +416,11 @@ def run_editions(years: list[int], jobs: int | None = None, force: bool = False,
         return _run(years, jobs, force, quiet)
 
 
-def _plan(year: int, force: bool) -> tuple[list[Path], Path | None]:
+def _plan(year: int, force: bool, state: str | None = None) -> tuple[list[Path], Path | None]:
     """The stale chapters of an edition, and its work folder (None when nothing is to be done)."""
     sources = chapters(year)
     edition = NOTEBOOKS / str(year)
-    todo = [s for s in sources if force or why_stale(s, year)]
+    todo = [s for s in sources if force or why_stale(s, year, state=state)]
     # Drop notebooks of chapters no longer in the book.
     if not todo and edition.exists() and {p.stem for p in edition.glob("*.ipynb")} == {s.stem for s in sources}:
         return [], None
@@ -396,8 +444,9 @@ def _size(year: int, source: Path) -> int:
 def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[int, list[str]]:
     plans: dict[int, tuple[list[Path], Path | None]] = {}
     try:
+        state = package_state()  # once for the run: every chapter of every edition is checked against it
         for year in years:
-            plans[year] = _plan(year, force)
+            plans[year] = _plan(year, force, state)
         tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
         if tasks:
             _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)

@@ -55,7 +55,7 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
     (`<file>@<year>`, `<file>@*`, `<file>@keys`) the rows the edition `edition` sees of one year, of every
     year, or only which figures it has; or (`years:`) the years the package holds."""
     if name.startswith(YEARS):
-        years, asked = _years_of(root), name.removeprefix(YEARS)
+        years, asked = available_years(root), name.removeprefix(YEARS)
         if asked.startswith("<="):
             years, asked = [y for y in years if y <= int(asked[2:])], ""
         text = str(int(asked) in years) if asked else ",".join(map(str, years))
@@ -83,27 +83,25 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
 
 
 _EMPTY = hashlib.sha256(b"").hexdigest()[:16]
-_YEARS_CACHE: dict[tuple, list[int]] = {}
 
 
-def _years_of(root: Path) -> list[int]:
-    """`available_years`, once per state of the data folder in a process (staleness checks ask per chapter)."""
-    key = (str(root), tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.iterdir())))
-    if key not in _YEARS_CACHE:
-        _YEARS_CACHE[key] = available_years(root)
-    return _YEARS_CACHE[key]
 _ROW_CACHE: dict[tuple, dict[str, str]] = {}
+_FRAME_CACHE: dict[str, tuple[str, pd.DataFrame]] = {}
 
 
 def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
-    """{year: digest of its rows, '*': of every row, 'keys': of the figures' keys} of an observation file as
-    the edition sees it (`as_reported`, then no year after its own, as `Dataset` loads it). Cached by the
-    file's size and time: staleness checks ask for the same file once per chapter and edition."""
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size, edition)
+    """{year: digest of its rows, '*': of every row, 'keys': of the figures' keys ...} of a data file as the
+    edition sees it (`as_reported`, then no year after its own, as `Dataset` loads it). Cached by the file's
+    bytes: staleness checks ask for the same file once per chapter and edition, and the file is parsed once
+    for every edition."""
+    data = path.read_bytes()
+    content = hashlib.sha256(data).hexdigest()
+    key = (str(path), content, edition)
     if key not in _ROW_CACHE:
         resource = next(r for r in descriptor(path.parent)["resources"] if r["path"] == path.name)
-        frame = _read(path.parent, resource)
+        if _FRAME_CACHE.get(str(path), ("",))[0] != content:  # the file's latest state only
+            _FRAME_CACHE[str(path)] = (content, _read(path.parent, resource))
+        frame = _FRAME_CACHE[str(path)][1]
         _ROW_CACHE[key] = (_observation_digests(frame, edition) if _is_observation(resource)
                            else _register_digests(frame, resource, edition))
     return _ROW_CACHE[key]
@@ -581,12 +579,30 @@ def descriptor(root: Path | None = None) -> dict:
     return json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
 
 
+_CHECKED: dict[tuple[str, str], tuple[list[int], str]] = {}
+
+
+def _package_state(root: Path) -> str:
+    """A digest of every file of the data folder (its names and bytes: well under a millisecond here)."""
+    h = hashlib.sha256()
+    for p in sorted(root.iterdir()):
+        if p.is_file():
+            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def check(root: Path | None = None) -> Dataset:
-    """Validate the whole package (schema, then cross-row rules); return an unbound Dataset."""
+    """Validate the whole package (schema, then cross-row rules); return an unbound Dataset. A package that
+    passed is not checked again in the same process while no byte of it changed (a build asks per chapter)."""
     root = root or data_dir()
-    years = validate.check_package(root)
-    ds = Dataset(0, root, descriptor(root))
-    ds._years = years  # noqa: SLF001
+    key = (str(root), _package_state(root))
+    if key not in _CHECKED:
+        years = validate.check_package(root)
+        _CHECKED.clear()
+        _CHECKED[key] = (years, (root / "datapackage.json").read_text(encoding="utf-8"))
+    years, text = _CHECKED[key]
+    ds = Dataset(0, root, json.loads(text))
+    ds._years = list(years)  # noqa: SLF001
     return ds
 
 

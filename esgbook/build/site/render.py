@@ -139,6 +139,13 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
     from esgbook.build.site import localise  # noqa: PLC0415
 
     edition = NOTEBOOKS / str(year)
+    staged = BUILD / "stage" / lang / str(year)
+    draft = _draft(year)
+    key = _stage_key(year, lang, chapters, site_wide, draft)
+    stamp = staged / ".stage-key"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == key:  # nothing it is made from changed
+        return _site_files(staged, year, lang, site)
+    stamp.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp)
         (src / "_config.yml").write_text(_config(year, lang, site), encoding="utf-8")
@@ -166,14 +173,42 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
                             ignore=shutil.ignore_patterns("qifu-esg-taxonomy.zip") if site_wide else None)
         if not site_wide:  # the data package itself, with the edition
             shutil.copytree(data_dir(), src / "chapters" / "downloads" / "data", dirs_exist_ok=True)
-        staged = BUILD / "stage" / lang / str(year)
         _sync(src, staged)
     # What the pages are made from besides the staged files: the configuration without the site's list of
     # editions (the switchers, patched without Sphinx), and the draft checklist the banner shows.
-    (staged / ".pages").write_text(_config(year, lang, None) + "\n" + json.dumps(_draft(year)), encoding="utf-8")
+    (staged / ".pages").write_text(_config(year, lang, None) + "\n" + json.dumps(draft), encoding="utf-8")
+    stamp.write_text(key, encoding="utf-8")
+    return _site_files(staged, year, lang, site)
+
+
+def _site_files(staged: Path, year: int, lang: str, site: dict | None) -> Path:
+    """What the site's list of editions changes in a staged edition: its configuration and `.site.json`."""
+    config = staged / "_config.yml"
+    text = _config(year, lang, site)
+    if not config.exists() or config.read_text(encoding="utf-8") != text:
+        config.write_text(text, encoding="utf-8")
     (staged / ".site.json").write_text(json.dumps({**(site or {}), "lang": lang, "year": year}, sort_keys=True),
                                        encoding="utf-8")
     return staged
+
+
+def _stage_key(year: int, lang: str, chapters: list[Path] | None, site_wide: bool, draft: list[str]) -> str:
+    """A digest of everything a staged edition is made from, the site's list of editions aside: the edition's
+    executed notebooks and downloads, the book's configuration, theme files and Chinese sources, the staging
+    code, the draft checklist, and (a PDF) the data. Staging reads and rewrites every notebook (about half a
+    second an edition and language), so an unchanged edition is not staged again."""
+    from esgbook.build import dependencies  # noqa: PLC0415
+
+    folders = [NOTEBOOKS / str(year), STATIC, TEMPLATES, LOCALES, REPO / "chapters" / "zh-hant"]
+    files = [REPO / "_config.yml", TOC, *(p for f in folders if f.exists() for p in sorted(f.rglob("*")) if p.is_file())]
+    files += dependencies.module_files("esgbook.build.site.render") + dependencies.module_files(
+        "esgbook.build.site.localise")
+    if not site_wide:
+        files += sorted(p for p in data_dir().iterdir() if p.is_file())
+    h = hashlib.sha256(json.dumps([year, lang, site_wide, [str(c) for c in chapters or []], draft]).encode())
+    for path in files:
+        h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def _draft(year: int) -> list[str]:
