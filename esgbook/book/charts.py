@@ -12,7 +12,9 @@ labelled with their year (or category) and value.
 """
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -23,11 +25,12 @@ import pandas as pd
 from esgbook.book import narrative, present
 from esgbook.book.narrative.bilingual import Bilingual, bracketed, entry, zh_of
 from esgbook.book.narrative.zh_hant import labels
+from esgbook.paths import build_dir
 
 # Traditional glyph forms (TC), as the report's Chinese terms are Traditional.
 FONT = "Noto Sans CJK TC, Noto Sans, DejaVu Sans, sans-serif"
 YEAR_COLOURS = ["#9aa5b1", "#1f5f8b"]  # prior year grey, current year blue; labels carry the year too
-# The book's one palette: every chart's categories take their colours from it (configure sets it as the
+# The book's one palette: every chart's categories take their colours from it (THEME sets it as the
 # category range, so a chart that names no colours gets these, not Vega's default scheme).
 PALETTE = ["#1f5f8b", "#e07b39", "#4c9a6a", "#b54a6a", "#7a6bb0", "#9aa5b1"]
 WIDTH = 440
@@ -51,19 +54,20 @@ class Chart:
         self.placeholder = placeholder  # a year without data: the site leaves its figure out
 
     def spec(self) -> dict:
-        spec = self.chart.properties(description=self.description).to_dict()
+        # Not validated here, nor copied to set the description (Altair deep-copies a chart, data included,
+        # on every method call): a third of a chapter's run went there. tests/test_charts.py validates every
+        # chart of an edition against the Vega-Lite schema.
+        spec = self.chart.to_dict(validate=False)
         spec.pop("$schema", None)
-        # The book's theme under whatever the chart configured itself (a chart that skipped `configure`
-        # still gets the fonts, sizes and palette).
+        spec["description"] = self.description
+        # The book's theme (fonts, sizes, palette) under whatever the chart configured itself.
         config = spec.setdefault("config", {})
         for part, values in THEME.items():
             config[part] = {**values, **config.get(part, {})}
         return _labelled(_legible(spec))
 
     def svg(self) -> str:
-        import vl_convert as vlc  # noqa: PLC0415 - import cost only where charts are drawn
-
-        svg = vlc.vegalite_to_svg(self.spec())
+        svg = drawn(self.spec())
         # vl-convert drops the description: put it back as the SVG's accessible name and title.
         text = html.escape(f"{present.label(self.title)}{present.label('. ')}{present.label(self.description)}",
                            quote=True)
@@ -82,6 +86,31 @@ class Chart:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"image/svg+xml": self.svg(), "text/plain": f"Chart {self.label}: {present.label(self.title)}"}
+
+
+def drawn(spec: dict) -> str:
+    """vl-convert's SVG of a spec. Drawing takes about a tenth of a second a chart (mostly measuring text in the
+    CJK font), and a chapter executed again redraws mostly the same charts, so each SVG is kept in the build
+    folder (`svg/`) under a digest of the spec, the renderer's version and the fonts asked for; vl-convert
+    is deterministic, so a kept SVG is the one it would draw."""
+    import vl_convert as vlc  # noqa: PLC0415 - import cost only where charts are drawn
+
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
+    key = hashlib.sha256(f"{vlc.__version__}\0{FONT}\0{text}".encode()).hexdigest()
+    path = build_dir() / "svg" / f"{key[:2]}" / f"{key}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    svg = vlc.vegalite_to_svg(spec)
+    try:  # written whole or not at all: parallel chapters may draw the same chart
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only build folder draws every time
+    return svg
 
 
 SIZE_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize"}
@@ -166,20 +195,12 @@ THEME = {"axis": {**_TEXT, "labelLimit": 0},
          "view": {"stroke": None}}
 
 
-def configure(chart):
-    """The book's theme, applied once to a finished chart (layered or not); `Chart.spec` adds it to a chart
-    that skipped this."""
-    return (chart.configure_axis(**THEME["axis"]).configure_legend(**THEME["legend"])
-            .configure_header(**THEME["header"]).configure_title(**THEME["title"])
-            .configure_text(**THEME["text"]).configure_range(**THEME["range"]).configure_view(**THEME["view"]))
-
-
 def placeholder(label: str, title: str, message: str) -> Chart:
     """A chart holding only a sentence, for a year without data: every `{glue:figure}` needs its key glued."""
     frame = pd.DataFrame({"note": [message]})
     chart = base(frame, title).mark_text(font=FONT, fontSize=13, align="left", x=0, y=20).encode(
         text="note:N").properties(height=40)
-    return Chart(configure(chart), label, title, entry("No chart: {text}", text=message), frame, placeholder=True)
+    return Chart(chart, label, title, entry("No chart: {text}", text=message), frame, placeholder=True)
 
 
 def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, unit: str,
@@ -211,7 +232,7 @@ def years_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
     bars = shared.mark_bar().encode(x=x, color=colour, tooltip=tooltip)
     labels = shared.mark_text(align="left", dx=3, font=FONT, fontSize=10).encode(
         x=alt.X(f"{value}:Q"), text=f"{text or 'label'}:N")
-    chart = configure(alt.layer(bars, labels).properties(height=alt.Step(16)))
+    chart = alt.layer(bars, labels).properties(height=alt.Step(16))
     return Chart(chart, label, title, description, data.drop(columns=[text]) if text else data)
 
 
@@ -239,7 +260,7 @@ def years_panels(data: pd.DataFrame, *, label: str, title: str, category: str, v
                     header=alt.Header(labelFont=FONT, labelAngle=0, labelAnchor="start", labelOrient="top",
                                       labelFontWeight="bold")),
         title=alt.TitleParams(title, anchor="start", font=FONT)).resolve_scale(x="independent")
-    return Chart(configure(chart), label, title, description, data)
+    return Chart(chart, label, title, description, data)
 
 
 def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, value: str, group: str,
@@ -262,7 +283,7 @@ def share_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
         tooltip=[group, category, value, alt.Tooltip("share_pct:Q", format=".1f")])
     text = shared.mark_text(align="left", dx=2, fontSize=9, font=FONT, color="white").encode(
         text=alt.condition(alt.datum.share_pct >= 12, "label:N", alt.value("")))
-    chart = configure(alt.layer(bars, text).properties(height=alt.Step(34)))
+    chart = alt.layer(bars, text).properties(height=alt.Step(34))
     return Chart(chart, label, title, description, data)
 
 
@@ -285,7 +306,7 @@ def value_bars(data: pd.DataFrame, *, label: str, title: str, category: str, val
         rule = alt.Chart(pd.DataFrame({"x": [reference], "t": [reference_label]})).mark_rule(
             strokeDash=[4, 3], color="#b54a6a").encode(x="x:Q")
         layers.append(rule)
-    chart = configure(alt.layer(*layers).properties(height=alt.Step(20)))
+    chart = alt.layer(*layers).properties(height=alt.Step(20))
     return Chart(chart, label, title, description, data)
 
 
@@ -342,7 +363,7 @@ def unit_panels(frame: pd.DataFrame, *, label: str, title: str, description: str
                                       labelAnchor="start", labelOrient="top", labelFontWeight="bold")),
         title=alt.TitleParams(title, anchor="start", font=FONT),
     ).resolve_scale(x="independent", y="independent")
-    return Chart(configure(chart), label, title, description, frame.drop(columns=["label", "colour"], errors="ignore"))
+    return Chart(chart, label, title, description, frame.drop(columns=["label", "colour"], errors="ignore"))
 
 
 def _group_colours(frame: pd.DataFrame) -> alt.Color:
@@ -374,4 +395,4 @@ def factors_chart(data: pd.DataFrame, *, label: str, title: str, description: st
     layered = alt.layer(points, text).properties(width=WIDTH - 120, height=alt.Step(20))
     chart = layered.facet(row=alt.Row("year:N", title="Year", header=alt.Header(labelFont=FONT, titleFont=FONT)),
                           title=alt.TitleParams(title, anchor="start", font=FONT)).resolve_scale(y="independent")
-    return Chart(configure(chart), label, title, description, data)
+    return Chart(chart, label, title, description, data)

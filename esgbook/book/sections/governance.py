@@ -442,4 +442,4 @@ def composition_chart(ds: Dataset) -> charts.Chart:
     ).resolve_scale(y="independent")
     description = entry("Bar chart of the {n} directors in {year} by independence, by gender and by age band (ten-year "
                         "bands), each bar labelled with its count and share of the board.", n=len(_board(ds)), year=ds.year)
-    return charts.Chart(charts.configure(chart), label, title, description, frame.drop(columns="label"))
+    return charts.Chart(chart, label, title, description, frame.drop(columns="label"))

@@ -247,7 +247,7 @@ def averages_chart(ds: Dataset) -> charts.Chart:
     base = base.encode(y=alt.Y("item:N", sort=list(frame["item"]), title=None, axis=alt.Axis(labelLimit=380)))
     bars = base.mark_bar(color=charts.PALETTE[0]).encode(x=alt.X("cny:Q", title=glossed("CNY per customer", "元")))
     text = base.mark_text(align="left", dx=3, fontSize=10, font=charts.FONT).encode(x="cny:Q", text="label:N")
-    chart = charts.configure(alt.layer(bars, text).properties(width=charts.WIDTH - 220, height=alt.Step(22)))
+    chart = alt.layer(bars, text).properties(width=charts.WIDTH - 220, height=alt.Step(22))
     description = (entry("Bar chart of the average amount per customer implied by the {year} highlight figures, in "
                          "CNY, each bar labelled with its value; not drawn, as the report hedges it: {text}.",
                          year=ds.year, text=join(hedged)) if hedged else

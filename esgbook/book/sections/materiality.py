@@ -352,7 +352,7 @@ def topics_chart(ds: Dataset) -> charts.Chart:
                               subtitle=entry("Ranked {n} (most material) downwards, one panel per tier of the "
                                              "report", n=1),
                               subtitleFont=charts.FONT)).resolve_scale(y="independent")
-    return charts.Chart(charts.configure(chart), label, title,
+    return charts.Chart(chart, label, title,
                         entry("Horizontal bar chart of the {n} material topics of {year}, listed by rank in one panel "
                               "per materiality tier (high, medium, low); each bar's length and label give the number "
                               "of stakeholder groups that raise the topic.", n=len(frame), year=ds.year),
@@ -394,7 +394,7 @@ def matrix_chart(ds: Dataset) -> charts.Chart:
         title=alt.TitleParams(title, anchor="start", font=charts.FONT, subtitleFont=charts.FONT,
                               subtitle=["Rows: topics raised (關注的實質性議題), ranked topics first by rank",
                                         "Cell letter = tier of the topic: H high, M medium, L low, × not ranked"]))
-    return charts.Chart(charts.configure(chart).configure_legend(orient="bottom", columns=2), label, title,
+    return charts.Chart(chart.configure_legend(orient="bottom", columns=2), label, title,
                         concat(entry("Matrix of the {n} stakeholder groups (columns) against the {n2} topics they "
                                      "raise (rows, ranked topics first).", n=m["stakeholder_id"].nunique(),
                                      n2=frame["topic"].nunique()),
