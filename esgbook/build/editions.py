@@ -248,6 +248,19 @@ def _digest_or_none(root: Path, name: str, year: int) -> str | None:
         return None
 
 
+_DATASETS: dict[tuple[str, int], tuple[str, data_mod.Dataset]] = {}
+
+
+def _edition_dataset(root: Path, year: int) -> data_mod.Dataset:
+    """One dataset per edition and state of the data for every derived value checked again: the values
+    share what they compute (the content index reads the key findings, which read the reconciliation)."""
+    state = data_mod.package_state(root)
+    kept = _DATASETS.get((str(root), year))
+    if kept is None or kept[0] != state:
+        kept = _DATASETS[(str(root), year)] = (state, data_mod.load(year, root))
+    return kept[1]
+
+
 def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> str | None:
     """Why a derived input is out of date: none of what it read changed, or it did and the value computed
     again (once per edition and state of its inputs) is the same: None; else the reason."""
@@ -262,7 +275,7 @@ def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> 
         from esgbook.book import narrative  # noqa: PLC0415
 
         module, function = data_mod.DERIVED[key[0]]
-        ds = data_mod.load(year, root)
+        ds = _edition_dataset(root, year)
         lang = next((k for k in key[1:] if k in narrative.LANGUAGES), "en")
         try:
             with narrative.using(lang):

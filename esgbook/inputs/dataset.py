@@ -582,7 +582,7 @@ def descriptor(root: Path | None = None) -> dict:
 _CHECKED: dict[tuple[str, str], tuple[list[int], str]] = {}
 
 
-def _package_state(root: Path) -> str:
+def package_state(root: Path) -> str:
     """A digest of every file of the data folder (its names and bytes: well under a millisecond here)."""
     h = hashlib.sha256()
     for p in sorted(root.iterdir()):
@@ -595,7 +595,7 @@ def check(root: Path | None = None) -> Dataset:
     """Validate the whole package (schema, then cross-row rules); return an unbound Dataset. A package that
     passed is not checked again in the same process while no byte of it changed (a build asks per chapter)."""
     root = root or data_dir()
-    key = (str(root), _package_state(root))
+    key = (str(root), package_state(root))
     if key not in _CHECKED:
         years = validate.check_package(root)
         _CHECKED.clear()
