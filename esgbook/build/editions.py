@@ -458,8 +458,9 @@ def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[i
     plans: dict[int, tuple[list[Path], Path | None]] = {}
     try:
         state = package_state()  # once for the run: every chapter of every edition is checked against it
-        for year in years:
-            plans[year] = _plan(year, force, state)
+        with data_mod.files_held():
+            for year in years:
+                plans[year] = _plan(year, force, state)
         tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
         if tasks:
             _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)

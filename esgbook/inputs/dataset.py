@@ -10,10 +10,12 @@ chapter depends on and re-executes only the chapters whose inputs changed.
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import io
 import json
 import os
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from esgbook.inputs.intake import files
 from esgbook.inputs.reads import GROUPS as _GROUPS
 from esgbook.inputs.reads import NAMES, READS_LOG_ENV, note_read
 from esgbook.inputs.reads import log as _log
-from esgbook.paths import data_dir
+from esgbook.paths import build_dir, data_dir
 
 DICTIONARIES = ("metrics", "units", "categories")
 
@@ -85,26 +87,83 @@ def input_digest(root: Path, name: str, edition: int | None = None) -> str:
 _EMPTY = hashlib.sha256(b"").hexdigest()[:16]
 
 
-_ROW_CACHE: dict[tuple, dict[str, str]] = {}
-_FRAME_CACHE: dict[str, tuple[str, pd.DataFrame]] = {}
+_ROW_CACHE: dict[str, dict[str, str]] = {}
+_ROW_CACHE_STATE = {"loaded": False, "new": False}
+_THIS_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # the views the digests are taken of
 
 
 def _row_digests(path: Path, edition: int | None) -> dict[str, str]:
     """{year: digest of its rows, '*': of every row, 'keys': of the figures' keys ...} of a data file as the
-    edition sees it (`as_reported`, then no year after its own, as `Dataset` loads it). Cached by the file's
-    bytes: staleness checks ask for the same file once per chapter and edition, and the file is parsed once
-    for every edition."""
-    data = path.read_bytes()
-    content = hashlib.sha256(data).hexdigest()
-    key = (str(path), content, edition)
+    edition sees it (`as_reported`, then no year after its own, as `Dataset` loads it). Kept by the file's
+    bytes, its description and this module's code, in memory and in `<build>/row-digests.json`: staleness
+    checks ask for every file once per chapter and edition, and a warm build of many editions would
+    otherwise take each edition's view of each file again."""
+    if _PLANNING and (str(path), edition) in _PLANNING:
+        return _ROW_CACHE[_PLANNING[(str(path), edition)]]
+    resource, described = _resource_of(path)
+    key = hashlib.sha256(b"\0".join([path.read_bytes(), described, _THIS_CODE.encode(),
+                                      str(edition).encode()])).hexdigest()
+    if key not in _ROW_CACHE and not _ROW_CACHE_STATE["loaded"]:
+        _ROW_CACHE_STATE["loaded"] = True
+        try:
+            _ROW_CACHE.update(json.loads(_row_cache_path().read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
     if key not in _ROW_CACHE:
-        resource = next(r for r in descriptor(path.parent)["resources"] if r["path"] == path.name)
-        if _FRAME_CACHE.get(str(path), ("",))[0] != content:  # the file's latest state only
-            _FRAME_CACHE[str(path)] = (content, _read(path.parent, resource))
-        frame = _FRAME_CACHE[str(path)][1]
+        frame = _read(path.parent, resource)
         _ROW_CACHE[key] = (_observation_digests(frame, edition) if _is_observation(resource)
                            else _register_digests(frame, resource, edition))
+        if not _ROW_CACHE_STATE["new"]:
+            _ROW_CACHE_STATE["new"] = True
+            atexit.register(_store_row_digests)
+    if _PLANNING:
+        _PLANNING[(str(path), edition)] = key
     return _ROW_CACHE[key]
+
+
+_PLANNING: dict[tuple[str, int | None], str] = {}
+
+
+@contextmanager
+def files_held():
+    """While a build checks what is stale, no data file changes: each file is read and digested once per
+    edition, not once per chapter that read it."""
+    _PLANNING[("", None)] = ""  # active
+    try:
+        yield
+    finally:
+        _PLANNING.clear()
+
+
+_RESOURCES: dict[str, tuple[bytes, dict[str, tuple[dict, bytes]]]] = {}
+
+
+def _resource_of(path: Path) -> tuple[dict, bytes]:
+    """The data package's description of a data file, and that description as bytes (parsed once per state
+    of datapackage.json in a process)."""
+    text = (path.parent / "datapackage.json").read_bytes()
+    kept = _RESOURCES.get(str(path.parent))
+    if kept is None or kept[0] != text:
+        kept = _RESOURCES[str(path.parent)] = (text, {
+            r["path"]: (r, json.dumps(r, sort_keys=True).encode()) for r in json.loads(text)["resources"]})
+    return kept[1][path.name]
+
+
+def _row_cache_path() -> Path:
+    return build_dir() / "row-digests.json"  # ESGBOOK_BUILD as it is now
+
+
+def _store_row_digests() -> None:
+    """Write the kept row digests (the newest few thousand) when the process ends; a cache, so a failure
+    to write loses nothing."""
+    try:
+        path = _row_cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(dict(list(_ROW_CACHE.items())[-5000:])), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
 
 
 def _sha(text: str) -> str:
@@ -553,7 +612,22 @@ def _edition_view(frame: pd.DataFrame, edition: int | None) -> pd.DataFrame:
     return frame
 
 
+_PARSED: dict[tuple[str, str], tuple[str, pd.DataFrame]] = {}
+
+
 def _read(root: Path, resource: dict) -> pd.DataFrame:
+    """A data file as a typed frame, parsed once per process and state of its bytes and description (a build
+    asks for the same file per edition, and a kernel per chapter); each caller gets its own copy."""
+    path = root / resource["path"]
+    raw = path.read_bytes()
+    state = hashlib.sha256(raw + json.dumps(resource, sort_keys=True).encode()).hexdigest()
+    kept = _PARSED.get((str(path), resource["name"]))
+    if kept is None or kept[0] != state:
+        kept = _PARSED[(str(path), resource["name"])] = (state, _parse(root, resource))
+    return kept[1].copy()
+
+
+def _parse(root: Path, resource: dict) -> pd.DataFrame:
     types = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
     fields = resource["schema"]["fields"]
     dtype = {f["name"]: types.get(f.get("type", "string"), "string") for f in fields}

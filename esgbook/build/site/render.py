@@ -67,10 +67,19 @@ def _sync(src: Path, dst: Path) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
+_BOOK_CONFIG: dict[str, dict] = {}
+
+
 def _config(year: int, lang: str, site: dict | None) -> str:
+    import copy  # noqa: PLC0415
+
     import yaml  # noqa: PLC0415
 
-    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    text = (REPO / "_config.yml").read_text(encoding="utf-8")
+    if text not in _BOOK_CONFIG:  # parsed once per process and state of the file (asked per edition)
+        _BOOK_CONFIG.clear()
+        _BOOK_CONFIG[text] = yaml.safe_load(text)
+    config = copy.deepcopy(_BOOK_CONFIG[text])
     sphinx = config["sphinx"]["config"]
     sphinx["extensions"] = [*sphinx["extensions"], "esgbook.build.site.sphinxext"]
     sphinx["templates_path"] = ["_templates"]
