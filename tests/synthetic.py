@@ -79,14 +79,7 @@ def add_report(root: Path, year: int) -> None:
 
 
 def reversed_year(root: Path, year: int = 2024) -> Path:
-    for name in OBSERVATIONS:
-        _edit(root, name, lambda rows: _copy_year(rows, "2022", str(year)))
-    for name in REGISTERS:
-        _edit(root, name, lambda rows: _copy_year(rows, "2023", str(year)))
-    _edit(root, "emission_factors", lambda rows: rows + [
-        {**r, "applies_to_year": str(year), "factor_id": r["factor_id"].replace("2023", str(year))}
-        for r in rows if r["applies_to_year"] == "2023"])
-    add_report(root, year)
+    add_edition(root, year, figures_of="2022")
     return root
 
 
@@ -126,11 +119,11 @@ def without_discrepancies(root: Path, year: int = 2023) -> Path:
     return root
 
 
-def add_edition(root: Path, year: int) -> None:
-    """A synthetic edition `year` in the data copy `root`: the figures of 2022 (even years) or 2023 (odd years)
-    and the registers and emission factors of 2023, given by the year's own report (the benchmark's sites of
-    N editions are made this way)."""
-    source = "2022" if year % 2 == 0 else "2023"
+def add_edition(root: Path, year: int, figures_of: str | None = None) -> None:
+    """A synthetic edition `year` in the data copy `root`: the figures of `figures_of` (by default 2022 for even
+    years, 2023 for odd ones) and the registers and emission factors of 2023, given by the year's own report
+    (the benchmark's sites of N editions are made this way)."""
+    source = figures_of or ("2022" if year % 2 == 0 else "2023")
     for name in OBSERVATIONS:
         _edit(root, name, lambda rows: _copy_year(rows, source, str(year)))
     for name in REGISTERS:
