@@ -4,8 +4,9 @@ Why not one papermill run (one kernel) per chapter: starting a kernel and import
 the package takes about a second of each chapter's second and a half. A worker process here keeps one
 kernel and, before each chapter, clears the user namespace (`%reset -f`), moves to the chapter's folder and
 sets the chapter's environment (where its data reads are logged, where its downloads go). The modules
-stay imported; nothing in the package keeps state between chapters (every chapter loads its own
-`Dataset`), so a chapter gives byte-identical outputs to a fresh kernel: nbval re-runs every committed
+stay imported; what the package keeps between chapters is keyed by the data's bytes (parsed files, and the
+tables and derived values of a package and year: `esgbook.inputs.dataset._SHARED`, which records the same
+inputs whichever chapter computed a value first), so a chapter gives byte-identical outputs to a fresh kernel: nbval re-runs every committed
 notebook in a fresh kernel and compares, and execution counts are nbclient's own (1, 2, ... per notebook).
 
 Kernels start every time (`start_kernel`): over TCP a kernel's ports are picked free, released, and bound

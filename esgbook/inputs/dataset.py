@@ -283,19 +283,35 @@ class _Years(list):
         return list(self)
 
 
+# Tables, lookups and derived values of a checked package as one edition sees them, shared by every Dataset of
+# the process bound to the same (folder, bytes of the package, year): the chapters a kernel executes one after
+# another compute the key findings, the reconciliation and the indexes once, not once each. What computing a
+# value read is kept with it and counted for each chapter that asks (`cached`), so a chapter's recorded inputs
+# are those of a fresh kernel; nbval re-runs every committed chapter in a fresh kernel and compares.
+_SHARED: dict[tuple, tuple[dict, dict, dict, dict]] = {}
+SHARED_MAX = 16
+
+
 class Dataset:
     """The validated data package, seen from one reporting year."""
 
-    def __init__(self, year: int, root: Path, descriptor: dict):
+    def __init__(self, year: int, root: Path, descriptor: dict, state: str | None = None):
         self.year = int(year)
         self.root = root
         self.descriptor = descriptor
         # Every chapter depends on the descriptor and on the KPI definitions (read when esgbook.analysis.kpis loads).
         self.reads: set[str] = {"datapackage.json"} | ({"kpis.csv"} if (root / "kpis.csv").exists() else set())
-        self._tables: dict[str, pd.DataFrame] = {}
-        self._index: dict[str, tuple] = {}
-        self._memo: dict = {}
-        self._memo_reads: dict = {}
+        self.state = state
+        if state is None:  # a package nobody checked in this process: nothing to share
+            self._tables, self._index, self._memo, self._memo_reads = {}, {}, {}, {}
+        else:
+            key = (str(root), state, self.year)
+            if key not in _SHARED:
+                if len(_SHARED) >= SHARED_MAX:  # a kernel serves a few editions; memory stays flat
+                    _SHARED.clear()
+                _SHARED[key] = ({}, {}, {}, {})
+            self._tables, self._index, self._memo, self._memo_reads = _SHARED[key]
+        self._own: tuple[dict, dict] = ({}, {})  # what `cached(..., shared=False)` keeps: this Dataset's only
 
     # -- tables -------------------------------------------------------------------------
     @cached_property
@@ -365,9 +381,18 @@ class Dataset:
     def metrics(self) -> pd.DataFrame:
         return self.table("metrics")
 
-    @cached_property
+    @property
     def metric_info(self) -> dict[str, dict]:
-        return self.metrics.set_index("id").to_dict("index")
+        self._record("metrics", "*")
+        return self._lookup("metric_info", lambda: self._frame("metrics").set_index("id").to_dict("index"))
+
+    def _lookup(self, name: str, compute):
+        """A lookup built once from tables (shared like the tables). Its caller notes what it reads on every
+        access, so that a value computed from it records the same inputs whichever chapter built it first."""
+        key = ("lookup", name)
+        if key not in self._index:
+            self._index[key] = compute()
+        return self._index[key]
 
     def label(self, dimension: str, category: str, lang: str = "en") -> str:
         """A breakdown category's display name: English with its Chinese attached (`Bilingual`: 'Female' / '女'),
@@ -390,18 +415,22 @@ class Dataset:
             return Bilingual(unit, unit)
         return Bilingual(units.loc[unit, "name_en"], units.loc[unit, "name_zh"])
 
-    @cached_property
+    @property
     def _labels(self) -> dict[tuple[str, str], dict]:
-        cats = self.table("categories")
-        return {(r["dimension"], r["category"]): r for r in cats.to_dict("records")}
+        self._record("categories", "*")
+        return self._lookup("labels", lambda: {(r["dimension"], r["category"]): r
+                                               for r in self._frame("categories").to_dict("records")})
 
-    @cached_property
+    @property
     def report(self) -> dict | None:
         """The report the edition's figures come from, with `own`: True when it is the year's own report,
         False when the year is only a later report's comparative column (then the edition has no
         policies, cases or honours of its own); None when `data/reports.csv` names no report for it."""
-        reports = self._frame("reports").sort_values("report_year")
         self._note(f"{self.resources['reports']['path']}{ROWS}report")  # only the report this edition is read from
+        return self._lookup("report", self._find_report)
+
+    def _find_report(self) -> dict | None:
+        reports = self._frame("reports").sort_values("report_year")
         hit = reports[reports["report_year"] >= self.year]
         if hit.empty:
             return None
@@ -482,28 +511,35 @@ class Dataset:
         order = self._category_order.get(dimension, [])
         return part.reindex([c for c in order if c in part.index])
 
-    @cached_property
+    @property
     def _category_order(self) -> dict[str, list[str]]:
-        cats = self.table("categories").sort_values(["dimension", "order"], kind="stable")
-        return {d: list(part["category"]) for d, part in cats.groupby("dimension", sort=False)}
+        self._record("categories", "*")
 
-    def cached(self, key, compute):
-        """Memoise a derived table (the reconciliation, say) for the life of this dataset. What computing it
-        read counts for whoever asks, every time it is asked; a value of `DERIVED` asked by the chapter itself
-        is recorded as one input (its digest, and what it read)."""
-        if key not in self._memo:
+        def order() -> dict[str, list[str]]:
+            cats = self._frame("categories").sort_values(["dimension", "order"], kind="stable")
+            return {d: list(part["category"]) for d, part in cats.groupby("dimension", sort=False)}
+        return self._lookup("category_order", order)
+
+    def cached(self, key, compute, shared: bool = True):
+        """Memoise a derived table (the reconciliation, say) for every Dataset of this package and year in the
+        process (`_SHARED`): never mutate what it returns. What computing it read counts for whoever asks,
+        every time it is asked; a value of `DERIVED` asked by the chapter itself is recorded as one input (its
+        digest, and what it read). `shared=False` keeps it for this Dataset only (a computation that writes
+        files, which each chapter must do for itself)."""
+        memo, memo_reads = (self._memo, self._memo_reads) if shared else self._own
+        if key not in memo:
             _GROUPS.append(set())
             try:
                 value = compute()
             finally:
                 reads = _GROUPS.pop()
-            self._memo[key], self._memo_reads[key] = value, reads
-        reads = self._memo_reads[key]
+            memo[key], memo_reads[key] = value, reads
+        reads = memo_reads[key]
         head = key[0] if isinstance(key, tuple) else key
         if _GROUPS:
             _GROUPS[-1].update(reads)
         elif head in DERIVED and os.environ.get(READS_LOG_ENV):
-            line = DERIVED_INPUT + json.dumps({"key": list(key), "value": value_digest(self._memo[key]),
+            line = DERIVED_INPUT + json.dumps({"key": list(key), "value": value_digest(memo[key]),
                                                "inputs": sorted(reads)}, ensure_ascii=False)
             if line not in self.reads:
                 self.reads.add(line)
@@ -511,7 +547,7 @@ class Dataset:
         else:
             for path in sorted(reads):
                 self._note(path)
-        return self._memo[key]
+        return memo[key]
 
     def years_of(self, metric: str) -> list[int]:
         name = self._file_of(metric)
@@ -675,7 +711,7 @@ def check(root: Path | None = None) -> Dataset:
         _CHECKED.clear()
         _CHECKED[key] = (years, (root / "datapackage.json").read_text(encoding="utf-8"))
     years, text = _CHECKED[key]
-    ds = Dataset(0, root, json.loads(text))
+    ds = Dataset(0, root, json.loads(text), key[1])
     ds._years = list(years)  # noqa: SLF001
     return ds
 
@@ -691,6 +727,6 @@ def load(year: int, root: Path | None = None) -> Dataset:
     if int(year) not in years:
         raise YearNotFound(f"no data for {year}: the data package has {', '.join(map(str, years))}"
                            f" (add the year's rows to the files in data/, see the analyst's runbook)")
-    ds = Dataset(int(year), checked.root, checked.descriptor)
+    ds = Dataset(int(year), checked.root, checked.descriptor, checked.state)
     ds.years = years
     return ds

@@ -172,7 +172,8 @@ def biggest_move(ds: Dataset) -> Finding | None:
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
-    ds.cached("cmp-csvs", lambda: write_csvs(ds))  # once, though numbers() runs once per language
+    # Once per chapter, though numbers() runs once per language: the files go to the chapter's output folder.
+    ds.cached("cmp-csvs", lambda: write_csvs(ds), shared=False)
     years = _years(ds)
     frame = kpi_frame(ds)
     missing = editions_compared.not_disclosed(ds)
