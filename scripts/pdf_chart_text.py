@@ -33,6 +33,9 @@ def _keep_printed_size() -> None:
     LTChar.__init__ = with_size
 
 
+_keep_printed_size()  # once: measure() may be called for several PDFs
+
+
 def chars(node):
     if isinstance(node, LTChar):
         yield node
@@ -42,7 +45,6 @@ def chars(node):
 
 
 def measure(path: str) -> list[dict]:
-    _keep_printed_size()
     pages = []
     for number, page in enumerate(extract_pages(path), start=1):
         sized = [(round(c.printed_size / PT_PER_PX, 2), c.get_text()) for c in chars(page)
