@@ -2,6 +2,7 @@
 code is run here with `charts.publish` collecting the specs), and a drawn SVG is kept and reused."""
 import contextlib
 import io
+import json
 
 import altair as alt
 import jupytext
@@ -59,3 +60,50 @@ def test_a_drawn_chart_is_kept_and_drawn_again_only_when_its_spec_changes(monkey
     assert len(list((tmp_path / "svg").rglob("*.svg"))) == 1
     changed = {**spec, "data": {"values": [{"a": "x", "b": 2}]}}
     assert charts.drawn(changed) != first and len(calls) == 2
+
+
+def _drawn_widths(year: int) -> dict[tuple[str, str], float]:
+    """(language, label) -> width in px of every chart an edition's committed notebooks draw."""
+    key = "application/papermill.record/image/svg+xml"
+    widths = {}
+    for nb in sorted((editions.NOTEBOOKS / str(year)).glob("*.ipynb")):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            for out in cell.get("outputs", []):
+                if key not in out.get("data", {}):
+                    continue
+                label = out["metadata"]["scrapbook"]["name"]
+                for lang, svg in (("en", out["data"][key]), ("zh_hant", out["metadata"]["esgbook"]["zh_hant"][key])):
+                    widths[lang, label] = charts.svg_width("".join(svg) if isinstance(svg, list) else svg)
+    return widths
+
+
+@pytest.mark.parametrize("year", [2022, 2023])
+def test_every_chart_fits_the_printed_column(year):
+    """A chart wider than the PDF's column is scaled down in print, its text below 11 px: none is."""
+    widths = _drawn_widths(year)
+    assert len(widths) >= 40
+    wide = {k: w for k, w in widths.items() if w > charts.PRINT_WIDTH}
+    assert not wide, wide
+
+
+def test_a_wide_chart_is_drawn_narrower_to_fit_and_a_narrow_one_as_it_is(monkeypatch, tmp_path):
+    monkeypatch.setenv("ESGBOOK_BUILD", str(tmp_path))
+    names = [f"A long category name number {i} of the chart" for i in range(3)]
+    spec = {"data": {"values": [{"a": n, "b": i + 1} for i, n in enumerate(names)]}, "mark": "bar", "width": 700,
+            "encoding": {"y": {"field": "a", "type": "nominal"}, "x": {"field": "b", "type": "quantitative"}}}
+    assert charts.svg_width(charts.drawn(spec)) > 900
+    fitted = charts.fitted(spec)
+    assert charts.PRINT_WIDTH - 20 < charts.svg_width(fitted) <= charts.PRINT_WIDTH
+    assert all(n in fitted for n in names)  # narrower plots, the labels whole
+    narrow = {**spec, "width": 200}
+    assert charts.fitted(narrow) == charts.drawn(narrow)
+
+
+def test_english_chart_text_leaves_out_the_chinese_glosses():
+    assert charts.unglossed("Users reached by the section (專區累計觸達用戶(萬人次))") == "Users reached by the section"
+    assert charts.unglossed("Labour standards 勞工標準 (not ranked)") == "Labour standards (not ranked)"
+    assert charts.unglossed("Female 女") == "Female"
+    # an English bracket, and a Chinese name inside the English text, stay
+    assert charts.unglossed("Emission factor (tCO2/MWh)") == "Emission factor (tCO2/MWh)"
+    assert charts.unglossed("The 毓數 data platform") == "The 毓數 data platform"
+    assert charts.unglossed("Green finance 綠色金融 — Farmers served") == "Green finance — Farmers served"

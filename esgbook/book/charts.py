@@ -22,7 +22,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from esgbook.book import narrative, present
+from esgbook.book import formatting, narrative, present
 from esgbook.book.narrative.bilingual import Bilingual, bracketed, entry, zh_of
 from esgbook.book.narrative.zh_hant import labels
 from esgbook.paths import build_dir
@@ -34,6 +34,9 @@ YEAR_COLOURS = ["#9aa5b1", "#1f5f8b"]  # prior year grey, current year blue; lab
 # category range, so a chart that names no colours gets these, not Vega's default scheme).
 PALETTE = ["#1f5f8b", "#e07b39", "#4c9a6a", "#b54a6a", "#7a6bb0", "#9aa5b1"]
 WIDTH = 440
+# The PDF's text column (A4 less 15 mm margins each side) in CSS px. A chart drawn wider is scaled down to it in
+# print, and its text with it (below 11 px), so `fitted` narrows the plots of a wider chart until it fits.
+PRINT_WIDTH = 680
 # Text sizes in px at the chart's own size. The site shows a chart at its own size or larger (never scaled
 # down: a chart wider than the column scrolls in its frame), so these are the sizes a reader sees, and the
 # PDF's column is wide enough for them too. TEXT_MIN is the floor every text mark is raised to.
@@ -67,7 +70,7 @@ class Chart:
         return _labelled(_legible(spec))
 
     def svg(self) -> str:
-        svg = drawn(self.spec())
+        svg = fitted(self.spec())
         # vl-convert drops the description: put it back as the SVG's accessible name and title.
         text = html.escape(f"{present.label(self.title)}{present.label('. ')}{present.label(self.description)}",
                            quote=True)
@@ -113,6 +116,60 @@ def drawn(spec: dict) -> str:
     return svg
 
 
+def fitted(spec: dict) -> str:
+    """The chart drawn no wider than PRINT_WIDTH where narrower plots allow it. A chart's width is its labels,
+    legends and titles plus its plots (`width`, or width steps), linear in a factor on the plots. The first
+    guess takes the excess off the widest plot (exact for one plot, or panels in rows); if that misses, the
+    two drawings give the line and a third is drawn at the factor that fits. Plots are never narrowed below
+    half; a chart whose text alone is too wide stays as wide as that leaves it."""
+    svg = drawn(spec)
+    full = svg_width(svg)
+    if full <= PRINT_WIDTH:
+        return svg
+    excess = full - PRINT_WIDTH + 1  # 1 px to spare for rounding
+    plot = max(_view_widths(spec), default=0)
+    guess = max(0.5, 1 - excess / plot) if plot else 0.5
+    narrower = drawn(_plots_scaled(spec, round(guess, 3)))
+    width = svg_width(narrower)
+    if PRINT_WIDTH - 30 <= width <= PRINT_WIDTH or guess == 0.5 and width > PRINT_WIDTH:
+        return narrower
+    slope = (full - width) / (1 - guess)
+    if slope <= 0:
+        return svg
+    return drawn(_plots_scaled(spec, round(max(0.5, 1 - excess / slope), 3)))
+
+
+def _view_widths(node) -> list[float]:
+    """The widths in px of a spec's views (not steps, not a mark's own width)."""
+    if isinstance(node, list):
+        return [w for v in node for w in _view_widths(v)]
+    if not isinstance(node, dict) or "type" in node:
+        return []
+    own = [node["width"]] if isinstance(node.get("width"), (int, float)) else []
+    return own + [w for k, v in node.items() if k not in ("config", "datasets", "data") for w in _view_widths(v)]
+
+
+def svg_width(svg: str) -> float:
+    """The width of a drawn chart, in px (the outer `<svg width=...>`)."""
+    return float(re.search(r'<svg\b[^>]*?\swidth="([\d.]+)"', svg).group(1))
+
+
+def _plots_scaled(node, factor: float):
+    """The spec with every view's width (a number of px, or a step per band) times `factor`; a mark's own width
+    (a dict with a `type`) and the config are left alone."""
+    if isinstance(node, list):
+        return [_plots_scaled(v, factor) for v in node]
+    if not isinstance(node, dict) or "type" in node:
+        return node
+    out = {k: v if k in ("config", "datasets", "data") else _plots_scaled(v, factor) for k, v in node.items()}
+    width = out.get("width")
+    if isinstance(width, (int, float)):
+        out["width"] = round(width * factor, 1)
+    elif isinstance(width, dict) and isinstance(width.get("step"), (int, float)):
+        out["width"] = {**width, "step": round(width["step"] * factor, 1)}
+    return out
+
+
 SIZE_KEYS = {"fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize"}
 
 
@@ -140,10 +197,23 @@ _TEXT_KEYS = {"title", "subtitle", "text", "description"}
 _ID_FIELDS = {"metric", "dimension", "category", "unit", "qualifier", "colour"}
 
 
+# A Chinese gloss in brackets ('Users reached (觸達人次)'): the English edition's tables print it on a second line
+# in a smaller style; its charts leave it out, since a gloss on every axis label widens a chart past the
+# column (in the PDF, scaled down to text below 11 px).
+_CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+# bracketed ('Water (用水量)', `glossed`), or a word after a space that ends the text or comes before a bracket
+# or a dash ('Female 女', 'Labour standards 勞工標準 (not ranked)', 'Green finance 綠色金融 — Farmers served', `spaced`)
+_GLOSS = re.compile(rf"\s*[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）]|\s+[{_CJK}][^\sA-Za-z0-9]*(?=\s*[(（—]|$)")
+
+
+def unglossed(text: str) -> str:
+    """English chart text without its Chinese glosses: 'Users reached (觸達人次): Male' -> 'Users reached: Male'."""
+    return _GLOSS.sub(lambda m: "" if re.search(f"[{_CJK}]", m.group()) else m.group(), text)
+
+
 def _labelled(spec):
-    """The spec with its visible text in the current language (unchanged in English)."""
-    if narrative.current() == "en":
-        return spec
+    """The spec with its visible text in the current language (in English, without Chinese glosses)."""
+    english = narrative.current() == "en"
 
     def walk(node, key=None, in_data=False):
         if isinstance(node, dict):
@@ -152,7 +222,9 @@ def _labelled(spec):
             return [walk(v, key, in_data or key in ("sort", "domain")) for v in node]
         if isinstance(node, str) and (key in _TEXT_KEYS or in_data) and key not in ("field", "type", "format"):
             # ids a chart's data carry beside the names it shows (never drawn) stay as they are
-            return node if key in _ID_FIELDS and not hasattr(node, "zh") else present.label(node)
+            if key in _ID_FIELDS and not hasattr(node, "zh"):
+                return node
+            return unglossed(node) if english else present.label(node)
         return node
 
     return walk(spec)
@@ -324,20 +396,30 @@ def _year_labels(years: pd.Series, values: pd.Series, decimals: int) -> list:
 
 
 def figure_rows(ds, metrics: list[str], year: int | None = None) -> pd.DataFrame:
-    """One row per figure of the listed metrics in one year (every breakdown), labelled as published."""
+    """One row per figure of the listed metrics in one year (every breakdown), labelled as published; made in
+    the current language. `unit_name` names the unit as published (the CSV's column); a chart shows `panel`
+    and `shown`, which write a 萬/億 figure as the tables and the prose of the language do: in full in English
+    ('Unit: persons', 50,000,000), as printed in Chinese (單位：萬人, 5,000)."""
     year = ds.year if year is None else year
     units = ds.table("units").set_index("id")
+    english = narrative.current() == "en"
     rows = []
     for metric in metrics:
         for r in ds.rows(metric, year).itertuples(index=False):
             name, name_zh = units.loc[r.unit, "name_en"], units.loc[r.unit, "name_zh"]
             unit_name = Bilingual(r.unit if name == r.unit else f"{name} ({r.unit})", name_zh)
+            value, scale = float(r.value), formatting.SCALES.get(r.unit)
+            words = present.unit_cell(ds, r.unit) if scale else unit_name
             rows.append({"figure": present.metric_name(ds, metric, r.dimension, r.category), "metric": metric,
                          "dimension": r.dimension, "category": r.category, "year": year,
-                         "value": float(r.value), "unit": r.unit, "unit_name": entry("Unit: {text}", text=unit_name),
-                         "qualifier": r.qualifier, "label": present.published(float(r.value), r.qualifier, r.unit)})
+                         "value": value, "unit": r.unit, "unit_name": entry("Unit: {text}", text=unit_name),
+                         "qualifier": r.qualifier,
+                         "label": present.published_cell(value, r.qualifier, r.unit) if scale else
+                         present.published(value, r.qualifier, r.unit),
+                         "panel": entry("Unit: {text}", text=words if str(words) else Bilingual("count", words.zh)),
+                         "shown": value * scale if scale and english else value})
     return pd.DataFrame(rows, columns=["figure", "metric", "dimension", "category", "year", "value", "unit",
-                                       "unit_name", "qualifier", "label"])
+                                       "unit_name", "qualifier", "label", "panel", "shown"])
 
 
 def unit_panels(frame: pd.DataFrame, *, label: str, title: str, description: str, missing: str) -> Chart:
@@ -347,23 +429,31 @@ def unit_panels(frame: pd.DataFrame, *, label: str, title: str, description: str
     if frame.empty:
         return placeholder(label, title, missing)
     order = list(dict.fromkeys(frame["figure"]))
-    units = list(dict.fromkeys(frame["unit_name"]))
+    units = list(dict.fromkeys(frame["panel"]))
     # A name 'group — figure' is written over two lines, which needs taller rows.
     two_lines = frame["figure"].str.contains(" — ").any()
     axis = alt.Axis(labelLimit=330, labelExpr="split(datum.label, ' — ')", labelLineHeight=12)
     base = alt.Chart().encode(y=alt.Y("figure:N", sort=order, title=None, axis=axis))
+    # English draws a 萬/億 figure in full: its ticks in millions and billions, as its labels ('162.1 billion')
+    ticks = alt.Axis(tickCount=4, labelExpr=LARGE_TICKS) if narrative.current() == "en" else alt.Axis(tickCount=4)
     bars = base.mark_bar(color=PALETTE[0]).encode(
-        x=alt.X("value:Q", title="Value (unit named above each panel)", axis=alt.Axis(tickCount=4)))
+        x=alt.X("shown:Q", title="Value (unit named above each panel)", axis=ticks))
     if "group" in frame:  # the figure names carry the group too: colour never carries meaning alone
         bars = bars.encode(color=_group_colours(frame))
-    text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x="value:Q", text="label:N")
+    text = base.mark_text(align="left", dx=3, fontSize=10, font=FONT).encode(x="shown:Q", text="label:N")
     chart = alt.layer(bars, text, data=frame).properties(width=300, height=alt.Step(28 if two_lines else 18)).facet(
-        row=alt.Row("unit_name:N", sort=units, title=None,
+        row=alt.Row("panel:N", sort=units, title=None,
                     header=alt.Header(labelFont=FONT, titleFont=FONT, labelAngle=0,
                                       labelAnchor="start", labelOrient="top", labelFontWeight="bold")),
         title=alt.TitleParams(title, anchor="start", font=FONT),
     ).resolve_scale(x="independent", y="independent")
-    return Chart(chart, label, title, description, frame.drop(columns=["label", "colour"], errors="ignore"))
+    return Chart(chart, label, title, description, frame.drop(columns=CHART_ONLY, errors="ignore"))
+
+
+LARGE_TICKS = ("abs(datum.value) >= 1e9 ? format(datum.value / 1e9, ',~f') + ' billion' : "
+               "abs(datum.value) >= 1e6 ? format(datum.value / 1e6, ',~f') + ' million' : datum.label")
+# What `figure_rows` and the sections add for drawing only: not in a chart's CSV.
+CHART_ONLY = ["label", "colour", "panel", "shown"]
 
 
 def _group_colours(frame: pd.DataFrame) -> alt.Color:
@@ -385,14 +475,17 @@ def factors_chart(data: pd.DataFrame, *, label: str, title: str, description: st
     """Points of emission factors (tCO2/MWh) by year: implied vs official, each point labelled."""
     frame = data.copy()
     frame["year"] = frame["year"].astype(str)
+    frame["order"] = frame.groupby("year").cumcount()  # each year's panel in its own row order
     base = alt.Chart(frame).encode(
-        y=alt.Y("series:N", title=None, sort=list(dict.fromkeys(frame["series"]))),
+        y=alt.Y("series:N", title=None, sort=alt.EncodingSortField("order", op="min")),
         x=alt.X("value:Q", title="Emission factor (tCO2/MWh)", scale=alt.Scale(zero=True)))
     points = base.mark_point(filled=True, size=80).encode(
-        shape=alt.Shape("kind:N", title="Source"),
-        color=alt.Color("kind:N", scale=alt.Scale(range=PALETTE), title="Source"))
+        shape=alt.Shape("kind:N", title="Source", legend=alt.Legend(orient="bottom")),
+        color=alt.Color("kind:N", scale=alt.Scale(range=PALETTE), title="Source", legend=alt.Legend(orient="bottom")))
     text = base.mark_text(align="left", dx=8, fontSize=10, font=FONT).encode(text=alt.Text("value:Q", format=".4f"))
     layered = alt.layer(points, text).properties(width=WIDTH - 120, height=alt.Step(20))
-    chart = layered.facet(row=alt.Row("year:N", title="Year", header=alt.Header(labelFont=FONT, titleFont=FONT)),
+    # the year above its panel, not turned on its side beside it: the labels leave the plot little room
+    header = alt.Header(labelFont=FONT, labelAngle=0, labelAnchor="start", labelOrient="top", labelFontWeight="bold")
+    chart = layered.facet(row=alt.Row("year:N", title=None, header=header),
                           title=alt.TitleParams(title, anchor="start", font=FONT)).resolve_scale(y="independent")
     return Chart(chart, label, title, description, data)
