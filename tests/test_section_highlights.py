@@ -175,7 +175,11 @@ def test_charts_draw_only_exact_figures(ds2023, tmp_path, monkeypatch):
     chart = hl.figures_chart(ds2023)
     csv_ = pd.read_csv(chart.write_csv())
     assert len(csv_) == 8 and csv_["unit"].nunique() == 4
-    assert chart.spec()["facet"]["row"]["field"] == "unit_name"  # one panel per unit, never a shared axis
+    assert chart.spec()["facet"]["row"]["field"] == "panel"  # one panel per unit, never a shared axis
+    # a 萬/億 figure drawn as the English tables write it: in full, its panel naming the unit without the scale
+    svg = chart.svg()
+    assert "Unit: 10 thousand" not in svg and "Unit: enterprises" in svg and "Unit: CNY" in svg
+    assert "panel" not in csv_ and "shown" not in csv_  # drawing columns stay out of the CSV
     assert not csv_["unit_name"].str.contains("10k|100m").any()
     averages = hl.averages_chart(ds2023)
     frame = pd.read_csv(averages.write_csv())

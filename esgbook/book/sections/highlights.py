@@ -194,7 +194,7 @@ def _panel_frame(ds: Dataset, metrics: list[str], themed: bool) -> pd.DataFrame:
     # A hedged figure ('more than 100') is not drawn as a full bar; the prose names it.
     frame = frame[frame["qualifier"].fillna("") == ""].copy()
     frame["dimension"] = frame["dimension"].map(same)  # an id ('total'), not text
-    # Units by name ('10 thousand enterprises (萬家)'), never by their ids.
+    # Units by name in the CSV ('10 thousand enterprises (萬家)'), never by their ids.
     frame["unit_name"] = [entry("Unit: {text}", text=_unit_name(ds, u)) for u in frame["unit"]]
     # The bar's label says 'cumulative', so the name need not (the Chinese name has it at its start: 累計).
     names = [Bilingual(str(n).replace(" (cumulative)", ""), n.zh) for n in map(ds.name, frame["metric"])]

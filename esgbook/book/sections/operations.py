@@ -87,7 +87,12 @@ def figure_q(ds: Dataset, metric: str, year: int | None = None, dimension: str =
 
 def _hedged_figure(ds: Dataset, r) -> Bilingual:
     """A hedged figure of `charts.figure_rows` as the chart lists it: 'Front-line publicity staff (一線宣傳人員):
-    more than 2,000 persons' (一線宣傳人員：超過2,000人); a share or a count has no unit word."""
+    more than 2,000 persons' (一線宣傳人員：超過2,000人); a share or a count has no unit word; a 萬/億 figure is
+    written as the tables write it ('more than 50 million persons' / 超過5,000萬人)."""
+    if r.unit in formatting.SCALES:  # as the tables write it: in full in English, as printed in Chinese
+        figure = concat(present.published_cell(r.value, r.qualifier, r.unit), present.unit_cell(ds, r.unit),
+                        sep=" ", zh_sep="")
+        return concat(r.figure, figure, sep=": ", zh_sep="：")
     number = formatting.num(r.value, formatting.decimals_of(r.value)) + ("%" if r.unit == "%" else "")
     figure = (entry("{hedge} {n}", hedge=hedge(r.qualifier), n=number) if r.unit in ("%", "count") else
               entry("{hedge} {n} {text}", hedge=hedge(r.qualifier), n=number, text=ds.unit_name(r.unit)))
@@ -108,7 +113,6 @@ def exact_panels(ds: Dataset, metrics: list[str], *, label: str, title: str, des
     rows = charts.figure_rows(ds, known)
     if rows.empty:
         return charts.placeholder(label, title, entry("The report gives none of these figures for {year}.", year=ds.year))
-    rows["unit_name"] = rows["unit"].map(lambda u: entry("Unit: {text}", text=ds.unit_name(u)))
     hedged, exact = rows[rows["qualifier"] != ""], rows[rows["qualifier"] == ""]
     listed = [_hedged_figure(ds, r) for r in hedged.itertuples()]
     if exact.empty:
@@ -121,7 +125,8 @@ def exact_panels(ds: Dataset, metrics: list[str], *, label: str, title: str, des
             font=charts.FONT, subtitleFont=charts.FONT))
         chart.description = concat(description, entry("Not drawn, because the report hedges them: {text}.",
                                                       text=join(listed)), sep=" ", zh_sep="")
-        chart.data = pd.concat([chart.data, hedged.drop(columns=["label"])], ignore_index=True)
+        chart.data = pd.concat([chart.data, hedged.drop(columns=charts.CHART_ONLY, errors="ignore")],
+                               ignore_index=True)
     return chart
 
 
