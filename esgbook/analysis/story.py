@@ -442,12 +442,17 @@ def lead_numbers(ds: Dataset, chapter: str) -> dict[str, Md]:
     return {f"{prefix}_lead_text": lead(ds, chapter)}
 
 
-def lead(ds: Dataset, chapter: str, limit: int = 4) -> Md:
-    """A chapter's own findings, before its method; absent when the edition has none for it."""
+def lead_findings(ds: Dataset, chapter: str, limit: int = 4) -> list:
+    """The findings a chapter leads with: every material one (so all the opening page lists is told again
+    there), minor ones up to `limit`."""
     mine = [k for k in key_findings(ds) if k.chapter == chapter]
-    # every material finding (so all the opening page lists is told again here), minor ones up to `limit`
     items = [k for k in mine if k.severity >= 2]
-    items += [k for k in mine if k.severity < 2][:max(limit - len(items), 0)]
+    return items + [k for k in mine if k.severity < 2][:max(limit - len(items), 0)]
+
+
+def lead(ds: Dataset, chapter: str) -> Md:
+    """A chapter's own findings, before its method; absent when the edition has none for it."""
+    items = lead_findings(ds, chapter)
     if not items:
         return narrative.absent(f"no key finding in {chapter} for {ds.year}")
     return Md("\n".join(_item(k, False) for k in items))

@@ -229,8 +229,10 @@ def numbers(ds: Dataset) -> dict[str, str]:
                                      findings.name(water_intensity.name_en, water_intensity.name_zh, "lower")))
     ghg = _say(kpi_trend(ds, "ghg_scope1_t"), kpi_trend(ds, "ghg_scope2_t"), kpi_trend(ds, "ghg_total_t"),
                intensity(ds, "ghg_per_employee_t", "ghg_total_t"), scope2_vs_electricity(ds))
+    # The grid test is told once: in the chapter's lead when it is one of its findings, else here.
     key = story.by_id(ds).get("scope2")
-    factors = ([key.sentence()] if key else []) + _say(scope2_when_written(ds), scope2_sensitivity(ds))
+    told = key is not None and key in story.lead_findings(ds, "08_environment")
+    factors = ([key.sentence()] if key and not told else []) + _say(scope2_when_written(ds), scope2_sensitivity(ds))
     scope1 = scope1_factor(ds)
     waste = _say(kpi_trend(ds, "hazardous_waste_t"), kpi_trend(ds, "non_hazardous_waste_t"), hazardous_share(ds),
                  intensity(ds, "waste_per_employee_t", "waste_total_t"))
