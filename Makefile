@@ -8,7 +8,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Reviewer and validator tools (nbdime, Arelle) have their own environment: see below.
+# Reviewer, validator and build tools (nbdime, Arelle, fontTools) have their own environment: see below.
 TOOLS := .venv-tools
 YEAR ?=
 JOBS ?=
@@ -25,10 +25,12 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'esgbook-checkout.pth').write_text('$(CURDIR)\n')"
 	touch $@
 
-book: $(VENV)/.installed system-deps-fonts
+# The tools environment's fontTools makes the small copy of the chart font that charts are measured in
+# (esgbook/build/chartfont.py); without it they are measured, the same but slower, in the system font.
+book: $(VENV)/.installed $(TOOLS)/.installed system-deps-fonts
 	$(BIN)/python -m esgbook.build.editions build $(year_arg) $(jobs_arg)
 
-run: $(VENV)/.installed system-deps-fonts
+run: $(VENV)/.installed $(TOOLS)/.installed system-deps-fonts
 	$(BIN)/python -m esgbook.build.editions run $(year_arg) $(jobs_arg)
 
 render: $(VENV)/.installed

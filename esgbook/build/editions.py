@@ -44,7 +44,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
-from esgbook.build import runctl
+from esgbook.build import chartfont, runctl
 from esgbook.build.site import render as site_render
 from esgbook.inputs import dataset as data_mod
 from esgbook.inputs import reads as reads_mod
@@ -463,7 +463,8 @@ def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[i
                 plans[year] = _plan(year, force, state)
         tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
         if tasks:
-            _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)
+            with chartfont.measuring_font(len(tasks)):  # made beside the first chapters, for the charts' text
+                _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)
         for _todo, work in plans.values():
             if work is not None:
                 _drop_unlinked_downloads(work)
