@@ -137,7 +137,7 @@ pdf: $(VENV)/.installed system-deps-pdf
 # changed, the floors and the stock jupyter-book peer, in temp dirs; ratios against floors of the same run.
 # make bench EDITIONS="2 6 10" [RUNS=1]: sites of N synthetic editions (cold, one value, one edition added).
 RUNS ?= 3
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(TOOLS)/.installed
 	$(BIN)/python scripts/bench.py --runs $(RUNS) $(year_arg) $(if $(EDITIONS),--editions $(EDITIONS))
 
 .PHONY: system-deps system-deps-pdf system-deps-fonts pdf bench

@@ -176,7 +176,9 @@ def fresh(tmp: Path, src: Path, name: str, langs: str | None = None) -> dict:
     base = tmp / name
     shutil.copytree(src / "data", base / "data")
     env = {**os.environ, "ESGBOOK_DATA": str(base / "data"), "ESGBOOK_NOTEBOOKS": str(base / "nb"),
-           "ESGBOOK_BUILD": str(base / "build"), "PYTHONPATH": str(src), "PYTHONWARNINGS": "ignore"}
+           "ESGBOOK_BUILD": str(base / "build"), "PYTHONPATH": str(src), "PYTHONWARNINGS": "ignore",
+           # the checkout's tools environment, as `make book` has it (the snapshot has none): the chart font's subset
+           "ESGBOOK_TOOLS": os.environ.get("ESGBOOK_TOOLS", str(REPO / ".venv-tools"))}
     env.pop("ESGBOOK_TOC", None)
     env.pop("ESGBOOK_LANGUAGES", None)
     if langs:
