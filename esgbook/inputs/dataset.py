@@ -16,6 +16,7 @@ import io
 import json
 import os
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -288,7 +289,17 @@ class _Years(list):
 # another compute the key findings, the reconciliation and the indexes once, not once each. What computing a
 # value read is kept with it and counted for each chapter that asks (`cached`), so a chapter's recorded inputs
 # are those of a fresh kernel; nbval re-runs every committed chapter in a fresh kernel and compares.
-_SHARED: dict[tuple, tuple[dict, dict, dict, dict]] = {}
+@dataclass
+class Shared:
+    """What the Datasets of one (folder, package bytes, year) share in a process."""
+
+    tables: dict = field(default_factory=dict)  # file name -> its parsed, checked table
+    index: dict = field(default_factory=dict)  # per-file indexes and lookups (`_lookup`)
+    memo: dict = field(default_factory=dict)  # `cached` key -> value
+    memo_reads: dict = field(default_factory=dict)  # `cached` key -> what computing it read
+
+
+_SHARED: dict[tuple, Shared] = {}
 SHARED_MAX = 16
 
 
@@ -303,15 +314,16 @@ class Dataset:
         self.reads: set[str] = {"datapackage.json"} | ({"kpis.csv"} if (root / "kpis.csv").exists() else set())
         self.state = state
         if state is None:  # a package nobody checked in this process: nothing to share
-            self._tables, self._index, self._memo, self._memo_reads = {}, {}, {}, {}
+            shared = Shared()
         else:
             key = (str(root), state, self.year)
             if key not in _SHARED:
                 if len(_SHARED) >= SHARED_MAX:  # a kernel serves a few editions; memory stays flat
                     _SHARED.clear()
-                _SHARED[key] = ({}, {}, {}, {})
-            self._tables, self._index, self._memo, self._memo_reads = _SHARED[key]
-        self._own: tuple[dict, dict] = ({}, {})  # what `cached(..., shared=False)` keeps: this Dataset's only
+                _SHARED[key] = Shared()
+            shared = _SHARED[key]
+        self._tables, self._index, self._memo, self._memo_reads = (shared.tables, shared.index, shared.memo,
+                                                                   shared.memo_reads)
 
     # -- tables -------------------------------------------------------------------------
     @cached_property
@@ -520,13 +532,12 @@ class Dataset:
             return {d: list(part["category"]) for d, part in cats.groupby("dimension", sort=False)}
         return self._lookup("category_order", order)
 
-    def cached(self, key, compute, shared: bool = True):
+    def cached(self, key, compute):
         """Memoise a derived table (the reconciliation, say) for every Dataset of this package and year in the
         process (`_SHARED`): never mutate what it returns. What computing it read counts for whoever asks,
         every time it is asked; a value of `DERIVED` asked by the chapter itself is recorded as one input (its
-        digest, and what it read). `shared=False` keeps it for this Dataset only (a computation that writes
-        files, which each chapter must do for itself)."""
-        memo, memo_reads = (self._memo, self._memo_reads) if shared else self._own
+        digest, and what it read)."""
+        memo, memo_reads = self._memo, self._memo_reads
         if key not in memo:
             _GROUPS.append(set())
             try:

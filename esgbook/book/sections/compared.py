@@ -143,6 +143,7 @@ def _reports(ds: Dataset) -> list[str]:
 
 
 def write_csvs(ds: Dataset) -> None:
+    """The page's four tables as CSV downloads, into the chapter's output folder (the chapter calls it once)."""
     folder = charts.downloads_dir()
     folder.mkdir(parents=True, exist_ok=True)
     frames = {"kpis": kpi_frame(ds), "missing": editions_compared.not_disclosed(ds),
@@ -172,8 +173,6 @@ def biggest_move(ds: Dataset) -> Finding | None:
 
 
 def numbers(ds: Dataset) -> dict[str, str]:
-    # Once per chapter, though numbers() runs once per language: the files go to the chapter's output folder.
-    ds.cached("cmp-csvs", lambda: write_csvs(ds), shared=False)
     years = _years(ds)
     frame = kpi_frame(ds)
     missing = editions_compared.not_disclosed(ds)
