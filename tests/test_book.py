@@ -142,3 +142,14 @@ def test_every_figure_links_its_data(html, chapter):
         link = re.search(rf'href="(\.\./_downloads/\w+/{re.escape(label)}\.csv)"', page)
         assert link, f"{chapter}: figure {label} has no CSV link"
         assert (html / "chapters" / link.group(1)).resolve().exists(), link.group(1)
+
+
+def test_english_headings_set_their_chinese_name_apart(html):
+    """'8 Environment (綠色為榮)': the bracket in a muted span of its own, in the heading and in the navigation,
+    with the heading's text unchanged."""
+    page = (html / "chapters" / "08_environment.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert any(h.startswith('8 Environment<span class="esg-title-gloss"> (綠色為榮)</span>') for h in headings), headings
+    nav = page[page.index('class="bd-sidebar-primary'):]
+    assert '1 Company overview<span class="esg-title-gloss"> (公司概覽)</span>' in nav
+    assert "<title>8 Environment (綠色為榮)" in page  # the window title is plain text

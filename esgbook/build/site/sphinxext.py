@@ -75,6 +75,24 @@ def _split_glosses(app, doctree, docname):
                 paras[0] += nodes.inline(m["zh"], m["zh"], classes=["esg-gloss"])
 
 
+def _quiet_title_glosses(app, doctree):
+    """A section title of the English edition that carries its Chinese name in brackets ('Energy use (能源消耗)')
+    sets the bracket in a smaller, muted style (`esg-title-gloss`): in the heading, the page's contents and the
+    navigation (which take their titles from here: this runs before Sphinx collects them). The text is the same.
+    HTML only."""
+    if app.builder.format != "html":
+        return
+    for title in doctree.findall(nodes.title):
+        if len(title.children) != 1 or not isinstance(title[0], nodes.Text):
+            continue
+        m = GLOSSED.match(title.astext())
+        if m:
+            gloss = title.astext()[len(m["name"]):]
+            title.children = []
+            title += nodes.Text(m["name"])
+            title += nodes.inline(gloss, gloss, classes=["esg-title-gloss"])
+
+
 def _frame_charts(app, doctree, docname):
     """Each chart (an SVG image in a figure) in a frame of its own, `esg-chart`: the chart keeps its size, so
     its text keeps the size the chart was drawn with, and a chart wider than the column scrolls in its frame
@@ -220,6 +238,7 @@ def setup(app):
     app.connect("doctree-resolved", _mark_numbers)
     app.connect("doctree-resolved", _frame_charts)
     app.connect("doctree-resolved", _split_glosses)
+    app.connect("doctree-read", _quiet_title_glosses, priority=400)  # before Sphinx's title and toctree collectors
     app.connect("build-finished", _sync_static)
     # What this module does to a doctree (numbers, chart frames) is part of each page: a change to it must
     # re-read every page, not only the ones whose source changed (Sphinx starts afresh on a new env_version).
