@@ -426,25 +426,37 @@ def figure_rows(ds, metrics: list[str], year: int | None = None) -> pd.DataFrame
     and `shown`, which write a 萬/億 figure as the tables and the prose of the language do: in full in English
     ('Unit: persons', 50,000,000), as printed in Chinese (單位：萬人, 5,000)."""
     year = ds.year if year is None else year
-    units = ds.table("units").set_index("id")
     english = narrative.current() == "en"
     rows = []
     for metric in metrics:
         for r in ds.rows(metric, year).itertuples(index=False):
-            name, name_zh = units.loc[r.unit, "name_en"], units.loc[r.unit, "name_zh"]
-            unit_name = Bilingual(r.unit if name == r.unit else f"{name} ({r.unit})", name_zh)
+            unit_name = _unit_with_id(ds, r.unit)
             value, scale = float(r.value), formatting.SCALES.get(r.unit)
-            words = present.unit_cell(ds, r.unit) if scale else unit_name
             rows.append({"figure": present.metric_name(ds, metric, r.dimension, r.category), "metric": metric,
                          "dimension": r.dimension, "category": r.category, "year": year,
                          "value": value, "unit": r.unit, "unit_name": entry("Unit: {text}", text=unit_name),
                          "qualifier": r.qualifier,
                          "label": present.published_cell(value, r.qualifier, r.unit) if scale else
                          present.published(value, r.qualifier, r.unit),
-                         "panel": entry("Unit: {text}", text=words if str(words) else Bilingual("count", words.zh)),
+                         "panel": entry("Unit: {text}", text=panel_unit(ds, r.unit)),
                          "shown": value * scale if scale and english else value})
     return pd.DataFrame(rows, columns=["figure", "metric", "dimension", "category", "year", "value", "unit",
                                        "unit_name", "qualifier", "label", "panel", "shown"])
+
+
+def _unit_with_id(ds, unit: str) -> Bilingual:
+    """'percent (%)' / 百分比: a unit's name with its id, as the CSVs name it."""
+    name = ds.unit_name(unit)
+    return Bilingual(unit if str(name) == unit else f"{name} ({unit})", name.zh)
+
+
+def panel_unit(ds, unit: str) -> Bilingual:
+    """The unit a panel of `unit_panels` is drawn in: a 萬/億 unit as the tables of each language write it
+    ('persons' / 萬人; 'count' for a bare 萬), else the unit's name with its id ('percent (%)')."""
+    if unit not in formatting.SCALES:
+        return _unit_with_id(ds, unit)
+    words = present.unit_cell(ds, unit)
+    return words if str(words) else Bilingual("count", words.zh)
 
 
 def unit_panels(frame: pd.DataFrame, *, label: str, title: str, description: str, missing: str) -> Chart:

@@ -211,7 +211,7 @@ def _panel_frame(ds: Dataset, metrics: list[str], themed: bool) -> pd.DataFrame:
 
 def figures_chart(ds: Dataset) -> charts.Chart:
     frame = _panel_frame(ds, HIGHLIGHTS, themed=True)
-    unit_names = join([_unit_name(ds, u) for u in dict.fromkeys(frame["unit"])], ", ", "、")
+    unit_names = join([charts.panel_unit(ds, u) for u in dict.fromkeys(frame["unit"])], ", ", "、")  # as drawn
     title = entry("{text}, {span}", text=glossed("Highlight figures by unit", "亮點數據"), span=span(ds.year))
     return charts.unit_panels(frame, label="fig-hl-figures", title=title, missing=_no_figures(ds),
                               description=entry("Bar charts of the {n} highlight figures of {year}, one panel per "
