@@ -76,3 +76,38 @@ def test_a_character_the_subset_lacks_is_measured_in_the_system_font(subset, mon
             "encoding": {"y": {"field": "a", "type": "nominal"}, "x": {"field": "b", "type": "quantitative"}}}
     fast, measured = _draw(spec, True, monkeypatch, path)
     assert not measured and fast == _draw(spec, False, monkeypatch, path)[0]
+
+
+def _running(marker: str) -> bool:
+    """Whether a live process has `marker` in its command line (a zombie has none)."""
+    from pathlib import Path
+
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if marker.encode() in cmdline.read_bytes():
+                return True
+        except OSError:
+            pass  # ended while we looked
+    return False
+
+
+def test_a_failed_run_ends_the_making_and_a_finished_one_waits_for_it(tmp_path, monkeypatch):
+    """The subset is made in a process of its own: a run that fails (or is stopped) ends it and leaves no work
+    folder; a run that ends waits for it, so nothing is left running either way."""
+    monkeypatch.setenv("ESGBOOK_BUILD", str(tmp_path))
+    marker = f"esgbook-chartfont-test-{os.getpid()}"
+    monkeypatch.setattr(chartfont, "SUBSET", f"import time; time.sleep(30)  # {marker}")
+    started = time.perf_counter()
+    with pytest.raises(RuntimeError), chartfont.measuring_font(chartfont.WORTH):
+        deadline = time.perf_counter() + 10
+        while not _running(marker) and time.perf_counter() < deadline:  # started, then shows its command line
+            time.sleep(0.05)
+        assert _running(marker)
+        raise RuntimeError("a chapter failed")
+    assert time.perf_counter() - started < 20 and not _running(marker)  # ended, not waited for
+    assert not list((tmp_path / "fonts").iterdir())  # no work folder left, no font
+    monkeypatch.setattr(chartfont, "SUBSET", f"import time; time.sleep(0.5)  # {marker}")
+    started = time.perf_counter()
+    with chartfont.measuring_font(chartfont.WORTH):
+        pass
+    assert not _running(marker) and time.perf_counter() - started >= 0.5  # waited for
