@@ -43,12 +43,21 @@ def _start(env):
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
+def _cmdline(process) -> list[str]:
+    """A process's command line; none for one that ended while we looked (a short-lived helper, such as
+    fc-match or the chart font's subsetter, can be a zombie for a moment before the run reaps it)."""
+    try:
+        return process.cmdline()
+    except (psutil.ZombieProcess, psutil.NoSuchProcess, psutil.AccessDenied):
+        return []
+
+
 def _when_kernels_run(proc, timeout=60):
     """The run's processes once every chapter's kernel has started."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         kids = psutil.Process(proc.pid).children(recursive=True)
-        if sum("ipykernel_launcher" in " ".join(k.cmdline()) for k in kids) == len(CHAPTERS):
+        if sum("ipykernel_launcher" in " ".join(_cmdline(k)) for k in kids) == len(CHAPTERS):
             return kids
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.2)
