@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# The tools environment (nbdime, Arelle, fontTools: requirements-tools.txt), kept out of the kernel's.
+TOOLS = Path(os.environ.get("ESGBOOK_TOOLS", REPO / ".venv-tools"))
 
 
 def data_dir() -> Path:

@@ -18,6 +18,7 @@ import pytest
 
 from esgbook.book import charts
 from esgbook.build import editions
+from esgbook.paths import TOOLS
 
 REPO = Path(__file__).resolve().parent.parent
 CHART_TEXT = "application/papermill.record/text/plain"
@@ -162,8 +163,7 @@ def test_the_chinese_pdf_is_the_chinese_book(pdfs):
 def test_chart_text_prints_at_11_px_or_more(pdfs):
     """Every chart's text, as printed in each PDF (its size through the scaling to the column), is 11 px or more:
     scripts/pdf_chart_text.py measures it with pdfminer.six in the tools environment."""
-    tools = Path(os.environ.get("ESGBOOK_TOOLS", REPO / ".venv-tools"))
-    out = subprocess.run([str(tools / "bin" / "python"), str(REPO / "scripts" / "pdf_chart_text.py"),
+    out = subprocess.run([str(TOOLS / "bin" / "python"), str(REPO / "scripts" / "pdf_chart_text.py"),
                           *map(str, pdfs.values())], capture_output=True, text=True, check=True).stdout
     measured = json.loads(out)
     for path, pages in measured.items():

@@ -24,7 +24,7 @@ import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
-from esgbook.paths import REPO, build_dir, data_dir
+from esgbook.paths import REPO, TOOLS, build_dir, data_dir
 
 FAMILY = "Noto Sans CJK TC"  # the chart font (the first of esgbook.book.charts.FONT)
 MEASURE_FAMILY = "esgbook chart metrics"  # the subset's family name: no system font's
@@ -33,7 +33,6 @@ MEASURE_ENV = "ESGBOOK_CHART_FONT"  # names the subset's file for the kernels
 # of a core per chapter drawn cold (measured on an edition's twelve chapters: the same wall time when it is
 # made during the run, a second less when it is kept).
 WORTH = 6
-TOOLS = Path(os.environ.get("ESGBOOK_TOOLS", REPO / ".venv-tools"))
 # Kept whatever the data hold: ASCII, Latin-1 and Latin Extended-A/B, general punctuation, CJK punctuation and
 # full-width forms.
 ALWAYS = [(0x20, 0x250), (0x2000, 0x2070), (0x2190, 0x2200), (0x3000, 0x3040), (0xFF00, 0xFFF0)]

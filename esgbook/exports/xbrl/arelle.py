@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from esgbook.exports.xbrl import taxonomy as tx
-from esgbook.paths import REPO
+from esgbook.paths import TOOLS
 
-TOOLS = Path(os.environ.get("ESGBOOK_TOOLS", REPO / ".venv-tools"))
 LOG_FORMAT = "%(levelname)s\t[%(messageCode)s] %(message)s"
 _LINE = re.compile(r"^(?P<level>[A-Za-z-]+)\t\[(?P<code>[^\]]*)\] (?P<text>.*)$")
 
