@@ -161,3 +161,20 @@ def test_a_stop_during_the_final_swap_waits_for_it():
             "        print('swapped')\nexcept runctl.Stopped as exc:\n    print('stopped by', exc.signame)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=30)
     assert out.stdout.splitlines() == ["swapped", "stopped by SIGINT"], out.stderr
+
+
+def test_a_test_session_removes_its_output_folder(tmp_path):
+    """The folder a test session points the charts' CSVs at (conftest.py) is gone when the session ends:
+    every `make test` had left one in /tmp."""
+    probe = tmp_path / "test_probe.py"
+    probe.write_text("import os, pathlib\n\ndef test_probe():\n"
+                     f"    pathlib.Path({str(tmp_path / 'seen')!r}).write_text(os.environ['ESGBOOK_OUTPUT_DIR'])\n",
+                     encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "ESGBOOK_OUTPUT_DIR"}
+    env["TMPDIR"] = str(tmp_path)  # the probe lies outside the checkout: load the checkout's conftest by name
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "conftest",
+                           str(probe)], cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+    used = Path((tmp_path / "seen").read_text())
+    assert used.parent == tmp_path and used.name.startswith("esgbook-nbval-")
+    assert not used.exists()
