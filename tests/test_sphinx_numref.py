@@ -1,0 +1,39 @@
+"""Numbered references resolve to the same numbers while each target page is unpickled once per build
+(esgbook.build.site.sphinxext): Sphinx 7.4 unpickled the target page for every {numref}."""
+import re
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+PAGES = {
+    "index": "Book\n====\n\n.. toctree::\n   :numbered:\n\n   a\n   b\n",
+    "a": "A\n=\n\n.. _fig-a:\n\n.. figure:: x.png\n\n   Figure of a\n\n"
+         + "".join(f"See :numref:`tbl-b` and :numref:`fig-a` ({i}).\n\n" for i in range(5)),
+    "b": "B\n=\n\n.. _tbl-b:\n\n.. table:: Table of b\n\n   ==  ==\n   x   y\n   ==  ==\n   1   2\n   ==  ==\n\n"
+         + "".join(f"Back to :numref:`fig-a`, and :numref:`tbl-b` ({i}).\n\n" for i in range(5)),
+}
+
+
+def test_numbered_references_read_each_page_once(tmp_path, monkeypatch):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['esgbook.build.site.sphinxext']\nnumfig = True\n", encoding="utf-8")
+    for name, text in PAGES.items():
+        (src / f"{name}.rst").write_text(text, encoding="utf-8")
+    reads = []
+    original = BuildEnvironment.get_doctree
+
+    def counted(self, docname):
+        reads.append(docname)
+        return original(self, docname)
+
+    monkeypatch.setattr(BuildEnvironment, "get_doctree", counted)
+    app = Sphinx(str(src), str(src), str(tmp_path / "out"), str(tmp_path / "doctrees"), "html",
+                 status=None, warning=None, freshenv=True)
+    app.build()
+    html = {name: (tmp_path / "out" / f"{name}.html").read_text(encoding="utf-8") for name in ("a", "b")}
+    for page in html.values():  # the figure is the first of chapter 1, the table the first of chapter 2
+        assert len(re.findall(r"std-numref\">Fig\. 1\.1<", page)) == 5
+        assert len(re.findall(r"std-numref\">Table 2\.1<", page)) == 5
+    # 20 references to two pages; each page is also read once to be written (and index for its toctree).
+    assert reads.count("a") <= 2 and reads.count("b") <= 2
