@@ -12,7 +12,7 @@ from synthetic import OBSERVATIONS, REGISTERS, _copy_year, _edit, add_report, co
 
 from conftest import REPO, run_cli
 from esgbook.analysis import draft
-from esgbook.build.site import sphinxext
+from esgbook.build.site import render, sphinxext
 from esgbook.inputs import dataset as data
 from esgbook.inputs.errors import DataError
 
@@ -178,8 +178,11 @@ def test_banner_in_both_languages():
 
 
 def _sphinx(src: Path, out: Path, lang: str = "en") -> subprocess.CompletedProcess:
+    """Sphinx with the site extension, configured as staging configures it: the draft's registers found in the
+    data package staged beside the pages (chapters/downloads/data)."""
+    missing = render.draft_registers(2024, src / "chapters" / "downloads" / "data")
     conf = (f"extensions = ['esgbook.build.site.sphinxext']\nesgbook_site = {({**SITE, 'lang': lang, 'year': 2024})!r}\n"
-            "root_doc = 'chapters/00_index'\n")
+            f"esgbook_draft = {missing!r}\nroot_doc = 'chapters/00_index'\n")
     (src / "conf.py").write_text(conf, encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(src), str(out)], cwd=REPO,
                           capture_output=True, text=True)

@@ -70,7 +70,7 @@ def _sync(src: Path, dst: Path) -> None:
 _BOOK_CONFIG: dict[str, dict] = {}
 
 
-def _config(year: int, lang: str, site: dict | None) -> str:
+def _config(year: int, lang: str, site: dict | None, draft: list[str]) -> str:
     import copy  # noqa: PLC0415
 
     import yaml  # noqa: PLC0415
@@ -91,6 +91,8 @@ def _config(year: int, lang: str, site: dict | None) -> str:
     sphinx["locale_dirs"] = ["locales"]
     if site:
         sphinx["esgbook_site"] = {**site, "lang": lang, "year": year}
+    # The registers a draft edition's data lack, for its banner (esgbook.analysis.draft): found once, at staging.
+    sphinx["esgbook_draft"] = draft
     if lang != "en":
         words = ZH_CONFIG
         config["title"], config["author"] = words["title"], words["author"]
@@ -149,15 +151,15 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
 
     edition = NOTEBOOKS / str(year)
     staged = BUILD / "stage" / lang / str(year)
-    draft = _draft(year)
+    draft = draft_registers(year)
     key = _stage_key(year, lang, chapters, site_wide, draft)
     stamp = staged / ".stage-key"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == key:  # nothing it is made from changed
-        return _site_files(staged, year, lang, site)
+        return _site_files(staged, year, lang, site, draft)
     stamp.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp)
-        (src / "_config.yml").write_text(_config(year, lang, site), encoding="utf-8")
+        (src / "_config.yml").write_text(_config(year, lang, site, draft), encoding="utf-8")
         (src / "_toc.yml").write_text(toc_text(chapters, lang), encoding="utf-8")
         for folder in (STATIC, TEMPLATES):
             if folder.exists():
@@ -183,17 +185,17 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
         if not site_wide:  # the data package itself, with the edition
             shutil.copytree(data_dir(), src / "chapters" / "downloads" / "data", dirs_exist_ok=True)
         _sync(src, staged)
-    # What the pages are made from besides the staged files: the configuration without the site's list of
-    # editions (the switchers, patched without Sphinx), and the draft checklist the banner shows.
-    (staged / ".pages").write_text(_config(year, lang, None) + "\n" + json.dumps(draft), encoding="utf-8")
+    # What the pages are made from besides the staged files: the configuration (the draft checklist the banner
+    # shows included) without the site's list of editions (the switchers, patched without Sphinx).
+    (staged / ".pages").write_text(_config(year, lang, None, draft), encoding="utf-8")
     stamp.write_text(key, encoding="utf-8")
-    return _site_files(staged, year, lang, site)
+    return _site_files(staged, year, lang, site, draft)
 
 
-def _site_files(staged: Path, year: int, lang: str, site: dict | None) -> Path:
+def _site_files(staged: Path, year: int, lang: str, site: dict | None, draft: list[str]) -> Path:
     """What the site's list of editions changes in a staged edition: its configuration and `.site.json`."""
     config = staged / "_config.yml"
-    text = _config(year, lang, site)
+    text = _config(year, lang, site, draft)
     if not config.exists() or config.read_text(encoding="utf-8") != text:
         config.write_text(text, encoding="utf-8")
     (staged / ".site.json").write_text(json.dumps({**(site or {}), "lang": lang, "year": year}, sort_keys=True),
@@ -220,11 +222,12 @@ def _stage_key(year: int, lang: str, chapters: list[Path] | None, site_wide: boo
     return h.hexdigest()
 
 
-def _draft(year: int) -> list[str]:
+def draft_registers(year: int, root: Path | None = None) -> list[str]:
+    """The registers an edition's data (`root`, else data/) lack: what its draft banner lists, empty when complete."""
     from esgbook.analysis import draft  # noqa: PLC0415
 
     try:
-        return [m.register for m in draft.checklist(draft.bound(year, data_dir()))]
+        return [m.register for m in draft.checklist(draft.bound(year, root or data_dir()))]
     except Exception:  # noqa: BLE001 - the build itself reports a broken package
         return ["?"]
 

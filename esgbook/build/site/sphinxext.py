@@ -202,23 +202,6 @@ def draft_banner(site: dict, pagename: str, missing: list) -> str:
             f'<a href="{html.escape(href)}">{html.escape(link)}</a>{html.escape(after)}</p>\n</div>\n')
 
 
-def _draft_checklist(app, config):
-    """Once per build, before the environment is read: the registers the edition's data lack (esgbook.analysis.draft),
-    from the data package staged with it (else data/). Kept as a config value, so that a change of the list
-    rewrites every page (an incremental build rewrites only the pages whose source changed)."""
-    from pathlib import Path  # noqa: PLC0415
-
-    site = config.esgbook_site
-    if not site:
-        return
-    from esgbook.analysis import draft  # noqa: PLC0415
-    from esgbook.paths import data_dir  # noqa: PLC0415
-
-    staged = Path(app.srcdir, "chapters", "downloads", "data")
-    root = staged if (staged / "datapackage.json").exists() else data_dir()
-    config.esgbook_draft = [m.register for m in draft.checklist(draft.bound(int(site["year"]), root))]
-
-
 def _draft_page(app, pagename, templatename, context, doctree):
     banner = draft_banner(app.config.esgbook_site, pagename, app.config.esgbook_draft)
     if banner and "body" in context:
@@ -226,8 +209,9 @@ def _draft_page(app, pagename, templatename, context, doctree):
 
 
 def _setup_draft(app):
+    # The registers the edition's data lack, written into the configuration at staging (esgbook.build.site.render):
+    # a config value, so that a change of the list rewrites every page, not only those whose source changed.
     app.add_config_value("esgbook_draft", [], "html")
-    app.connect("config-inited", _draft_checklist)
     app.connect("html-page-context", _draft_page)
 
 
