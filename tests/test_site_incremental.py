@@ -126,3 +126,10 @@ def test_an_unchanged_edition_is_not_staged_again_and_a_changed_one_is(tmp_path,
     assert page.stat().st_mtime_ns != before[page]
     assert "A sentence added by an analyst." in page.read_text(encoding="utf-8")
     assert (staged / "chapters" / "07_people.ipynb").stat().st_mtime_ns == before[staged / "chapters" / "07_people.ipynb"]
+    assert len(staged_notebooks) == len(chapters) + 1  # the changed notebook only: the others kept their pages
+    # and what is kept is what staging afresh makes
+    monkeypatch.setattr(render, "BUILD", tmp_path / "fresh")
+    fresh = render.stage(2022, "en", _site([2022, 2023, 2024]), chapters)
+    assert len(staged_notebooks) == 2 * len(chapters) + 1
+    files = {p.relative_to(staged): p.read_bytes() for p in staged.rglob("*") if p.is_file() and p.name[0] != "."}
+    assert files == {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file() and p.name[0] != "."}

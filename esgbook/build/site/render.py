@@ -152,11 +152,15 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
     edition = NOTEBOOKS / str(year)
     staged = BUILD / "stage" / lang / str(year)
     draft = draft_registers(year)
-    key = _stage_key(year, lang, chapters, site_wide, draft)
-    stamp = staged / ".stage-key"
+    key, context = _stage_keys(year, lang, chapters, site_wide, draft)
+    stamp, pages = staged / ".stage-key", staged / ".notebook-keys.json"
     if stamp.exists() and stamp.read_text(encoding="utf-8") == key:  # nothing it is made from changed
         return _site_files(staged, year, lang, site, draft)
     stamp.unlink(missing_ok=True)
+    # A notebook whose bytes and context are as they were keeps its staged page and code (one value changed
+    # re-executes a few chapters: the others are not read and written again).
+    kept = json.loads(pages.read_text(encoding="utf-8")) if pages.exists() else {}
+    made = {}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp)
         (src / "_config.yml").write_text(_config(year, lang, site, draft), encoding="utf-8")
@@ -168,26 +172,35 @@ def stage(year: int, lang: str = "en", site: dict | None = None, chapters: list[
         code = src / CODE_EXTRA / CODE_FOLDER
         code.mkdir(parents=True)
         for nb_path in sorted(edition.glob("*.ipynb")):
+            name = nb_path.name
+            made[name] = hashlib.sha256(f"{context}\0{name}\0".encode() + nb_path.read_bytes()).hexdigest()
+            page, page_code = staged / "chapters" / name, staged / CODE_EXTRA / CODE_FOLDER / name
+            if kept.get(name) == made[name] and page.exists() and page_code.exists():
+                shutil.copyfile(page, src / "chapters" / name)
+                shutil.copyfile(page_code, code / name)
+                continue
             nb = nbformat.read(nb_path, as_version=4)
             if lang == "en":
                 localise.strip(nb)
-                shutil.copyfile(nb_path, code / nb_path.name)  # the committed notebook, byte for byte
+                shutil.copyfile(nb_path, code / name)  # the committed notebook, byte for byte
             else:
                 nb = localise.localise(nb, lang, nb_path.stem)
-                nbformat.write(nb, code / nb_path.name)  # what this page renders, its code included
+                nbformat.write(nb, code / name)  # what this page renders, its code included
             if site_wide:
                 _site_links(nb, lang, year)
-            nbformat.write(reading_first(nb), src / "chapters" / nb_path.name)
+            nbformat.write(reading_first(nb), src / "chapters" / name)
         _catalogue(lang, src)
         if (edition / "downloads").exists():
             shutil.copytree(edition / "downloads", src / "chapters" / "downloads",
                             ignore=shutil.ignore_patterns("qifu-esg-taxonomy.zip") if site_wide else None)
         if not site_wide:  # the data package itself, with the edition
             shutil.copytree(data_dir(), src / "chapters" / "downloads" / "data", dirs_exist_ok=True)
+        pages.unlink(missing_ok=True)  # written again once the pages it describes are in place
         _sync(src, staged)
     # What the pages are made from besides the staged files: the configuration (the draft checklist the banner
     # shows included) without the site's list of editions (the switchers, patched without Sphinx).
     (staged / ".pages").write_text(_config(year, lang, None, draft), encoding="utf-8")
+    pages.write_text(json.dumps(made, sort_keys=True), encoding="utf-8")
     stamp.write_text(key, encoding="utf-8")
     return _site_files(staged, year, lang, site, draft)
 
@@ -203,14 +216,16 @@ def _site_files(staged: Path, year: int, lang: str, site: dict | None, draft: li
     return staged
 
 
-def _stage_key(year: int, lang: str, chapters: list[Path] | None, site_wide: bool, draft: list[str]) -> str:
-    """A digest of everything a staged edition is made from, the site's list of editions aside: the edition's
-    executed notebooks and downloads, the book's configuration, theme files and Chinese sources, the staging
-    code, the draft checklist, and (a PDF) the data. Staging reads and rewrites every notebook (about half a
-    second an edition and language), so an unchanged edition is not staged again."""
+def _stage_keys(year: int, lang: str, chapters: list[Path] | None, site_wide: bool,
+                draft: list[str]) -> tuple[str, str]:
+    """Digests of what a staged edition is made from, the site's list of editions aside: the whole (the edition's
+    executed notebooks and downloads, the book's configuration, theme files and Chinese sources, the staging code,
+    the draft checklist, and for a PDF the data), and its context (all of it but the edition's folder: with a
+    notebook's bytes, what its staged page is made from). Staging reads and rewrites every notebook (about half a
+    second an edition and language), so an unchanged edition is not staged again, nor an unchanged notebook."""
     from esgbook.build import dependencies  # noqa: PLC0415
 
-    folders = [NOTEBOOKS / str(year), STATIC, TEMPLATES, LOCALES, REPO / "chapters" / "zh-hant"]
+    folders = [STATIC, TEMPLATES, LOCALES, REPO / "chapters" / "zh-hant"]
     files = [REPO / "_config.yml", TOC, *(p for f in folders if f.exists() for p in sorted(f.rglob("*")) if p.is_file())]
     files += dependencies.module_files("esgbook.build.site.render") + dependencies.module_files(
         "esgbook.build.site.localise")
@@ -219,7 +234,12 @@ def _stage_key(year: int, lang: str, chapters: list[Path] | None, site_wide: boo
     h = hashlib.sha256(json.dumps([year, lang, site_wide, [str(c) for c in chapters or []], draft]).encode())
     for path in files:
         h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
+    context = h.hexdigest()
+    edition = NOTEBOOKS / str(year)
+    for path in sorted(edition.rglob("*")) if edition.exists() else []:
+        if path.is_file():
+            h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest(), context
 
 
 def draft_registers(year: int, root: Path | None = None) -> list[str]:
