@@ -53,11 +53,14 @@ def _cmdline(process) -> list[str]:
 
 
 def _when_kernels_run(proc, timeout=60):
-    """The run's processes once every chapter's kernel has started."""
+    """The run's processes once every worker's kernel has started (a worker is forked from the run: its command
+    line is the run's)."""
     deadline = time.monotonic() + timeout
+    run = psutil.Process(proc.pid)
     while time.monotonic() < deadline:
-        kids = psutil.Process(proc.pid).children(recursive=True)
-        if sum("ipykernel_launcher" in " ".join(_cmdline(k)) for k in kids) == len(CHAPTERS):
+        kids = run.children(recursive=True)
+        workers = sum(_cmdline(k) == _cmdline(run) for k in run.children())
+        if workers and sum("ipykernel_launcher" in " ".join(_cmdline(k)) for k in kids) == workers:
             return kids
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.2)
@@ -178,3 +181,20 @@ def test_a_test_session_removes_its_output_folder(tmp_path):
     used = Path((tmp_path / "seen").read_text())
     assert used.parent == tmp_path and used.name.startswith("esgbook-nbval-")
     assert not used.exists()
+
+
+def _sleep():
+    time.sleep(60)
+
+
+def test_an_ended_worker_is_left_for_its_owner_to_reap():
+    """`runctl.end_processes` ends a run's workers without reaping them: multiprocessing waits for its own
+    processes, and a worker reaped behind its back stays alive to it forever (the pool's shutdown at exit then
+    spun, and a stopped run never ended)."""
+    import multiprocessing
+
+    worker = multiprocessing.get_context("fork").Process(target=_sleep)
+    worker.start()
+    assert runctl.end_processes([psutil.Process(worker.pid)]) == 1
+    worker.join(timeout=5)
+    assert not worker.is_alive() and worker.exitcode == -signal.SIGTERM

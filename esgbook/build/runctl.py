@@ -109,21 +109,40 @@ def descendants() -> set[psutil.Process]:
 
 
 def end_processes(procs) -> int:
-    """Terminate, then kill what is still alive after two seconds; returns how many there were."""
+    """Terminate, then kill what is still alive after two seconds; returns how many there were. An ended process
+    is not reaped here: its owner waits for it (multiprocessing for a worker, subprocess for a helper). Reaped
+    by psutil, a worker stays alive forever to multiprocessing, whose shutdown then spins at exit."""
     procs = list(procs)
     for p in procs:
         try:
             p.terminate()
         except psutil.NoSuchProcess:
             pass
-    _, alive = psutil.wait_procs(procs, timeout=2)
+    alive = _until_ended(procs, timeout=2)
     for p in alive:
         try:
             p.kill()
         except psutil.NoSuchProcess:
             pass
-    psutil.wait_procs(alive, timeout=2)
+    _until_ended(alive, timeout=2)
     return len(procs)
+
+
+def _ended(p: psutil.Process) -> bool:
+    try:
+        return p.status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def _until_ended(procs: list, timeout: float) -> list:
+    """Wait (without reaping) until every process ended or `timeout` passed; returns those still running."""
+    deadline = time.monotonic() + timeout
+    alive = [p for p in procs if not _ended(p)]
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.02)
+        alive = [p for p in alive if not _ended(p)]
+    return alive
 
 
 def worker_start(parent: int) -> None:
