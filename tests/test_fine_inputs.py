@@ -92,6 +92,30 @@ def test_a_value_no_derived_value_depends_on_reexecutes_only_its_direct_readers(
     assert found == {2022: [], 2023: ["06_customers_suppliers", "editions_compared"]}
 
 
+def test_the_kernels_start_before_derived_values_are_computed_again(book):
+    """Planning finds a chapter stale by what it read directly before it computes any derived value again (the
+    slow part): the run's kernels start then (`on_stale`), and the plan is the one `why_stale` gives."""
+    src, env = book
+    path = src / "data" / "customers.csv"
+    original = edited(path, "2023,consumer_protection_section_reach_10k,total,all,21,",
+                      "2023,consumer_protection_section_reach_10k,total,all,22,")
+    code = ("import json, shutil; from esgbook.build import editions\n"
+            "computed, seen = [], []\n"
+            "derived = editions._derived_changed\n"
+            "editions._derived_changed = lambda *a: computed.append(a[0]) or derived(*a)\n"
+            "todo, work = editions._plan(2023, False, on_stale=lambda: seen.append(len(computed)))\n"
+            "shutil.rmtree(work)\n"
+            "print(json.dumps([seen, len(computed), [s.stem for s in todo]]))")
+    try:
+        out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert out.returncode == 0, out.stderr[-3000:]
+    seen, computed, todo = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen == [0] and computed > 0  # called once, before the first derived value was computed again
+    assert todo == ["06_customers_suppliers", "editions_compared"]
+
+
 def test_a_later_edition_added_changes_no_earlier_chapter(book):
     """An edition added to the data (its figures, registers, grid factors and report) re-executes nothing of
     the editions before it: each reads the years, reports and factors up to its own."""

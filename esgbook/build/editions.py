@@ -164,9 +164,10 @@ def recorded(notebook: Path) -> dict | None:
 
 
 def why_stale(source: Path, year: int, edition: Path | None = None, root: Path | None = None,
-              state: str | None = None) -> str | None:
+              state: str | None = None, derived: bool = True) -> str | None:
     """None when the executed notebook is up to date, else the reason (for messages and tests). `state`: the
-    package's (`package_state`), when the caller checks many chapters at once."""
+    package's (`package_state`), when the caller checks many chapters at once. Without `derived`, the derived
+    values a chapter read are not checked (they may have to be computed again): a quick first look."""
     root = root or data_dir()
     notebook = (edition or NOTEBOOKS / str(year)) / f"{source.stem}.ipynb"
     meta = recorded(notebook)
@@ -187,7 +188,7 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
         if name == LABELS_CONTEXT or same_labels and name.startswith(CATALOGUE):
             continue
         if name.startswith(data_mod.DERIVED_INPUT):
-            reason = _derived_changed(name, digest, root, year)
+            reason = derived and _derived_changed(name, digest, root, year)
             if reason:
                 return reason
             continue
@@ -356,7 +357,7 @@ def _normalise(nb, meta: dict) -> None:
                 out.get("metadata", {}).pop("execution", None)
 
 
-def execute_chapter(source: str, year: int, workdir: str) -> str:
+def execute_chapter(source: str, year: int, workdir: str, font: str = "") -> str:
     """Run one chapter into `workdir` in this worker's kernel (`esgbook.build.execute`); returns the notebook path."""
     import jupytext  # noqa: PLC0415
     import nbformat  # noqa: PLC0415
@@ -367,8 +368,10 @@ def execute_chapter(source: str, year: int, workdir: str) -> str:
     reads = work / f".{src.stem}.reads"
     reads.write_text("", encoding="utf-8")
     out = work / f"{src.stem}.ipynb"
-    env = {reads_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work)}
-    os.environ.update({**env, "PYTHONHASHSEED": "0"})  # inherited by the kernel this worker starts
+    # Set in the kernel before the chapter runs (its setup code): the kernel may have started before the run knew
+    # them. `font`: the chart font's subset for measuring, when the run made or kept one (chartfont).
+    env = {reads_mod.READS_LOG_ENV: str(reads), "ESGBOOK_OUTPUT_DIR": str(work), chartfont.MEASURE_ENV: font}
+    os.environ.update(env)
     nb = jupytext.read(src)
     nb.metadata.setdefault("kernelspec", {"name": "python3", "display_name": "Python 3", "language": "python"})
     try:
@@ -429,11 +432,18 @@ def run_editions(years: list[int], jobs: int | None = None, force: bool = False,
         return _run(years, jobs, force, quiet)
 
 
-def _plan(year: int, force: bool, state: str | None = None) -> tuple[list[Path], Path | None]:
-    """The stale chapters of an edition, and its work folder (None when nothing is to be done)."""
+def _plan(year: int, force: bool, state: str | None = None,
+          on_stale=lambda: None) -> tuple[list[Path], Path | None]:
+    """The stale chapters of an edition, and its work folder (None when nothing is to be done). `on_stale` is
+    called once a chapter is found stale: first by what it read directly, then by the derived values it read
+    (computed again when what they read changed, the slow part), so that the run's kernels start meanwhile."""
     sources = chapters(year)
     edition = NOTEBOOKS / str(year)
-    todo = [s for s in sources if force or why_stale(s, year, state=state)]
+    todo = [s for s in sources if force or why_stale(s, year, state=state, derived=False)]
+    if todo:
+        on_stale()
+    todo += [s for s in sources if s not in todo and why_stale(s, year, state=state)]
+    todo.sort(key=sources.index)
     # Drop notebooks of chapters no longer in the book.
     if not todo and edition.exists() and {p.stem for p in edition.glob("*.ipynb")} == {s.stem for s in sources}:
         return [], None
@@ -456,15 +466,19 @@ def _size(year: int, source: Path) -> int:
 
 def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[int, list[str]]:
     plans: dict[int, tuple[list[Path], Path | None]] = {}
+    workers = _Workers(jobs)
     try:
         state = package_state()  # once for the run: every chapter of every edition is checked against it
         with data_mod.files_held():
-            for year in years:
-                plans[year] = _plan(year, force, state)
+            # The latest edition first: a change is most often there, and the kernels start as soon as one
+            # chapter is found stale, while the other editions are checked.
+            for year in sorted(years, reverse=True):
+                plans[year] = _plan(year, force, state, on_stale=workers.start)
+        plans = {year: plans[year] for year in years}
         tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
         if tasks:
             with chartfont.measuring_font(len(tasks)):  # made beside the first chapters, for the charts' text
-                _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, jobs, quiet)
+                _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, workers, quiet)
         for _todo, work in plans.values():
             if work is not None:
                 _drop_unlinked_downloads(work)
@@ -473,6 +487,9 @@ def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[i
                 if work is not None:
                     _swap(work, NOTEBOOKS / str(year))
                     plans[year] = (todo, None)
+    except BaseException:
+        workers.end_now()
+        raise
     finally:
         for _, work in plans.values():
             if work is not None:
@@ -480,29 +497,55 @@ def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[i
     return {year: [s.stem for s in todo] for year, (todo, _) in plans.items()}
 
 
-def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], jobs: int | None, quiet: bool) -> None:
-    # One more job than cores when there are more chapters than that: kernels wait on start-up and I/O, measured
-    # 11% faster on 2 cores for an edition. With about a chapter per core, the extra kernel's start (1.5 s of a
-    # core) is all it adds: 3 chapters on 2 cores took 3.8-4.0 s with 2 jobs, 4.3-4.6 s with 3.
-    cores = os.cpu_count() or 1
-    jobs = max(1, min(jobs or (cores + 1 if len(tasks) > cores + 1 else cores), len(tasks)))
+class _Workers:
+    """The run's worker processes, one per core (or `--jobs`), each keeping one kernel for its chapters. They are
+    started when the planning finds the first stale chapter, and each starts its kernel and imports the package
+    at once (`execute.prepare_worker`), beside the rest of the planning (a one-value change in a site of ten
+    editions plans for about a second). One per core, not one more: twelve chapters took the same time either way
+    (9.8-10.5 s against 10.5-10.9), and fewer chapters than that are faster on fewer kernels."""
+
+    def __init__(self, jobs: int | None):
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+        self.before: set = set()
+
+    def start(self) -> None:
+        if self.pool is not None:
+            return
+        from esgbook.build import execute  # noqa: PLC0415
+
+        self.before = runctl.descendants()
+        # Always worker processes (even one job), so that a stop can end them and their kernels.
+        self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=execute.prepare_worker,
+                                        initargs=(os.getpid(),))
+        self.pool.submit(int)  # forks every worker now (they start their kernels); a task waits for them
+
+    def end_now(self) -> int:
+        """A failure or a stop: end the workers and their kernels now instead of waiting; returns how many."""
+        if self.pool is None:
+            return 0
+        ended = runctl.end_processes(runctl.descendants() - self.before)
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        from esgbook.build import execute  # noqa: PLC0415 - the ended workers' kernel directories
+
+        execute.sweep_private_dirs()
+        self.pool = None
+        return ended
+
+
+def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], workers: _Workers, quiet: bool) -> None:
     # Longest first, so that the cores finish together instead of one waiting on a big chapter started last.
     tasks = sorted(tasks, key=lambda t: -_size(*t))
     started = time.perf_counter()
-    # Always in worker processes (even one job), so that a stop can end them and their kernels.
-    before = runctl.descendants()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=runctl.worker_start, initargs=(os.getpid(),))
+    workers.start()
+    font = os.environ.get(chartfont.MEASURE_ENV, "")
     futures = []
     try:
-        futures = [pool.submit(execute_chapter, str(s), year, str(work[year])) for year, s in tasks]
+        futures = [workers.pool.submit(execute_chapter, str(s), year, str(work[year]), font) for year, s in tasks]
         for f in futures:
             f.result()  # re-raises the first failure: nothing is moved into place
     except BaseException as exc:
-        # A failure or a stop: end the other chapters now, kernels included, instead of waiting.
-        ended = runctl.end_processes(runctl.descendants() - before)
-        pool.shutdown(wait=False, cancel_futures=True)
-        from esgbook.build import execute  # noqa: PLC0415 - the ended workers' kernel directories (esgbook.build.execute
-        execute.sweep_private_dirs()
+        ended = workers.end_now()
         if isinstance(exc, runctl.Stopped):
             done = sum(f.done() and not f.cancelled() and f.exception() is None for f in futures)
             years = sorted(work)
@@ -512,11 +555,12 @@ def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], jobs: int | N
             exc.what = (f"the run of {which} ({done} of {len(tasks)} chapter(s) done, {ended} worker and "
                         f"kernel process(es) ended); {folders} {'is' if len(years) == 1 else 'are'} unchanged")
         raise
-    pool.shutdown()
+    workers.pool.shutdown()
+    workers.pool = None
     if not quiet:
         per = ", ".join(f"{sum(1 for y, _ in tasks if y == year)} for {year}" for year in sorted(work))
         print(f"executed {len(tasks)} chapter(s) ({per}) in {time.perf_counter() - started:.1f}s "
-              f"with {jobs} job(s)", file=sys.stderr)
+              f"with {workers.jobs} job(s)", file=sys.stderr)
 
 
 DOWNLOAD_LINK = re.compile(r"<downloads/([^>`]+)>")

@@ -175,18 +175,50 @@ class _Client(NotebookClient):
         return kc
 
 
-def _kernel_manager(cwd: str) -> PrivateKernelManager:
+def _kernel_manager(cwd: str, attempts: int = ATTEMPTS) -> PrivateKernelManager:
     """The worker's kernel, started (in the kernel thread, on its event loop) when there is none."""
     km = _KERNEL["km"]
     if km is not None and km.has_kernel:
         return km
     from jupyter_core.utils import run_sync  # noqa: PLC0415
 
-    # The first chapter starts the kernel: its environment (hash seed, data folder) is the worker's.
-    km = _KERNEL["km"] = _in_kernel_thread(run_sync(start_kernel), cwd)
+    # The kernel's environment is the worker's (the hash seed, the data folder); what differs per chapter is
+    # set by each chapter's setup code.
+    os.environ["PYTHONHASHSEED"] = "0"
+    km = _KERNEL["km"] = _in_kernel_thread(run_sync(start_kernel), cwd, attempts=attempts)
     # A worker ends through multiprocessing (no atexit): its finalizers end the kernel with it.
     Finalize(km, _shutdown, exitpriority=10)
     return km
+
+
+# What every chapter's first cell imports; a kernel started before its first chapter imports it at once.
+PRELOAD = "import esgbook.analysis.story, esgbook.book.charts, esgbook.book.present, esgbook.inputs.dataset"
+
+
+def prepare_worker(parent: int) -> None:
+    """Initializer of a worker started while the run still plans (esgbook.build.editions): the worker's own set-up,
+    then its kernel started and the package imported, beside the planning instead of after it. A start that
+    fails here is left to the first chapter, which tries again and reports it in one line."""
+    from jupyter_core.utils import run_sync  # noqa: PLC0415
+
+    from esgbook.build import runctl  # noqa: PLC0415
+
+    runctl.worker_start(parent)
+    try:
+        km = _kernel_manager(os.getcwd(), attempts=1)
+        _in_kernel_thread(run_sync(_preload), km)
+    except Exception:  # noqa: BLE001 - the first chapter starts (or reports) the kernel itself
+        pass
+
+
+async def _preload(km: PrivateKernelManager) -> None:
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        await kc.execute_interactive(PRELOAD, silent=True, store_history=False, timeout=STARTUP_TIMEOUT)
+    finally:
+        kc.stop_channels()
 
 
 def _shutdown() -> None:
