@@ -198,3 +198,16 @@ def test_an_ended_worker_is_left_for_its_owner_to_reap():
     assert runctl.end_processes([psutil.Process(worker.pid)]) == 1
     worker.join(timeout=5)
     assert not worker.is_alive() and worker.exitcode == -signal.SIGTERM
+
+
+def test_a_stop_whose_exception_was_lost_still_stops_the_run():
+    """A stop signal landing inside a callback from C code raises where Python can only print it ("Exception
+    ignored"), as validating the data did once: the run then went on to the end. `runctl.check_stopped`, between
+    a run's steps and while it waits on its workers, raises it again; a second signal while stopping does not."""
+    code = ("import signal\nfrom esgbook.build import runctl\nrunctl.stop_on_signals()\n"
+            "try:\n    signal.raise_signal(signal.SIGINT)\nexcept BaseException:\n    pass  # lost, as in C code\n"
+            "signal.raise_signal(signal.SIGTERM)  # a second signal while stopping: no exception\n"
+            "try:\n    runctl.check_stopped()\nexcept runctl.Stopped as exc:\n    print('stopped by', exc.signame, exc.exit_code)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "stopped by SIGINT 130"

@@ -40,7 +40,7 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -474,6 +474,7 @@ def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[i
             # chapter is found stale, while the other editions are checked.
             for year in sorted(years, reverse=True):
                 plans[year] = _plan(year, force, state, on_stale=workers.start)
+                runctl.check_stopped()
         plans = {year: plans[year] for year in years}
         tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
         if tasks:
@@ -542,8 +543,13 @@ def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], workers: _Wor
     futures = []
     try:
         futures = [workers.pool.submit(execute_chapter, str(s), year, str(work[year]), font) for year, s in tasks]
-        for f in futures:
-            f.result()  # re-raises the first failure: nothing is moved into place
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_EXCEPTION)
+            runctl.check_stopped()
+            for f in futures:  # re-raises the first failure in the chapters' order: nothing is moved into place
+                if f in done and f.exception() is not None:
+                    f.result()
     except BaseException as exc:
         ended = workers.end_now()
         if isinstance(exc, runctl.Stopped):
@@ -636,6 +642,7 @@ def build_site(years: list[int], builder: str = "html") -> Path:
         for lang in languages(year):
             jobs.append((year, lang, site_render.stage(year, lang, site, chapters(year))))
     site_render.render_all(jobs, builder)
+    runctl.check_stopped()
     return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"], site["root"], site["years"])
 
 
@@ -665,6 +672,7 @@ def main(argv: list[str] | None = None) -> int:
         with ExitStack() as locks:  # the whole command, for every edition it touches: runs and renders
             for y in years:
                 locks.enter_context(runctl.edition_lock(NOTEBOOKS, y))
+            runctl.check_stopped()  # the data's validation (check_year) may have lost a stop's exception
             if args.command in ("build", "run"):
                 run_editions(years, args.jobs, args.force)
             if args.command in ("build", "render"):

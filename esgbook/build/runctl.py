@@ -43,16 +43,29 @@ class Stopped(BaseException):
         self.what = ""  # filled in by whoever knows what was stopped
 
 
+_STOP: dict = {"signum": None}  # the first stop signal of this process, once one came
+
+
 def _raise_stopped(signum, _frame):
-    # A second Ctrl-C while stopping must not interrupt the clean-up.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if _STOP["signum"] is not None:
+        return  # a second Ctrl-C while stopping must not interrupt the clean-up
+    _STOP["signum"] = signum
     raise Stopped(signum)
 
 
 def stop_on_signals() -> None:
+    _STOP["signum"] = None
     signal.signal(signal.SIGINT, _raise_stopped)
     signal.signal(signal.SIGTERM, _raise_stopped)
+
+
+def check_stopped() -> None:
+    """Raise Stopped again if a stop signal came and the run went on. The handler's exception is lost when the
+    signal lands where Python can only print it: in a callback from C code (measured: validating the data
+    package, a type check inside jsonschema's registry printed "Exception ignored" and the run finished). Called
+    between the steps of a run and while it waits on its workers."""
+    if _STOP["signum"] is not None:
+        raise Stopped(_STOP["signum"])
 
 
 @contextmanager
