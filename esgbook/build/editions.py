@@ -40,7 +40,7 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -543,13 +543,10 @@ def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], workers: _Wor
     futures = []
     try:
         futures = [workers.pool.submit(execute_chapter, str(s), year, str(work[year]), font) for year, s in tasks]
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, timeout=0.5, return_when=FIRST_EXCEPTION)
-            runctl.check_stopped()
-            for f in futures:  # re-raises the first failure in the chapters' order: nothing is moved into place
-                if f in done and f.exception() is not None:
-                    f.result()
+        for f in futures:  # in order: the failure reported is the first in the chapters' order
+            while not wait([f], timeout=0.5).done:
+                runctl.check_stopped()
+            f.result()  # re-raises a failure: nothing is moved into place
     except BaseException as exc:
         ended = workers.end_now()
         if isinstance(exc, runctl.Stopped):
