@@ -1,9 +1,14 @@
-"""Numbered references resolve to the same numbers while each target page is unpickled once per build
-(esgbook.build.site.sphinxext): Sphinx 7.4 unpickled the target page for every {numref}."""
+"""The render's shortcuts give what the long way gives (esgbook.build.site.sphinxext): numbered references
+resolve to the same numbers while each target page is unpickled once per build (Sphinx 7.4 unpickled the target
+page for every {numref}), and jieba cuts the book's Chinese into the same words with the book's dictionary as
+with its whole one."""
 import re
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+
+REPO = Path(__file__).resolve().parent.parent
 
 PAGES = {
     "index": "Book\n====\n\n.. toctree::\n   :numbered:\n\n   a\n   b\n",
@@ -37,3 +42,25 @@ def test_numbered_references_read_each_page_once(tmp_path, monkeypatch):
         assert len(re.findall(r"std-numref\">Table 2\.1<", page)) == 5
     # 20 references to two pages; each page is also read once to be written (and index for its toctree).
     assert reads.count("a") <= 2 and reads.count("b") <= 2
+
+
+def test_the_book_dictionary_cuts_the_book_as_the_whole_one_does(tmp_path, monkeypatch):
+    import jieba
+
+    from esgbook.build.chartfont import characters
+    from esgbook.build.site.sphinxext import FILLER, book_dictionary
+
+    monkeypatch.setenv("ESGBOOK_BUILD", str(tmp_path))
+    path = book_dictionary()
+    words = path.read_text(encoding="utf-8").splitlines()
+    full = Path(jieba.__file__).with_name("dict.txt").read_text(encoding="utf-8").splitlines()
+    assert 10_000 < len(words) < len(full) / 5
+    assert sum(int(w.split(" ")[1]) for w in words) == sum(int(w.split(" ")[1]) for w in full)
+    assert words[-1].startswith(FILLER + " ") and FILLER not in characters()
+    # The Chinese the pages are made of: the chapters' sources, the Chinese templates and labels, the data.
+    text = "\n".join(p.read_text(encoding="utf-8") for p in [*sorted((REPO / "chapters" / "zh-hant").glob("*.md")),
+                      *sorted((REPO / "esgbook" / "book" / "narrative" / "zh_hant").glob("*.*")),
+                      *sorted((REPO / "data").glob("*.csv"))])
+    whole, book = jieba.Tokenizer(), jieba.Tokenizer(str(path))
+    book.tmp_dir = str(tmp_path)
+    assert list(book.cut_for_search(text)) == list(whole.cut_for_search(text))
