@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -92,15 +93,35 @@ def test_a_value_no_derived_value_depends_on_reexecutes_only_its_direct_readers(
     assert found == {2022: [], 2023: ["06_customers_suppliers", "editions_compared"]}
 
 
-def test_the_kernels_start_before_derived_values_are_computed_again(book, tmp_path):
-    """Planning finds a chapter stale by what it read directly before it computes any derived value again (the
-    slow part): the run's kernels start then (`on_stale`), and the plan is the one `why_stale` gives."""
+@contextmanager
+def reach_changed(book, tmp_path):
+    """A 2023 figure of customers.csv changed that no derived value's value depends on, though the key findings
+    read it; afterwards the data and the 2023 notebooks are as they were (planning and runs rewrite the records
+    of the chapters they keep, `editions._restat`). Yields the edition's folder."""
     src, env = book
     nb = Path(env["ESGBOOK_NOTEBOOKS"]) / "2023"
-    shutil.copytree(nb, tmp_path / "kept")  # planning rewrites the records of the chapters it keeps (`_restat`)
+    shutil.copytree(nb, tmp_path / "kept")
     path = src / "data" / "customers.csv"
     original = edited(path, "2023,consumer_protection_section_reach_10k,total,all,21,",
                       "2023,consumer_protection_section_reach_10k,total,all,22,")
+    try:
+        yield nb
+    finally:
+        path.write_text(original, encoding="utf-8")
+        shutil.rmtree(nb)
+        shutil.copytree(tmp_path / "kept", nb)
+
+
+def python(book, code: str):
+    src, env = book
+    out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_the_kernels_start_before_derived_values_are_computed_again(book, tmp_path):
+    """Planning finds a chapter stale by what it read directly before it computes any derived value again (the
+    slow part): the run's kernels start then (`on_stale`), and the plan is the one `why_stale` gives."""
     code = ("import json, shutil; from esgbook.build import editions\n"
             "computed, seen = [], []\n"
             "derived = editions._derived_changed\n"
@@ -108,28 +129,16 @@ def test_the_kernels_start_before_derived_values_are_computed_again(book, tmp_pa
             "todo, work = editions._plan(2023, False, on_stale=lambda: seen.append(len(computed)))\n"
             "shutil.rmtree(work)\n"
             "print(json.dumps([seen, len(computed), [s.stem for s in todo]]))")
-    try:
-        out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
-    finally:
-        path.write_text(original, encoding="utf-8")
-        shutil.rmtree(nb)
-        shutil.copytree(tmp_path / "kept", nb)
-    assert out.returncode == 0, out.stderr[-3000:]
-    seen, computed, todo = json.loads(out.stdout.strip().splitlines()[-1])
+    with reach_changed(book, tmp_path):
+        seen, computed, todo = python(book, code)
     assert seen == [0] and computed > 0  # called once, before the first derived value was computed again
     assert todo == ["06_customers_suppliers", "editions_compared"]
 
 
 def test_a_chapter_kept_by_early_cutoff_records_its_inputs_as_a_run_would(book, tmp_path):
-    """A value that changes the inputs of the key findings but not the findings: the opening page and the
-    environment and people chapters (which read the findings) are kept, and the run rewrites their record of those inputs byte for
-    byte as executing them again would, so that the next run computes nothing again."""
-    src, env = book
-    nb = Path(env["ESGBOOK_NOTEBOOKS"]) / "2023"
-    shutil.copytree(nb, tmp_path / "kept")
-    path = src / "data" / "customers.csv"
-    original = edited(path, "2023,consumer_protection_section_reach_10k,total,all,21,",
-                      "2023,consumer_protection_section_reach_10k,total,all,22,")
+    """The key findings read the changed figure but come out the same: the opening page and the environment
+    and people chapters (which read them) are kept, and the run rewrites their record of the findings' inputs
+    byte for byte as executing them again would, so that the next run computes nothing again."""
     run = "import json; from esgbook.build import editions; print(json.dumps(editions.run_editions([2023], quiet=True)[2023]))"
     code = ("import json, tempfile; from esgbook.build import editions\n"  # the next run, in a process of its own
             "computed = []\n"
@@ -138,23 +147,15 @@ def test_a_chapter_kept_by_early_cutoff_records_its_inputs_as_a_run_would(book, 
             "stale = [s.stem for s in editions.chapters(2023) if editions.why_stale(s, 2023)]\n"
             "fresh = editions.execute_chapter(str(editions.CHAPTERS / '08_environment.md'), 2023, tempfile.mkdtemp())\n"
             "print(json.dumps([stale, len(computed), fresh]))")
-    try:
-        out = subprocess.run([sys.executable, "-c", run], cwd=src, env=env, capture_output=True, text=True)
-        assert out.returncode == 0, out.stderr[-3000:]
-        done = json.loads(out.stdout.strip().splitlines()[-1])
-        out = subprocess.run([sys.executable, "-c", code], cwd=src, env=env, capture_output=True, text=True)
-        assert out.returncode == 0, out.stderr[-3000:]
-        still_stale, computed, fresh = json.loads(out.stdout.strip().splitlines()[-1])
-        assert done == ["06_customers_suppliers", "editions_compared"] and still_stale == []
-        assert computed == 0  # every record holds: nothing is computed again
+    with reach_changed(book, tmp_path) as nb:
+        done = python(book, run)
+        still_stale, computed, fresh = python(book, code)
         rewritten = sorted(p.stem for p in nb.glob("*.ipynb") if p.stem not in done
                            and p.read_bytes() != (tmp_path / "kept" / p.name).read_bytes())
-        assert rewritten == ["00_index", "07_people", "08_environment"]
         assert (nb / "08_environment.ipynb").read_bytes() == Path(fresh).read_bytes()
-    finally:
-        path.write_text(original, encoding="utf-8")
-        shutil.rmtree(nb)
-        shutil.copytree(tmp_path / "kept", nb)
+    assert done == ["06_customers_suppliers", "editions_compared"] and still_stale == []
+    assert computed == 0  # every record holds: nothing is computed again
+    assert rewritten == ["00_index", "07_people", "08_environment"]
 
 
 def test_a_later_edition_added_changes_no_earlier_chapter(book):
