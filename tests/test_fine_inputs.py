@@ -96,8 +96,7 @@ def test_a_value_no_derived_value_depends_on_reexecutes_only_its_direct_readers(
 @contextmanager
 def reach_changed(book, tmp_path):
     """A 2023 figure of customers.csv changed that no derived value's value depends on, though the key findings
-    read it; afterwards the data and the 2023 notebooks are as they were (planning and runs rewrite the records
-    of the chapters they keep, `editions._restat`). Yields the edition's folder."""
+    read it; afterwards the data and the 2023 notebooks are as they were. Yields the edition's folder."""
     src, env = book
     nb = Path(env["ESGBOOK_NOTEBOOKS"]) / "2023"
     shutil.copytree(nb, tmp_path / "kept")
@@ -133,29 +132,6 @@ def test_the_kernels_start_before_derived_values_are_computed_again(book, tmp_pa
         seen, computed, todo = python(book, code)
     assert seen == [0] and computed > 0  # called once, before the first derived value was computed again
     assert todo == ["06_customers_suppliers", "editions_compared"]
-
-
-def test_a_chapter_kept_by_early_cutoff_records_its_inputs_as_a_run_would(book, tmp_path):
-    """The key findings read the changed figure but come out the same: the opening page and the environment
-    and people chapters (which read them) are kept, and the run rewrites their record of the findings' inputs
-    byte for byte as executing them again would, so that the next run computes nothing again."""
-    run = "import json; from esgbook.build import editions; print(json.dumps(editions.run_editions([2023], quiet=True)[2023]))"
-    code = ("import json, tempfile; from esgbook.build import editions\n"  # the next run, in a process of its own
-            "computed = []\n"
-            "dataset = editions._edition_dataset  # asked only to compute a derived value again\n"
-            "editions._edition_dataset = lambda *a: computed.append(a) or dataset(*a)\n"
-            "stale = [s.stem for s in editions.chapters(2023) if editions.why_stale(s, 2023)]\n"
-            "fresh = editions.execute_chapter(str(editions.CHAPTERS / '08_environment.md'), 2023, tempfile.mkdtemp())\n"
-            "print(json.dumps([stale, len(computed), fresh]))")
-    with reach_changed(book, tmp_path) as nb:
-        done = python(book, run)
-        still_stale, computed, fresh = python(book, code)
-        rewritten = sorted(p.stem for p in nb.glob("*.ipynb") if p.stem not in done
-                           and p.read_bytes() != (tmp_path / "kept" / p.name).read_bytes())
-        assert (nb / "08_environment.ipynb").read_bytes() == Path(fresh).read_bytes()
-    assert done == ["06_customers_suppliers", "editions_compared"] and still_stale == []
-    assert computed == 0  # every record holds: nothing is computed again
-    assert rewritten == ["00_index", "07_people", "08_environment"]
 
 
 def test_a_later_edition_added_changes_no_earlier_chapter(book):

@@ -22,7 +22,6 @@ inputs it read as it ran (`metadata.esgbook.inputs`), each with a digest:
     labels:["text", false]    what the Chinese labels give for a text the chapter translated
     derived:["story"]         a derived value (`data.DERIVED`): its digest and what computing it read;
                               when those change it is computed again, and only a changed value counts
-                              (a chapter kept so gets its record rewritten as a run would write it)
 
 A chapter is re-executed exactly when one of those changed. Execution happens in a temporary folder;
 `notebooks/Y/` is replaced only when every chapter succeeded, so a failed run loses nothing.
@@ -165,11 +164,10 @@ def recorded(notebook: Path) -> dict | None:
 
 
 def why_stale(source: Path, year: int, edition: Path | None = None, root: Path | None = None,
-              state: str | None = None, derived: bool = True, refreshed: dict | None = None) -> str | None:
+              state: str | None = None, derived: bool = True) -> str | None:
     """None when the executed notebook is up to date, else the reason (for messages and tests). `state`: the
     package's (`package_state`), when the caller checks many chapters at once. Without `derived`, the derived
-    values a chapter read are not checked (they may have to be computed again): a quick first look. `refreshed`
-    receives the record of each derived value whose inputs changed but whose value did not (`_restat`)."""
+    values a chapter read are not checked (they may have to be computed again): a quick first look."""
     root = root or data_dir()
     notebook = (edition or NOTEBOOKS / str(year)) / f"{source.stem}.ipynb"
     meta = recorded(notebook)
@@ -190,7 +188,7 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
         if name == LABELS_CONTEXT or same_labels and name.startswith(CATALOGUE):
             continue
         if name.startswith(data_mod.DERIVED_INPUT):
-            reason = derived and _derived_changed(name, digest, root, year, refreshed)
+            reason = derived and _derived_changed(name, digest, root, year)
             if reason:
                 return reason
             continue
@@ -241,7 +239,7 @@ def recorded_inputs(lines: list[str], root: Path, year: int) -> dict:
     return dict(sorted(out.items()))
 
 
-_RECOMPUTED: dict[tuple, tuple[str, list[str]]] = {}
+_RECOMPUTED: dict[tuple, str] = {}
 
 
 def _digest_or_none(root: Path, name: str, year: int) -> str | None:
@@ -264,11 +262,9 @@ def _edition_dataset(root: Path, year: int) -> data_mod.Dataset:
     return kept[1]
 
 
-def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int,
-                     refreshed: dict | None = None) -> str | None:
+def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> str | None:
     """Why a derived input is out of date: none of what it read changed, or it did and the value computed
-    again (once per edition and state of its inputs) is the same: None (and, with `refreshed`, its record as
-    a run would write it now); else the reason."""
+    again (once per edition and state of its inputs) is the same: None; else the reason."""
     now = {n: _digest_or_none(root, n, year) for n in recorded_entry["inputs"]}
     if now == recorded_entry["inputs"]:
         return None
@@ -285,14 +281,10 @@ def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int,
         try:
             with narrative.using(lang):
                 getattr(import_module(module), function)(ds, *[k for k in key[1:] if k not in narrative.LANGUAGES])
-            _RECOMPUTED[cache] = (data_mod.value_digest(ds._memo[tuple(key)]),  # noqa: SLF001
-                                  sorted(ds._memo_reads[tuple(key)]))  # noqa: SLF001 - what computing it read
+            _RECOMPUTED[cache] = data_mod.value_digest(ds._memo[tuple(key)])  # noqa: SLF001
         except Exception:  # noqa: BLE001 - a value that cannot be computed any more has changed
-            _RECOMPUTED[cache] = ("", [])
-    value, reads = _RECOMPUTED[cache]
-    if value == recorded_entry["value"]:
-        if refreshed is not None:  # recorded as a chapter's run records it (`recorded_inputs`)
-            refreshed[name] = {"value": value, "inputs": {n: input_digest(root, n, year) for n in reads}}
+            _RECOMPUTED[cache] = ""
+    if _RECOMPUTED[cache] == recorded_entry["value"]:
         return None
     changed = sorted(n for n, d in now.items() if recorded_entry["inputs"][n] != d)
     return f"{key[0]} changed ({_changed(changed[0])})"
@@ -450,14 +442,7 @@ def _plan(year: int, force: bool, state: str | None = None,
     todo = [s for s in sources if force or why_stale(s, year, state=state, derived=False)]
     if todo:
         on_stale()
-    for source in sources:
-        if source in todo:
-            continue
-        refreshed: dict = {}
-        if why_stale(source, year, state=state, refreshed=refreshed):
-            todo.append(source)
-        elif refreshed:
-            _restat(edition / f"{source.stem}.ipynb", refreshed)
+    todo += [s for s in sources if s not in todo and why_stale(s, year, state=state)]
     todo.sort(key=sources.index)
     # Drop notebooks of chapters no longer in the book.
     if not todo and edition.exists() and {p.stem for p in edition.glob("*.ipynb")} == {s.stem for s in sources}:
@@ -471,20 +456,6 @@ def _plan(year: int, force: bool, state: str | None = None,
     for extra in set(work.glob("*.ipynb")) - {work / f"{s.stem}.ipynb" for s in sources}:
         extra.unlink()
     return todo, work
-
-
-def _restat(notebook: Path, refreshed: dict) -> None:
-    """A chapter kept because the derived values it read came out the same (early cutoff) records their inputs
-    as they are now, as a run would, instead of having them computed again by every later run (a warm site
-    after one value changed: 1.5 s, 1 s of it computing the opening page's values again)."""
-    import nbformat  # noqa: PLC0415
-
-    nb = nbformat.read(notebook, as_version=4)
-    nb.metadata[META_KEY]["inputs"].update(refreshed)
-    nb.metadata[META_KEY]["inputs"] = dict(sorted(nb.metadata[META_KEY]["inputs"].items()))
-    tmp = NOTEBOOKS / f".tmp-{notebook.parent.name}-restat-{os.getpid()}-{notebook.name}"  # cleared if left
-    nbformat.write(nb, tmp)
-    tmp.replace(notebook)
 
 
 def _size(year: int, source: Path) -> int:
