@@ -20,6 +20,19 @@ NOTEBOOKS = Path(os.environ.get("ESGBOOK_NOTEBOOKS", REPO / "notebooks")).resolv
 BUILD = Path(os.environ.get("ESGBOOK_BUILD", REPO / "_build")).resolve()
 
 
+def keep(path: Path, text: str) -> bool:
+    """Write a kept file (a cache, a drawing) whole or not at all: a reader, or another process writing the same
+    file, never sees half of it. A read-only folder keeps nothing; returns whether the file was written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        return False
+    return True
+
+
 def build_dir() -> Path:
     """The build folder as ESGBOOK_BUILD says now (BUILD is read once, at import)."""
     return Path(os.environ.get("ESGBOOK_BUILD", REPO / "_build")).resolve()

@@ -27,7 +27,7 @@ from esgbook.book.narrative.bilingual import Bilingual, bracketed, entry, zh_of
 from esgbook.book.narrative.zh_hant import labels
 from esgbook.build import chartfont
 from esgbook.build.chartfont import MEASURE_ENV, MEASURE_FAMILY
-from esgbook.paths import build_dir
+from esgbook.paths import build_dir, keep
 
 # Traditional glyph forms (TC), as the report's Chinese terms are Traditional.
 FONT = f"{chartfont.FAMILY}, Noto Sans, DejaVu Sans, sans-serif"
@@ -111,13 +111,7 @@ def drawn(spec: dict) -> str:
         svg = vlc.vegalite_to_svg(json.loads(text.replace(FONT, MEASURE_FAMILY))).replace(MEASURE_FAMILY, FONT)
     else:
         svg = vlc.vegalite_to_svg(spec)
-    try:  # written whole or not at all: parallel chapters may draw the same chart
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(svg, encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only build folder draws every time
+    keep(path, svg)  # parallel chapters may draw the same chart; a read-only build folder draws every time
     return svg
 
 

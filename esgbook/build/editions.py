@@ -49,7 +49,7 @@ from esgbook.build.site import render as site_render
 from esgbook.inputs import dataset as data_mod
 from esgbook.inputs import reads as reads_mod
 from esgbook.inputs.errors import DataError
-from esgbook.paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, TOC, data_dir
+from esgbook.paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, TOC, data_dir, keep
 
 META_KEY = "esgbook"
 
@@ -148,13 +148,8 @@ def _stored_code_digests() -> dict[str, str]:
 
 
 def _store_code_digests() -> None:
-    try:
-        _code_cache().parent.mkdir(parents=True, exist_ok=True)
-        tmp = _code_cache().with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(dict(sorted(_CODE.items())[-500:]), indent=0), encoding="utf-8")
-        tmp.replace(_code_cache())
-    except OSError:
-        pass  # a read-only build folder computes the digests every time
+    # A read-only build folder computes the digests every time.
+    keep(_code_cache(), json.dumps(dict(sorted(_CODE.items())[-500:]), indent=0))
 
 
 def recorded(notebook: Path) -> dict | None:

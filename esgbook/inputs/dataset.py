@@ -29,7 +29,7 @@ from esgbook.inputs.intake import files
 from esgbook.inputs.reads import GROUPS as _GROUPS
 from esgbook.inputs.reads import NAMES, READS_LOG_ENV, note_read
 from esgbook.inputs.reads import log as _log
-from esgbook.paths import build_dir, data_dir
+from esgbook.paths import build_dir, data_dir, keep
 
 DICTIONARIES = ("metrics", "units", "categories")
 
@@ -172,14 +172,7 @@ def _row_cache_path() -> Path:
 def _store_row_digests() -> None:
     """Write the kept row digests (the newest few thousand) when the process ends; a cache, so a failure
     to write loses nothing."""
-    try:
-        path = _row_cache_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(dict(list(_ROW_CACHE.items())[-5000:])), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass
+    keep(_row_cache_path(), json.dumps(dict(list(_ROW_CACHE.items())[-5000:])))
 
 
 def _sha(text: str) -> str:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,7 +26,7 @@ from types import SimpleNamespace
 from esgbook.analysis.assumptions import SUM_TOLERANCE  # head counts are integers: no rounding allowance
 from esgbook.inputs.errors import DataError, where
 from esgbook.inputs.intake import cells, files
-from esgbook.paths import build_dir
+from esgbook.paths import build_dir, keep
 
 # `reported_in`: the year of the report a figure was read from. A later report's restatement of an earlier
 # year is a row of its own, so the key is (reported_in, year, metric, dimension, category).
@@ -209,13 +208,7 @@ def schema_problems(datapackage: Path) -> list[DataError]:
             passed[key] = resource["path"]
             changed = True
     if changed:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(passed, indent=0, sort_keys=True), encoding="utf-8")
-            tmp.replace(cache)
-        except OSError:
-            pass  # a read-only checkout validates every time; nothing else changes
+        keep(cache, json.dumps(passed, indent=0, sort_keys=True))  # a read-only checkout validates every time
     return problems
 
 

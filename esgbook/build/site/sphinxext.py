@@ -8,7 +8,6 @@ which fetches a JSON file and so stays empty when the site is opened from disk).
 from __future__ import annotations
 
 import math
-import os
 import posixpath
 import re
 from pathlib import Path
@@ -234,7 +233,7 @@ class _ReadDoctrees:
         return getattr(self.source_env, name)
 
 
-_NUMREF_READS: dict = {}  # id(env) -> _ReadDoctrees; emptied when the pages have been read (env-updated)
+_NUMREF_READS: dict = {"env": None}  # the build's; emptied when the pages have been read (env-updated)
 
 
 def _numref_reading_once():
@@ -245,10 +244,9 @@ def _numref_reading_once():
         return
 
     def _resolve_numref_xref(self, env, *args, **kwargs):
-        reads = _NUMREF_READS.get(id(env))
-        if reads is None or reads.source_env is not env:
-            reads = _NUMREF_READS[id(env)] = _ReadDoctrees(env)
-        return resolve(self, reads, *args, **kwargs)
+        if _NUMREF_READS["env"] is None or _NUMREF_READS["env"].source_env is not env:
+            _NUMREF_READS["env"] = _ReadDoctrees(env)
+        return resolve(self, _NUMREF_READS["env"], *args, **kwargs)
 
     _resolve_numref_xref.esgbook = True
     StandardDomain._resolve_numref_xref = _resolve_numref_xref  # noqa: SLF001
@@ -269,11 +267,13 @@ def _book_dictionary(app, config):
     except ImportError:
         return
     path = book_dictionary()
+    if path is None:  # a read-only build folder: the whole dictionary
+        return
     jieba.set_dictionary(str(path))
     jieba.dt.tmp_dir = str(path.parent)  # its parsed form beside it, in the build folder (not one more in /tmp)
 
 
-def book_dictionary() -> Path:
+def book_dictionary() -> Path | None:
     """jieba's dictionary cut to the words made only of characters the book can hold
     (esgbook.build.chartfont.characters: 36,612 words of 349,046), kept in the build folder. Every page's text
     comes from those characters, so jieba finds the same words in it (tests/test_render_shortcuts.py); the
@@ -283,7 +283,7 @@ def book_dictionary() -> Path:
     import jieba  # noqa: PLC0415
 
     from esgbook.build import chartfont  # noqa: PLC0415
-    from esgbook.paths import build_dir  # noqa: PLC0415
+    from esgbook.paths import build_dir, keep  # noqa: PLC0415
 
     full = Path(jieba.__file__).with_name("dict.txt")
     chars = chartfont.characters()
@@ -299,10 +299,8 @@ def book_dictionary() -> Path:
                 kept.append(line)
                 left += int(freq)
         kept.append(f"{FILLER} {total - left}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("\n".join(kept) + "\n", encoding="utf-8")
-        tmp.replace(path)
+        if not keep(path, "\n".join(kept) + "\n"):
+            return None
     return path
 
 
@@ -310,7 +308,7 @@ def setup(app):
     app.add_config_value("esgbook_site", {}, "html")
     app.connect("config-inited", _book_dictionary)
     _numref_reading_once()
-    app.connect("env-updated", lambda _app, _env: _NUMREF_READS.clear())
+    app.connect("env-updated", lambda _app, _env: _NUMREF_READS.update(env=None))
     _setup_draft(app)
     app.connect("html-page-context", _page_context)
     app.connect("doctree-resolved", _mark_numbers)
