@@ -628,14 +628,15 @@ def _check_executed(year: int) -> None:
 def build_site(years: list[int], builder: str = "html") -> Path:
     """Render every language of the given (executed) editions in parallel and assemble the site."""
     site = site_info()
-    jobs = []
     for year in years:
         _check_executed(year)
-        for lang in languages(year):
-            jobs.append((year, lang, site_render.stage(year, lang, site, chapters(year))))
-    site_render.render_all(jobs, builder)
+    built = [(year, lang) for year in years for lang in languages(year)]
+    # The latest edition first, each render started as soon as its edition is staged: a change is most often in
+    # the latest, and its renders then run while the older editions are staged (or found unchanged).
+    order = sorted(built, key=lambda job: -job[0])
+    site_render.render_all(((y, lang, site_render.stage(y, lang, site, chapters(y))) for y, lang in order), builder)
     runctl.check_stopped()
-    return site_render.assemble([(y, lang) for y, lang, _ in jobs], site["latest"], site["root"], site["years"])
+    return site_render.assemble(built, site["latest"], site["root"], site["years"])
 
 
 def main(argv: list[str] | None = None) -> int:

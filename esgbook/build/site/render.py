@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -376,9 +377,10 @@ def render_staged(staged: Path, year: int, lang: str = "en", builder: str = "htm
     return out / "_build" / "html" / "index.html"
 
 
-def render_all(jobs: list[tuple[int, str, Path]], builder: str = "html", workers: int | None = None) -> list[Path]:
-    """Render the staged (year, lang, folder) builds, in parallel (one per core)."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+def render_all(jobs: Iterable[tuple[int, str, Path]], builder: str = "html", workers: int | None = None) -> list[Path]:
+    """Render the staged (year, lang, folder) builds in parallel (one per core), each as soon as `jobs` gives it:
+    a generator that stages them renders the first while it stages the next. A failure is the first in order."""
+    workers = max(1, workers or os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(render_staged, staged, year, lang, builder) for year, lang, staged in jobs]
         return [f.result() for f in futures]
