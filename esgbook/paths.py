@@ -1,6 +1,7 @@
 """Where things live, resolved from this file so a notebook runs the same from any folder."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -31,6 +32,31 @@ def keep(path: Path, text: str) -> bool:
     except OSError:
         return False
     return True
+
+
+class KeptDigests:
+    """Digests kept between runs in the build folder (`<build>/<name>`, JSON): what a build works out once and
+    looks up by a digest of everything it depends on. Read when first asked for a key it lacks; written
+    whole (the newest `size`) at each addition, since worker processes end without running atexit. A cache: a
+    read-only build folder only works them out again."""
+
+    def __init__(self, name: str, size: int):
+        self.name, self.size, self.items, self.read = name, size, {}, ""
+
+    def get(self, key: str) -> str | None:
+        folder = str(build_dir())
+        if key not in self.items and self.read != folder:
+            self.read = folder
+            try:
+                self.items = {**json.loads((build_dir() / self.name).read_text(encoding="utf-8")), **self.items}
+            except (OSError, ValueError):
+                pass
+        return self.items.get(key)
+
+    def put(self, key: str, value: str) -> str:
+        self.items[key] = value
+        keep(build_dir() / self.name, json.dumps(dict(sorted(self.items.items())[-self.size:]), indent=0))
+        return value
 
 
 def build_dir() -> Path:

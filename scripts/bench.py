@@ -60,8 +60,7 @@ import json
 from esgbook.build import editions
 from esgbook.inputs import dataset as data
 years = [editions.check_year({year})] if {one} else data.available_years()
-done = editions.run_editions(years, None, quiet=True)
-editions.build_site(years)
+done, _ = editions.build(years, None, quiet=True)
 print(json.dumps({{str(y): names for y, names in done.items()}}))
 """
 RENDER = """

@@ -134,6 +134,23 @@ def test_the_kernels_start_before_derived_values_are_computed_again(book, tmp_pa
     assert todo == ["06_customers_suppliers", "editions_compared"]
 
 
+def test_a_derived_value_computed_again_is_not_computed_in_the_next_run(book, tmp_path):
+    """A chapter kept because the derived values it read came out the same still records the old digests of
+    what they read. The next run finds each value in the build folder (`derived-digests.json`) instead of
+    computing it again: no edition's dataset is loaded, and the plan is the same."""
+    code = ("import json; from esgbook.build import editions\n"
+            "loaded = []\n"
+            "dataset = editions._edition_dataset\n"
+            "editions._edition_dataset = lambda *a: loaded.append(a[1]) or dataset(*a)\n"
+            "found = sorted(s.stem for s in editions.chapters(2023) if editions.why_stale(s, 2023))\n"
+            "print(json.dumps([found, len(loaded)]))")
+    (Path(book[1]["ESGBOOK_BUILD"]) / "derived-digests.json").unlink(missing_ok=True)  # what earlier tests kept
+    with reach_changed(book, tmp_path):
+        first, second = python(book, code), python(book, code)
+    assert first[0] == second[0] == ["06_customers_suppliers", "editions_compared"]
+    assert first[1] > 0 and second[1] == 0
+
+
 def test_a_later_edition_added_changes_no_earlier_chapter(book):
     """An edition added to the data (its figures, registers, grid factors and report) re-executes nothing of
     the editions before it: each reads the years, reports and factors up to its own."""

@@ -49,7 +49,7 @@ from esgbook.build.site import render as site_render
 from esgbook.inputs import dataset as data_mod
 from esgbook.inputs import reads as reads_mod
 from esgbook.inputs.errors import DataError
-from esgbook.paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, TOC, data_dir, keep
+from esgbook.paths import BUILD, CHAPTERS, NOTEBOOKS, REPO, TOC, KeptDigests, data_dir
 
 META_KEY = "esgbook"
 
@@ -112,7 +112,7 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
-_CODE: dict[str, str] = {}
+_CODE = KeptDigests("code-digests.json", 500)  # by source and package state; template modules by name and state
 
 
 def package_state() -> str:
@@ -128,28 +128,7 @@ def made_from(source: Path, state: str | None = None) -> dict:
     `_build/code-digests.json` (every edition runs the same sources; a warm build computes none)."""
     text = source.read_bytes()
     key = _digest(str(source).encode(), b"\0", text, b"\0", (state or package_state()).encode())
-    if key not in _CODE:
-        _CODE.update(_stored_code_digests())
-    if key not in _CODE:
-        _CODE[key] = code_digest(source)
-        _store_code_digests()
-    return {"source": _digest(text), "code": _CODE[key]}
-
-
-def _code_cache() -> Path:
-    return BUILD / "code-digests.json"
-
-
-def _stored_code_digests() -> dict[str, str]:
-    try:
-        return json.loads(_code_cache().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _store_code_digests() -> None:
-    # A read-only build folder computes the digests every time.
-    keep(_code_cache(), json.dumps(dict(sorted(_CODE.items())[-500:]), indent=0))
+    return {"source": _digest(text), "code": _CODE.get(key) or _CODE.put(key, code_digest(source))}
 
 
 def recorded(notebook: Path) -> dict | None:
@@ -159,23 +138,26 @@ def recorded(notebook: Path) -> dict | None:
 
 
 def why_stale(source: Path, year: int, edition: Path | None = None, root: Path | None = None,
-              state: str | None = None, derived: bool = True) -> str | None:
+              state: str | None = None, derived: bool = True, direct: bool = True) -> str | None:
     """None when the executed notebook is up to date, else the reason (for messages and tests). `state`: the
     package's (`package_state`), when the caller checks many chapters at once. Without `derived`, the derived
-    values a chapter read are not checked (they may have to be computed again): a quick first look."""
+    values a chapter read are not checked (they may have to be computed again): a quick first look; without
+    `direct`, only they are (the second look, at a chapter the first found up to date)."""
     root = root or data_dir()
     notebook = (edition or NOTEBOOKS / str(year)) / f"{source.stem}.ipynb"
     meta = recorded(notebook)
     if meta is None:
         return f"{_shown(notebook)} is missing"
-    now = made_from(source, state)
-    if meta.get("year") != year:
-        return f"it was executed for {meta.get('year')}"
-    if meta.get("source") != now["source"]:
-        return f"{_shown(source)} changed"
-    if meta.get("code") != now["code"]:
-        return "esgbook code it imports changed"
-    inputs = meta.get("inputs", {})
+    if direct:
+        now = made_from(source, state)
+        if meta.get("year") != year:
+            return f"it was executed for {meta.get('year')}"
+        if meta.get("source") != now["source"]:
+            return f"{_shown(source)} changed"
+        if meta.get("code") != now["code"]:
+            return "esgbook code it imports changed"
+    inputs = meta.get("inputs", {}) if direct else {
+        name: digest for name, digest in meta.get("inputs", {}).items() if name.startswith(data_mod.DERIVED_INPUT)}
     # The Chinese of every text a chapter translated depends only on labels.txt, the labels' code and the
     # data's names: while those are as they were, no text's translation needs checking one by one.
     same_labels = inputs.get(LABELS_CONTEXT) == labels_context(root)
@@ -183,7 +165,7 @@ def why_stale(source: Path, year: int, edition: Path | None = None, root: Path |
         if name == LABELS_CONTEXT or same_labels and name.startswith(CATALOGUE):
             continue
         if name.startswith(data_mod.DERIVED_INPUT):
-            reason = derived and _derived_changed(name, digest, root, year)
+            reason = derived and _derived_changed(name, digest, root, year, state)
             if reason:
                 return reason
             continue
@@ -234,7 +216,10 @@ def recorded_inputs(lines: list[str], root: Path, year: int) -> dict:
     return dict(sorted(out.items()))
 
 
-_RECOMPUTED: dict[tuple, str] = {}
+# A derived value computed again, by what it is (its name and edition), the package's state and the digests of
+# what it read: a chapter kept because the value came out the same still records the old digests, so every later
+# run would compute it again (a second of a warm build of two editions) without this.
+_RECOMPUTED = KeptDigests("derived-digests.json", 2000)
 
 
 def _digest_or_none(root: Path, name: str, year: int) -> str | None:
@@ -257,15 +242,17 @@ def _edition_dataset(root: Path, year: int) -> data_mod.Dataset:
     return kept[1]
 
 
-def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> str | None:
+def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int, state: str | None = None) -> str | None:
     """Why a derived input is out of date: none of what it read changed, or it did and the value computed
-    again (once per edition and state of its inputs) is the same: None; else the reason."""
+    again (once per edition, state of the package and of its inputs) is the same: None; else the reason."""
     now = {n: _digest_or_none(root, n, year) for n in recorded_entry["inputs"]}
     if now == recorded_entry["inputs"]:
         return None
     key = json.loads(name.removeprefix(data_mod.DERIVED_INPUT))
-    cache = (str(root), year, name, tuple(sorted(now.items(), key=lambda kv: kv[0])))
-    if cache not in _RECOMPUTED:
+    cache = _digest(json.dumps([year, name, state or package_state(), sorted(now.items(), key=lambda kv: kv[0])],
+                               ensure_ascii=False).encode())
+    value = _RECOMPUTED.get(cache)
+    if value is None:
         from importlib import import_module  # noqa: PLC0415
 
         from esgbook.book import narrative  # noqa: PLC0415
@@ -276,10 +263,11 @@ def _derived_changed(name: str, recorded_entry: dict, root: Path, year: int) -> 
         try:
             with narrative.using(lang):
                 getattr(import_module(module), function)(ds, *[k for k in key[1:] if k not in narrative.LANGUAGES])
-            _RECOMPUTED[cache] = data_mod.value_digest(ds._memo[tuple(key)])  # noqa: SLF001
+            value = data_mod.value_digest(ds._memo[tuple(key)])  # noqa: SLF001
         except Exception:  # noqa: BLE001 - a value that cannot be computed any more has changed
-            _RECOMPUTED[cache] = ""
-    if _RECOMPUTED[cache] == recorded_entry["value"]:
+            value = ""
+        _RECOMPUTED.put(cache, value)
+    if value == recorded_entry["value"]:
         return None
     changed = sorted(n for n, d in now.items() if recorded_entry["inputs"][n] != d)
     return f"{key[0]} changed ({_changed(changed[0])})"
@@ -294,17 +282,12 @@ def input_digest(root: Path, name: str, year: int, state: str | None = None) -> 
         from esgbook.build import dependencies as imports  # noqa: PLC0415
 
         key = state and _digest(name.encode(), b"\0", state.encode())
-        if key and key not in _CODE:
-            _CODE.update(_stored_code_digests())
-        if key and key in _CODE:
-            return _CODE[key]
+        if key and _CODE.get(key):
+            return _CODE.get(key)
         pkg = REPO / "esgbook"
         files = imports.module_files(name.removeprefix(TEMPLATES))
         digest = _digest(*(str(p.relative_to(pkg)).encode() + p.read_bytes() for p in files))
-        if key:
-            _CODE[key] = digest
-            _store_code_digests()
-        return digest
+        return _CODE.put(key, digest) if key else digest
     if name.startswith(CATALOGUE):
         if name not in _TRANSLATED:  # the same texts recur in every chapter and edition
             from esgbook.book.narrative.zh_hant import labels  # noqa: PLC0415
@@ -414,17 +397,18 @@ def run(year: int, jobs: int | None = None, force: bool = False, quiet: bool = F
 
 
 def run_editions(years: list[int], jobs: int | None = None, force: bool = False,
-                 quiet: bool = False) -> dict[int, list[str]]:
+                 quiet: bool = False, render_after: bool = False) -> dict[int, list[str]]:
     """Execute the stale chapters of every edition in `years` in one pool of workers (the cores stay busy
     across editions, and each worker's kernel serves chapters of any edition); returns, per edition, the
-    chapters executed. All or nothing: on a failure or a stop no edition folder changes."""
+    chapters executed. All or nothing: on a failure or a stop no edition folder changes. `render_after`: the
+    executed editions are rendered next (`build`), so their renderers start once a core is free."""
     with ExitStack() as locks:
         for year in years:
             locks.enter_context(runctl.edition_lock(NOTEBOOKS, year))
             cleared = runctl.clear_leftovers(NOTEBOOKS, year)
             if cleared and not quiet:
                 print(f"cleared {cleared} folder(s) left by an interrupted run of {year}", file=sys.stderr)
-        return _run(years, jobs, force, quiet)
+        return _run(years, jobs, force, quiet, render_after)
 
 
 def _plan(year: int, force: bool, state: str | None = None,
@@ -437,7 +421,7 @@ def _plan(year: int, force: bool, state: str | None = None,
     todo = [s for s in sources if force or why_stale(s, year, state=state, derived=False)]
     if todo:
         on_stale()
-    todo += [s for s in sources if s not in todo and why_stale(s, year, state=state)]
+    todo += [s for s in sources if s not in todo and why_stale(s, year, state=state, direct=False)]
     todo.sort(key=sources.index)
     # Drop notebooks of chapters no longer in the book.
     if not todo and edition.exists() and {p.stem for p in edition.glob("*.ipynb")} == {s.stem for s in sources}:
@@ -459,7 +443,8 @@ def _size(year: int, source: Path) -> int:
     return done.stat().st_size if done.exists() else source.stat().st_size
 
 
-def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[int, list[str]]:
+def _run(years: list[int], jobs: int | None, force: bool, quiet: bool,
+         render_after: bool = False) -> dict[int, list[str]]:
     plans: dict[int, tuple[list[Path], Path | None]] = {}
     workers = _Workers(jobs)
     try:
@@ -473,8 +458,9 @@ def _run(years: list[int], jobs: int | None, force: bool, quiet: bool) -> dict[i
         plans = {year: plans[year] for year in years}
         tasks = [(year, s) for year, (todo, _) in plans.items() for s in todo]
         if tasks:
+            renders = sum(len(languages(y)) for y, (todo, _) in plans.items() if todo) if render_after else 0
             with chartfont.measuring_font(len(tasks)):  # made beside the first chapters, for the charts' text
-                _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, workers, quiet)
+                _execute(tasks, {y: w for y, (_, w) in plans.items() if w}, workers, quiet, renders)
         for _todo, work in plans.values():
             if work is not None:
                 _drop_unlinked_downloads(work)
@@ -529,19 +515,31 @@ class _Workers:
         return ended
 
 
-def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], workers: _Workers, quiet: bool) -> None:
+def _execute(tasks: list[tuple[int, Path]], work: dict[int, Path], workers: _Workers, quiet: bool,
+             renders: int = 0) -> None:
+    """Execute the tasks in the workers. `renders`: how many renders follow; their renderers are started as soon
+    as fewer chapters are left than workers (a core is free), for the renders to find them ready."""
     # Longest first, so that the cores finish together instead of one waiting on a big chapter started last.
     tasks = sorted(tasks, key=lambda t: -_size(*t))
     started = time.perf_counter()
     workers.start()
     font = os.environ.get(chartfont.MEASURE_ENV, "")
     futures = []
+
+    def prestart_when_a_core_is_free():
+        nonlocal renders
+        if renders and sum(not f.done() for f in futures) < workers.jobs:
+            site_render.prestart(renders)
+            renders = 0
+
     try:
         futures = [workers.pool.submit(execute_chapter, str(s), year, str(work[year]), font) for year, s in tasks]
         for f in futures:  # in order: the failure reported is the first in the chapters' order
-            while not wait([f], timeout=0.5).done:
+            while not wait([f], timeout=0.2).done:
                 runctl.check_stopped()
+                prestart_when_a_core_is_free()
             f.result()  # re-raises a failure: nothing is moved into place
+            prestart_when_a_core_is_free()
     except BaseException as exc:
         ended = workers.end_now()
         if isinstance(exc, runctl.Stopped):
@@ -625,6 +623,16 @@ def _check_executed(year: int) -> None:
         raise DataError(f"notebooks/{year}/ lacks {', '.join(missing)}: run `make book YEAR={year}` first")
 
 
+def build(years: list[int], jobs: int | None = None, force: bool = False,
+          quiet: bool = False) -> tuple[dict[int, list[str]], Path]:
+    """Execute what is stale in the editions, then render the site (`make book`); returns the chapters executed
+    per edition and the site's index. The renderers start while the last chapters execute."""
+    try:
+        return run_editions(years, jobs, force, quiet, render_after=True), build_site(years)
+    finally:
+        site_render.discard_renderers()  # what a failure or a stop left unused
+
+
 def build_site(years: list[int], builder: str = "html") -> Path:
     """Render every language of the given (executed) editions in parallel and assemble the site."""
     site = site_info()
@@ -632,8 +640,9 @@ def build_site(years: list[int], builder: str = "html") -> Path:
         _check_executed(year)
     built = [(year, lang) for year in years for lang in languages(year)]
     # The latest edition first, each render started as soon as its edition is staged: a change is most often in
-    # the latest, and its renders then run while the older editions are staged (or found unchanged).
-    order = sorted(built, key=lambda job: -job[0])
+    # the latest, and its renders then run while the older editions are staged (or found unchanged). In an
+    # edition the other languages before English: their search index is cut into words, the longer render.
+    order = sorted(built, key=lambda job: (-job[0], job[1] == "en"))
     site_render.render_all(((y, lang, site_render.stage(y, lang, site, chapters(y))) for y, lang in order), builder)
     runctl.check_stopped()
     return site_render.assemble(built, site["latest"], site["root"], site["years"])
@@ -666,9 +675,11 @@ def main(argv: list[str] | None = None) -> int:
             for y in years:
                 locks.enter_context(runctl.edition_lock(NOTEBOOKS, y))
             runctl.check_stopped()  # the data's validation (check_year) may have lost a stop's exception
-            if args.command in ("build", "run"):
+            if args.command == "build":
+                print(build(years, args.jobs, args.force)[1])
+            if args.command == "run":
                 run_editions(years, args.jobs, args.force)
-            if args.command in ("build", "render"):
+            if args.command == "render":
                 print(build_site(years))
             if args.command == "pdf":
                 for lang in [args.lang] if args.lang else languages(year):

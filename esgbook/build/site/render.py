@@ -14,6 +14,7 @@ Sphinx (`_patch_switchers`, the same template). An edition whose data are gone l
 """
 from __future__ import annotations
 
+import atexit
 import datetime
 import filecmp
 import hashlib
@@ -28,9 +29,10 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from esgbook.build.chartfont import MEASURE_ENV
 from esgbook.build.site import layout
 from esgbook.inputs.errors import DataError
-from esgbook.paths import BUILD, NOTEBOOKS, REPO, TOC, data_dir
+from esgbook.paths import BUILD, NOTEBOOKS, REPO, TOC, KeptDigests, data_dir
 
 STATIC, TEMPLATES = REPO / "_static", REPO / "_templates"
 SITE = BUILD / "site"
@@ -90,8 +92,8 @@ def _config(year: int, lang: str, site: dict | None, draft: list[str]) -> str:
     theme["article_footer_items"] = ["code-link.html"]
     sphinx["html_extra_path"] = [CODE_EXTRA]
     sphinx["locale_dirs"] = ["locales"]
-    if site:
-        sphinx["esgbook_site"] = {**site, "lang": lang, "year": year}
+    if site:  # written below as JSON (a YAML flow mapping): YAML's writer took most of staging an unchanged site
+        sphinx["esgbook_site"] = SITE_SLOT
     # The registers a draft edition's data lack, for its banner (esgbook.analysis.draft): found once, at staging.
     sphinx["esgbook_draft"] = draft
     if lang != "en":
@@ -107,7 +109,13 @@ def _config(year: int, lang: str, site: dict | None, draft: list[str]) -> str:
             r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}",
             r"\AtBeginDocument{\renewcommand{\contentsname}{" + words["contents"] + "}}")
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=200)
-    return text.replace("{{year}}", str(year)).replace("{year}", str(year))
+    text = text.replace("{{year}}", str(year)).replace("{year}", str(year))
+    if site:
+        text = text.replace(f"'{SITE_SLOT}'", json.dumps({**site, "lang": lang, "year": year}, ensure_ascii=False), 1)
+    return text
+
+
+SITE_SLOT = "@esgbook-site@"  # where the site's list of editions goes in a staged configuration
 
 
 # Downloads the same for every edition, published once in `_build/site/downloads/` (the data package is
@@ -243,14 +251,29 @@ def _stage_keys(year: int, lang: str, chapters: list[Path] | None, site_wide: bo
     return h.hexdigest(), context
 
 
+# Found by the edition, the data's bytes and the checklist's code: a site's staging asks for every edition's, and
+# working one out loads the edition's registers (half of staging an unchanged site of ten editions).
+_DRAFTS = KeptDigests("draft-registers.json", 500)
+
+
 def draft_registers(year: int, root: Path | None = None) -> list[str]:
     """The registers an edition's data (`root`, else data/) lack: what its draft banner lists, empty when complete."""
     from esgbook.analysis import draft  # noqa: PLC0415
+    from esgbook.build import dependencies  # noqa: PLC0415
+    from esgbook.inputs import dataset  # noqa: PLC0415
 
+    root = root or data_dir()
+    code = b"".join(f.read_bytes() for f in dependencies.module_files("esgbook.analysis.draft"))
+    key = hashlib.sha256(f"{year}\0{dataset.package_state(root)}\0".encode() + code).hexdigest()[:32]
+    kept = _DRAFTS.get(key)
+    if kept is not None:
+        return json.loads(kept)
     try:
-        return [m.register for m in draft.checklist(draft.bound(year, root or data_dir()))]
+        registers = [m.register for m in draft.checklist(draft.bound(year, root))]
     except Exception:  # noqa: BLE001 - the build itself reports a broken package
         return ["?"]
+    _DRAFTS.put(key, json.dumps(registers))
+    return registers
 
 
 CODE_EXTRA, CODE_FOLDER = "_code", "notebooks"  # html_extra_path: <edition>/notebooks/<chapter>.ipynb
@@ -363,11 +386,11 @@ def render_staged(staged: Path, year: int, lang: str = "en", builder: str = "htm
             site_stamp.write_text(site, encoding="utf-8")
         return done
     stamp.unlink(missing_ok=True)  # a build that fails half-way leaves no stamp to trust
-    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(staged), "--path-output", str(out),
-           "--builder", builder, "-n", "-W", "--keep-going", "-q"]
-    result = subprocess.run(cmd, cwd=REPO, text=True, capture_output=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout[-20000:] + result.stderr[-20000:])
+    args = ["build", str(staged), "--path-output", str(out), "--builder", builder, "-n", "-W", "--keep-going", "-q"]
+    renderer = _renderer()
+    stdout, stderr = renderer.communicate(json.dumps(args) + "\n")
+    if renderer.returncode != 0:
+        sys.stderr.write(stdout[-20000:] + stderr[-20000:])
         raise DataError(f"jupyter-book build failed for the {year} edition ({lang}, builder {builder}); "
                         "see the messages above")
     stamp.write_text(digest)
@@ -375,6 +398,59 @@ def render_staged(staged: Path, year: int, lang: str = "en", builder: str = "htm
     if builder == "pdflatex":  # the book's PDF is named after its .tex (the folder also holds chart PDFs)
         return next(tex.with_suffix(".pdf") for tex in (out / "_build" / "latex").glob("*.tex"))
     return out / "_build" / "html" / "index.html"
+
+
+# The render tool: `jupyter-book` itself, in a process that imports it, Sphinx and the book's extensions, then
+# reads the arguments of its one build from stdin (a line of JSON) and runs it. Started when a render is asked for,
+# or ahead of it (`prestart`): the imports and the extensions' set-up are a second of each render, and a build
+# starts its renderers while the last chapters execute, when a core is free. Given no arguments (stdin closed:
+# not needed after all, or the run ended), it ends.
+RENDERER = """
+import json, sys
+import jupyter_book.cli.main, jupyter_book.sphinx, sphinx.application, sphinx.builders.html
+for name in json.loads(sys.argv[1]):
+    __import__(name)
+line = sys.stdin.readline()
+if line:
+    sys.argv = ["jupyter-book"]
+    jupyter_book.cli.main.main(json.loads(line), prog_name="jupyter-book")
+"""
+_RENDERERS: list[subprocess.Popen] = []
+
+
+def _start_renderer() -> subprocess.Popen:
+    import yaml  # noqa: PLC0415
+
+    extensions = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))["sphinx"]["config"]["extensions"]
+    env = dict(os.environ)
+    env.pop(MEASURE_ENV, None)  # set for the kernels while chapters execute: nothing of a render's
+    return subprocess.Popen([sys.executable, "-c", RENDERER, json.dumps(extensions)], cwd=REPO, env=env, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _renderer() -> subprocess.Popen:
+    try:
+        return _RENDERERS.pop()  # one started ahead (renders run in threads: a check-then-pop could race)
+    except IndexError:
+        return _start_renderer()
+
+
+def prestart(count: int) -> None:
+    """Start up to `count` renderers ahead of the renders that will use them (one per core at most)."""
+    while len(_RENDERERS) < min(count, os.cpu_count() or 1):
+        _RENDERERS.append(_start_renderer())
+
+
+@atexit.register
+def discard_renderers() -> None:
+    """End the renderers started ahead and not used: closing stdin ends each (killed if it does not)."""
+    while _RENDERERS:
+        renderer = _RENDERERS.pop()
+        try:
+            renderer.communicate("", timeout=5)
+        except (subprocess.TimeoutExpired, OSError, ValueError):
+            renderer.kill()
+            renderer.wait()
 
 
 def render_all(jobs: Iterable[tuple[int, str, Path]], builder: str = "html", workers: int | None = None) -> list[Path]:
