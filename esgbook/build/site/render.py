@@ -443,14 +443,12 @@ def prestart(count: int) -> None:
 
 @atexit.register
 def discard_renderers() -> None:
-    """End the renderers started ahead and not used: closing stdin ends each (killed if it does not)."""
+    """End the renderers started ahead and not used, at once: one still importing holds nothing to lose, and
+    closing its stdin would make the build wait for the end of its imports."""
     while _RENDERERS:
         renderer = _RENDERERS.pop()
-        try:
-            renderer.communicate("", timeout=5)
-        except (subprocess.TimeoutExpired, OSError, ValueError):
-            renderer.kill()
-            renderer.wait()
+        renderer.kill()
+        renderer.communicate()
 
 
 def render_all(jobs: Iterable[tuple[int, str, Path]], builder: str = "html", workers: int | None = None) -> list[Path]:
